@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "collect/collectorsettings.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace TcpLens {
+
+// What the GUI was asked to do on the command line.
+struct GuiOptions {
+    CollectorSettings collector;
+    QString screenshotPath; // non-empty: render the window to this PNG and exit
+    double screenshotAfterSeconds = 0; // collect this long before the screenshot
+};
+
+// Headless commands run without a display and before any QGuiApplication exists.
+bool isHeadlessCommand(int argc, char **argv);
+// True when the arguments ask for no window on a screen: a screenshot (rendered offscreen), --help
+// or --version. These must work without a display.
+bool needsNoDisplay(int argc, char **argv);
+
+// Parses the GUI's options from QCoreApplication::arguments(); exits on --help, --version or an error.
+GuiOptions parseGuiOptions(const QStringList &arguments);
+
+} // namespace TcpLens

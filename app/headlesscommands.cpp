@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "headlesscommands.h"
+
+#include "collect/networknamespace.h"
+#include "collect/snapshotsource.h"
+#include "export/snapshotjson.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace TcpLens {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int runSnapshot(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Prints one snapshot of the kernel's TCP sockets (docs/json-schema.md)."_s);
+    parser.addHelpOption();
+    const QCommandLineOption json(u"json"_s, u"Print JSON (the only format so far)."_s);
+    const QCommandLineOption netns(u"netns"_s, u"Look into this network namespace: /proc/PID/ns/net, "
+                                               "/run/netns/NAME or NAME."_s,
+                                   u"PATH"_s);
+    const QCommandLineOption listeners(u"listeners"_s, u"Only listening sockets, with their queues."_s);
+    const QCommandLineOption noOwners(u"no-owners"_s, u"Do not look up owning processes in /proc."_s);
+    parser.addOptions({json, netns, listeners, noOwners});
+    parser.process(arguments);
+    if (!parser.isSet(json)) {
+        std::fputs("tcplens snapshot: add --json (the only output format so far)\n", stderr);
+        return 2;
+    }
+    // A headless command has a single thread here, so moving it into the namespace is enough.
+    if (parser.isSet(netns)) {
+        if (auto entered = NetworkNamespace::enter(parser.value(netns)); !entered) {
+            std::fprintf(stderr, "tcplens snapshot: %s\n", qPrintable(entered.error()));
+            return 1;
+        }
+    }
+    auto source = SnapshotSource::open(NetworkNamespace::resolvePath(parser.value(netns)));
+    if (!source) {
+        std::fprintf(stderr, "tcplens snapshot: %s\n", qPrintable(source.error()));
+        return 1;
+    }
+    SnapshotSource::Options options;
+    options.stateMask = parser.isSet(listeners) ? ListenerStatesMask : AllStatesMask;
+    options.resolveOwners = !parser.isSet(noOwners);
+    auto snapshot = (*source)->take(options);
+    if (!snapshot) {
+        std::fprintf(stderr, "tcplens snapshot: %s\n", qPrintable(snapshot.error()));
+        return 1;
+    }
+    SnapshotJsonOptions jsonOptions;
+    jsonOptions.listenersOnly = parser.isSet(listeners);
+    const QByteArray text = QJsonDocument(snapshotToJson(*snapshot, jsonOptions)).toJson(QJsonDocument::Indented);
+    std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
+    return std::fflush(stdout) == 0 ? 0 : 1;
+}
+
+} // namespace
+
+int runHeadlessCommand(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"tcplens"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TCPLENS_VERSION_STRING));
+    QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.takeAt(1);
+    arguments[0] += u' ' + command;
+    if (command == u"snapshot"_s)
+        return runSnapshot(arguments);
+    std::fprintf(stderr, "tcplens: unknown command '%s'\n", qPrintable(command));
+    return 2;
+}
+
+} // namespace TcpLens

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "collectorworker.h"
+
+#include "collect/collectlogging.h"
+#include "collect/networknamespace.h"
+#include "collect/snapshotsource.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+namespace TcpLens {
+
+namespace {
+constexpr int MaxIntervalMs = 30'000;
+}
+
+CollectorWorker::CollectorWorker(CollectorSettings settings)
+    : m_settings(std::move(settings))
+    , m_effectiveIntervalMs(m_settings.intervalMs)
+{
+}
+
+CollectorWorker::~CollectorWorker() = default;
+
+void CollectorWorker::start()
+{
+    // This runs in the collector's thread. setns() changes only this thread's namespace, and the
+    // netlink socket opened next keeps seeing that namespace for its whole life.
+    if (!m_settings.netns.isEmpty()) {
+        if (auto entered = NetworkNamespace::enter(m_settings.netns); !entered) {
+            Q_EMIT failed(entered.error());
+            return;
+        }
+    }
+    auto source = SnapshotSource::open(NetworkNamespace::resolvePath(m_settings.netns));
+    if (!source) {
+        Q_EMIT failed(source.error());
+        return;
+    }
+    m_source = std::move(*source);
+    m_timer = new QTimer(this);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, &CollectorWorker::poll);
+    m_timer->start(m_effectiveIntervalMs);
+    poll();
+}
+
+void CollectorWorker::setIntervalMs(int intervalMs)
+{
+    m_settings.intervalMs = std::max(intervalMs, 10);
+    m_effectiveIntervalMs = m_settings.intervalMs;
+    if (m_timer && m_timer->isActive())
+        m_timer->start(m_effectiveIntervalMs);
+}
+
+void CollectorWorker::setPaused(bool paused)
+{
+    if (!m_timer)
+        return;
+    if (paused)
+        m_timer->stop();
+    else
+        m_timer->start(m_effectiveIntervalMs);
+}
+
+void CollectorWorker::pollNow()
+{
+    if (m_source)
+        poll();
+}
+
+void CollectorWorker::poll()
+{
+    auto snapshot = m_source->take(m_settings.snapshot);
+    if (!snapshot) {
+        // Report a failure once, not every second, until a poll succeeds again.
+        if (!m_failedLastTime)
+            Q_EMIT failed(snapshot.error());
+        m_failedLastTime = true;
+        return;
+    }
+    m_failedLastTime = false;
+    const auto &statistics = snapshot->statistics();
+    qCDebug(lcCollect) << "generation" << snapshot->generation() << snapshot->sockets().size() << "sockets in"
+                       << statistics.durationNs / 1000 << "us, owners" << statistics.ownerLookupNs / 1000 << "us";
+    adjustPacing(statistics.durationNs + statistics.ownerLookupNs);
+    Q_EMIT snapshotReady(*snapshot);
+}
+
+void CollectorWorker::adjustPacing(qint64 dumpNs)
+{
+    const double share = double(dumpNs) / (double(m_effectiveIntervalMs) * 1e6);
+    int wanted = m_effectiveIntervalMs;
+    if (share > m_settings.maxDumpShare) {
+        // Slow down until one dump is again within its share of the interval.
+        wanted = std::min(MaxIntervalMs, int(double(dumpNs) / 1e6 / m_settings.maxDumpShare) + 1);
+    } else if (m_effectiveIntervalMs > m_settings.intervalMs && share < m_settings.maxDumpShare / 4) {
+        wanted = std::max(m_settings.intervalMs, m_effectiveIntervalMs / 2);
+    }
+    if (wanted != m_effectiveIntervalMs) {
+        qCInfo(lcCollect) << "poll interval" << m_effectiveIntervalMs << "->" << wanted << "ms (dump took"
+                          << dumpNs / 1'000'000 << "ms)";
+        m_effectiveIntervalMs = wanted;
+        if (m_timer && m_timer->isActive())
+            m_timer->start(m_effectiveIntervalMs);
+    }
+    Q_EMIT pacingChanged(m_effectiveIntervalMs, m_effectiveIntervalMs != m_settings.intervalMs, dumpNs);
+}
+
+} // namespace TcpLens

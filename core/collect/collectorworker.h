@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "collect/collectorsettings.h"
+#include "model/socketsnapshot.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QTimer;
+
+namespace TcpLens {
+
+class SnapshotSource;
+
+// Lives in the collector's own thread: enters the namespace, polls on a timer, emits snapshots.
+// Only SnapshotCollector creates it; everything reaches it through queued calls.
+class CollectorWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CollectorWorker(CollectorSettings settings);
+    ~CollectorWorker() override;
+
+public Q_SLOTS:
+    void start();
+    void setIntervalMs(int intervalMs);
+    void setPaused(bool paused);
+    void pollNow();
+
+Q_SIGNALS:
+    void snapshotReady(const TcpLens::SocketSnapshot &snapshot);
+    void failed(const QString &message);
+    // effectiveMs differs from the asked interval when dumps were too slow for it.
+    void pacingChanged(int effectiveMs, bool backedOff, qint64 lastDumpNs);
+
+private:
+    void poll();
+    void adjustPacing(qint64 dumpNs);
+
+    CollectorSettings m_settings;
+    std::unique_ptr<SnapshotSource> m_source;
+    QTimer *m_timer = nullptr;
+    int m_effectiveIntervalMs = 0;
+    bool m_failedLastTime = false;
+};
+
+} // namespace TcpLens

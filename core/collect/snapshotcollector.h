@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "collect/collectorsettings.h"
+#include "model/socketsnapshot.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace TcpLens {
+
+class CollectorWorker;
+
+// Polls one network namespace in a thread of its own and hands immutable snapshots to whoever
+// listens, through queued signals: the receiver's thread never waits for the kernel.
+class SnapshotCollector : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SnapshotCollector(CollectorSettings settings = {}, QObject *parent = nullptr);
+    ~SnapshotCollector() override;
+
+    const CollectorSettings &settings() const { return m_settings; }
+    bool isPaused() const { return m_paused; }
+
+public Q_SLOTS:
+    void start();
+    void setIntervalMs(int intervalMs);
+    void setPaused(bool paused);
+    void pollNow();
+
+Q_SIGNALS:
+    void snapshotReady(const TcpLens::SocketSnapshot &snapshot);
+    void failed(const QString &message);
+    void pacingChanged(int effectiveMs, bool backedOff, qint64 lastDumpNs);
+
+private:
+    CollectorSettings m_settings;
+    QThread m_thread;
+    CollectorWorker *m_worker = nullptr;
+    bool m_paused = false;
+};
+
+} // namespace TcpLens

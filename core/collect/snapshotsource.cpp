@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "snapshotsource.h"
+
+#include "collect/listenerqueuebuilder.h"
+#include "collect/networknamespace.h"
+#include "proc/socketownerresolver.h"
+
+#include <QElapsedTimer>
+
+#include <time.h>
+
+namespace TcpLens {
+
+namespace {
+qint64 monotonicNowNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+} // namespace
+
+std::expected<std::unique_ptr<SnapshotSource>, QString> SnapshotSource::open(const QString &netnsName)
+{
+    auto client = SockDiagClient::open();
+    if (!client)
+        return std::unexpected(client.error());
+    return std::unique_ptr<SnapshotSource>(new SnapshotSource(std::move(*client), netnsName));
+}
+
+SnapshotSource::SnapshotSource(SockDiagClient client, QString netnsName)
+    : m_client(std::move(client))
+    , m_owners(std::make_unique<SocketOwnerResolver>())
+    , m_netnsName(std::move(netnsName))
+    , m_netnsInode(NetworkNamespace::currentInode())
+{
+}
+
+SnapshotSource::~SnapshotSource() = default;
+
+std::expected<SocketSnapshot, QString> SnapshotSource::take(const Options &options)
+{
+    SockDiagClient::Options dumpOptions;
+    dumpOptions.stateMask = options.stateMask;
+    dumpOptions.withTcpInfo = options.withTcpInfo;
+    dumpOptions.withMemory = options.withMemory;
+    const qint64 startedNs = monotonicNowNs();
+    auto dump = m_client.dump(dumpOptions, m_lastCount + m_lastCount / 16);
+    if (!dump)
+        return std::unexpected(dump.error());
+    m_lastCount = dump->sockets.size();
+
+    SocketSnapshot::Data data;
+    data.generation = ++m_generation;
+    data.takenAt = QDateTime::currentDateTimeUtc();
+    data.monotonicNs = startedNs;
+    data.netnsInode = m_netnsInode;
+    data.netnsName = m_netnsName;
+    data.stateMask = options.stateMask;
+    data.statistics = dump->statistics;
+    data.congestionNames = std::move(dump->congestionNames);
+    data.listeners = buildListenerQueues(dump->sockets);
+    if (options.resolveOwners) {
+        QElapsedTimer timer;
+        timer.start();
+        data.ownersByInode = m_owners->resolve(dump->sockets);
+        data.ownersResolved = true;
+        data.statistics.ownerLookupNs = timer.nsecsElapsed();
+    }
+    data.sockets = std::move(dump->sockets);
+    return SocketSnapshot(std::move(data));
+}
+
+} // namespace TcpLens

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "model/socketsnapshot.h"
+#include "netlink/sockdiagclient.h"
+
+#include <QString>
+
+#include <expected>
+#include <memory>
+
+namespace TcpLens {
+
+class SocketOwnerResolver;
+
+// Takes snapshots of one network namespace: the dump, the listeners' queues, the owners. Used by the
+// collector's thread for polling and directly by the command-line modes. Not thread-safe: one thread.
+class SnapshotSource
+{
+public:
+    struct Options {
+        quint32 stateMask = AllStatesMask;
+        bool withTcpInfo = true;
+        bool withMemory = true;
+        bool resolveOwners = true;
+    };
+
+    // Opens the netlink socket in the calling thread's current namespace; `netnsName` is only the
+    // label the snapshots carry.
+    static std::expected<std::unique_ptr<SnapshotSource>, QString> open(const QString &netnsName = {});
+    ~SnapshotSource();
+
+    std::expected<SocketSnapshot, QString> take(const Options &options);
+    quint64 netnsInode() const { return m_netnsInode; }
+
+private:
+    SnapshotSource(SockDiagClient client, QString netnsName);
+
+    SockDiagClient m_client;
+    std::unique_ptr<SocketOwnerResolver> m_owners;
+    QString m_netnsName;
+    quint64 m_netnsInode = 0;
+    quint64 m_generation = 0;
+    std::size_t m_lastCount = 0;
+};
+
+} // namespace TcpLens

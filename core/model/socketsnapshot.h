@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "model/dumpstatistics.h"
+#include "model/listenerqueue.h"
+#include "model/socketowner.h"
+#include "model/socketrecord.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QMetaType>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace TcpLens {
+
+// Everything one poll learned about one network namespace's TCP sockets. Immutable once built and
+// cheap to copy (shared), so a collector thread can hand it to the GUI thread through a queued signal.
+class SocketSnapshot
+{
+public:
+    struct Data {
+        quint64 generation = 0; // increases by one per snapshot of a collector
+        QDateTime takenAt;
+        qint64 monotonicNs = 0; // QDeadlineTimer-style steady clock, for intervals between snapshots
+        quint64 netnsInode = 0; // identity of the namespace watched (stat() of its ns file)
+        QString netnsName; // what the user chose: "", "/run/netns/lab", "/proc/1234/ns/net"
+        quint32 stateMask = 0; // the states asked for
+        std::vector<SocketRecord> sockets;
+        QList<ListenerQueue> listeners;
+        QList<QByteArray> congestionNames{QByteArray()}; // SocketRecord::congestion indexes this
+        QHash<quint32, SocketOwner> ownersByInode;
+        bool ownersResolved = false;
+        DumpStatistics statistics;
+    };
+
+    SocketSnapshot();
+    explicit SocketSnapshot(Data &&data);
+
+    bool isNull() const;
+    quint64 generation() const { return m_data->generation; }
+    const QDateTime &takenAt() const { return m_data->takenAt; }
+    qint64 monotonicNs() const { return m_data->monotonicNs; }
+    quint64 netnsInode() const { return m_data->netnsInode; }
+    const QString &netnsName() const { return m_data->netnsName; }
+    quint32 stateMask() const { return m_data->stateMask; }
+    const std::vector<SocketRecord> &sockets() const { return m_data->sockets; }
+    const QList<ListenerQueue> &listeners() const { return m_data->listeners; }
+    const DumpStatistics &statistics() const { return m_data->statistics; }
+    bool ownersResolved() const { return m_data->ownersResolved; }
+
+    QByteArray congestionName(const SocketRecord &socket) const;
+    // The owner of a socket, or nothing with the reason in *absence.
+    const SocketOwner *owner(const SocketRecord &socket, OwnerAbsence *absence = nullptr) const;
+    // The listener whose queues a socket index belongs to, if it is a listener.
+    std::optional<ListenerQueue> listenerFor(int socketIndex) const;
+    // Bytes this snapshot holds on the heap, for the memory budget in bench/.
+    qsizetype heapBytes() const;
+
+private:
+    std::shared_ptr<const Data> m_data;
+};
+
+} // namespace TcpLens
+
+Q_DECLARE_METATYPE(TcpLens::SocketSnapshot)

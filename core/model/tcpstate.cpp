@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "tcpstate.h"
+
+#include <array>
+
+namespace TcpLens {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr std::array<QLatin1StringView, TcpStateCount> SsNames = {
+    "UNKNOWN"_L1, "ESTAB"_L1,      "SYN-SENT"_L1,   "SYN-RECV"_L1, "FIN-WAIT-1"_L1, "FIN-WAIT-2"_L1, "TIME-WAIT"_L1,
+    "UNCONN"_L1,  "CLOSE-WAIT"_L1, "LAST-ACK"_L1,   "LISTEN"_L1,   "CLOSING"_L1,    "SYN-RECV"_L1,
+};
+constexpr std::array<QLatin1StringView, TcpStateCount> RfcNames = {
+    "UNKNOWN"_L1, "ESTABLISHED"_L1, "SYN-SENT"_L1, "SYN-RECEIVED"_L1, "FIN-WAIT-1"_L1, "FIN-WAIT-2"_L1,
+    "TIME-WAIT"_L1, "CLOSED"_L1,    "CLOSE-WAIT"_L1, "LAST-ACK"_L1,   "LISTEN"_L1,     "CLOSING"_L1,
+    "SYN-RECEIVED"_L1,
+};
+} // namespace
+
+QLatin1StringView stateName(TcpState state)
+{
+    const auto index = static_cast<quint8>(state);
+    return index < SsNames.size() ? SsNames[index] : SsNames[0];
+}
+
+QLatin1StringView stateRfcName(TcpState state)
+{
+    const auto index = static_cast<quint8>(state);
+    return index < RfcNames.size() ? RfcNames[index] : RfcNames[0];
+}
+
+} // namespace TcpLens

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include <QLoggingCategory>
+
+// QT_LOGGING_RULES="tcplens.core.netlink.debug=true" shows what the sock_diag code does.
+Q_DECLARE_LOGGING_CATEGORY(lcNetlink)

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "model/socketowner.h"
+#include "model/socketrecord.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <vector>
+
+namespace TcpLens {
+
+// Finds which process holds each socket, the way `ss -p` does: every /proc/PID/fd/N that reads
+// "socket:[INODE]". Reading another user's fd folder needs ptrace-read rights, so an ordinary user
+// sees only its own processes.
+//
+// Walking all of /proc on every poll would cost more than the dump itself, so the resolver remembers
+// each process's sockets and reads again only what can have changed: processes that appeared, the
+// owners of a listener whose port a new socket shares (a server that accepted), and, when inodes stay
+// unknown, every readable process at most once per `fullRescanIntervalMs`.
+class SocketOwnerResolver
+{
+public:
+    struct Statistics {
+        int processesRead = 0; // fd folders read during the last resolve()
+        int fullRescans = 0; // how many resolve() calls so far re-read every process
+    };
+
+    explicit SocketOwnerResolver(QString procRoot = QStringLiteral("/proc"), int fullRescanIntervalMs = 2000);
+
+    // Owners of every socket in `sockets` that has an inode and could be found.
+    QHash<quint32, SocketOwner> resolve(const std::vector<SocketRecord> &sockets);
+    const Statistics &statistics() const { return m_statistics; }
+
+private:
+    struct Process {
+        SocketOwner owner;
+        QList<quint32> inodes;
+        bool readable = true;
+    };
+
+    QList<qint32> listProcesses() const;
+    void readProcess(qint32 pid);
+    void forgetProcess(qint32 pid);
+    QString userName(quint32 uid);
+
+    QString m_procRoot;
+    int m_fullRescanIntervalMs;
+    QHash<qint32, Process> m_processes;
+    QHash<quint32, qint32> m_ownerPidByInode;
+    QHash<quint32, QString> m_userNames;
+    QElapsedTimer m_sinceFullRescan;
+    Statistics m_statistics;
+};
+
+} // namespace TcpLens

@@ -1,0 +1,412 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "connectiontablemodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace TcpLens {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool shownFieldsDiffer(const SocketRecord &a, const SocketRecord &b)
+{
+    return a.state != b.state || a.receiveQueue != b.receiveQueue || a.sendQueue != b.sendQueue || a.timer != b.timer
+        || a.timerExpiresMs != b.timerExpiresMs || a.timerRetransmits != b.timerRetransmits || a.inode != b.inode
+        || a.uid != b.uid || a.info.rttUs != b.info.rttUs || a.info.congestionWindow != b.info.congestionWindow
+        || a.info.totalRetransmits != b.info.totalRetransmits || a.info.bytesAcked != b.info.bytesAcked
+        || a.info.bytesReceived != b.info.bytesReceived;
+}
+
+// A listener's tcp_info holds defaults (cwnd 10, RTT 0) that describe no connection: leave them out.
+bool hasConnectionInfo(const SocketRecord &socket)
+{
+    return socket.info.isPresent() && socket.state != TcpState::Listen;
+}
+
+QString formatDuration(qint64 ms)
+{
+    if (ms < 1000)
+        return u"%1 ms"_s.arg(ms);
+    if (ms < 60'000)
+        return u"%1 s"_s.arg(double(ms) / 1000.0, 0, 'f', 1);
+    if (ms < 3'600'000)
+        return u"%1 min %2 s"_s.arg(ms / 60'000).arg((ms / 1000) % 60);
+    return u"%1 h %2 min"_s.arg(ms / 3'600'000).arg((ms / 60'000) % 60);
+}
+
+QString formatBytes(quint64 bytes)
+{
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString ownerAbsenceText(OwnerAbsence absence)
+{
+    switch (absence) {
+    case OwnerAbsence::HasOwner:
+        return {};
+    case OwnerAbsence::NoInodeTimeWait:
+        return ConnectionTableModel::tr("— (kernel only: TIME_WAIT)");
+    case OwnerAbsence::NoInodeRequest:
+        return ConnectionTableModel::tr("— (SYN queue)");
+    case OwnerAbsence::NoInodeNotAccepted:
+        return ConnectionTableModel::tr("— (not accepted yet)");
+    case OwnerAbsence::NoInodeOrphan:
+        return ConnectionTableModel::tr("— (orphan: closed by its process)");
+    case OwnerAbsence::NotPermitted:
+        return ConnectionTableModel::tr("? (not visible: another user's process, or another PID namespace)");
+    case OwnerAbsence::NotResolved:
+        return ConnectionTableModel::tr("…");
+    }
+    return {};
+}
+
+} // namespace
+
+ConnectionTableModel::ConnectionTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+int ConnectionTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ConnectionTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int ConnectionTableModel::rowOfCookie(quint64 cookie) const
+{
+    return m_rowByCookie.value(cookie, -1);
+}
+
+void ConnectionTableModel::fillOwner(Row &row, const SocketSnapshot &snapshot) const
+{
+    OwnerAbsence absence;
+    if (const SocketOwner *owner = snapshot.owner(row.socket, &absence)) {
+        row.process = u"%1 (%2)"_s.arg(owner->command).arg(owner->pid);
+        row.user = owner->user;
+        row.ownerKnown = true;
+    } else {
+        row.process = ownerAbsenceText(absence);
+        row.user = row.socket.inode != 0 ? QString::number(row.socket.uid) : QString();
+        row.ownerKnown = false;
+    }
+}
+
+void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot)
+{
+    if (!m_snapshot.isNull() && snapshot.generation() <= m_snapshot.generation()
+        && snapshot.netnsInode() == m_snapshot.netnsInode())
+        return; // a stale snapshot overtaken by a newer one
+    m_nowNs = snapshot.monotonicNs();
+    const auto &sockets = snapshot.sockets();
+    QHash<quint64, int> present;
+    present.reserve(qsizetype(sockets.size()));
+    for (std::size_t i = 0; i < sockets.size(); ++i)
+        present.insert(sockets[i].cookie, int(i));
+
+    // 1. Sockets gone since the last poll: shown once more as closing, then removed.
+    std::vector<int> doomed;
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        if (present.contains(m_rows[std::size_t(row)].socket.cookie))
+            continue;
+        if (m_rows[std::size_t(row)].mark == Mark::Closing) {
+            doomed.push_back(row);
+        } else {
+            m_rows[std::size_t(row)].mark = Mark::Closing;
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+    }
+    // Remove from the end, one contiguous run at a time, so indexes below stay valid.
+    for (auto it = doomed.rbegin(); it != doomed.rend();) {
+        const int last = *it;
+        int first = last;
+        while (++it != doomed.rend() && *it == first - 1)
+            first = *it;
+        beginRemoveRows({}, first, last);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        endRemoveRows();
+    }
+    if (!doomed.empty()) {
+        m_rowByCookie.clear();
+        for (int row = 0; row < int(m_rows.size()); ++row)
+            m_rowByCookie.insert(m_rows[std::size_t(row)].socket.cookie, row);
+    }
+
+    // 2. Sockets still there: update in place, and report changed runs of rows.
+    int runStart = -1;
+    const auto flush = [&](int endExclusive) {
+        if (runStart >= 0)
+            Q_EMIT dataChanged(index(runStart, 0), index(endExclusive - 1, ColumnCount - 1));
+        runStart = -1;
+    };
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        Row &entry = m_rows[std::size_t(row)];
+        const auto found = present.constFind(entry.socket.cookie);
+        if (found == present.cend()) { // closing, kept for one more poll
+            flush(row);
+            continue;
+        }
+        const SocketRecord &fresh = sockets[std::size_t(*found)];
+        const bool stateChanged = fresh.state != entry.socket.state;
+        bool changed = shownFieldsDiffer(fresh, entry.socket) || entry.mark != Mark::None;
+        if (stateChanged)
+            entry.stateSinceNs = m_nowNs;
+        entry.mark = stateChanged ? Mark::Changed : Mark::None;
+        entry.socket = fresh;
+        if (!entry.ownerKnown || entry.socket.inode != fresh.inode) {
+            const QString before = entry.process;
+            fillOwner(entry, snapshot);
+            changed |= before != entry.process;
+        }
+        if (changed && runStart < 0)
+            runStart = row;
+        else if (!changed)
+            flush(row);
+    }
+    flush(int(m_rows.size()));
+    // Time in state moves for every row: one signal for the whole column.
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, TimeInStateColumn), index(int(m_rows.size()) - 1, TimeInStateColumn));
+
+    // 3. New sockets, appended in one block.
+    std::vector<int> fresh;
+    for (std::size_t i = 0; i < sockets.size(); ++i) {
+        if (!m_rowByCookie.contains(sockets[i].cookie))
+            fresh.push_back(int(i));
+    }
+    if (!fresh.empty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        for (const int i : fresh) {
+            Row row;
+            row.socket = sockets[std::size_t(i)];
+            row.stateSinceNs = m_nowNs;
+            row.mark = m_snapshot.isNull() ? Mark::None : Mark::New; // the first poll marks nothing as new
+            fillOwner(row, snapshot);
+            m_rowByCookie.insert(row.socket.cookie, int(m_rows.size()));
+            m_rows.push_back(std::move(row));
+        }
+        endInsertRows();
+    }
+    m_snapshot = snapshot;
+    Q_EMIT snapshotApplied(snapshot.generation());
+}
+
+QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, index.column());
+    case SortRole:
+        return sortData(row, index.column());
+    case Qt::ToolTipRole:
+        return toolTip(row, index.column());
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case ReceiveQueueColumn:
+        case SendQueueColumn:
+        case RttColumn:
+        case CongestionWindowColumn:
+        case RetransmitsColumn:
+        case BytesColumn:
+        case TimeInStateColumn:
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return {};
+        }
+    case Qt::BackgroundRole:
+        // Green, yellow, red as TCPView has them, but light, so text stays readable in both themes.
+        switch (row.mark) {
+        case Mark::New:
+            return QBrush(QColor(0x4c, 0xaf, 0x50, 90));
+        case Mark::Changed:
+            return QBrush(QColor(0xff, 0xc1, 0x07, 90));
+        case Mark::Closing:
+            return QBrush(QColor(0xe5, 0x39, 0x35, 90));
+        case Mark::None:
+            return {};
+        }
+        return {};
+    case StateRole:
+        return int(row.socket.state);
+    case CookieRole:
+        return QVariant::fromValue(row.socket.cookie);
+    case LocalPortRole:
+        return row.socket.localPort;
+    case RemotePortRole:
+        return row.socket.remotePort;
+    case MarkRole:
+        return QVariant::fromValue(row.mark);
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionTableModel::displayData(const Row &row, int column) const
+{
+    const SocketRecord &s = row.socket;
+    switch (column) {
+    case FamilyColumn:
+        return s.isIpv6() ? u"IPv6"_s : u"IPv4"_s;
+    case LocalColumn:
+        return s.localEndpoint();
+    case RemoteColumn:
+        return s.remoteEndpoint();
+    case StateColumn: {
+        // Marks carry a symbol as well as a colour, for readers who cannot tell the colours apart.
+        const QString name = QString(stateName(s.displayState()));
+        switch (row.mark) {
+        case Mark::New:
+            return QString(u"+ "_s + name);
+        case Mark::Changed:
+            return QString(u"~ "_s + name);
+        case Mark::Closing:
+            return QString(u"× "_s + name);
+        case Mark::None:
+            return name;
+        }
+        return name;
+    }
+    case ReceiveQueueColumn:
+        return s.receiveQueue;
+    case SendQueueColumn:
+        return s.sendQueue;
+    case TimerColumn:
+        if (s.timer == TimerKind::None)
+            return QString();
+        return u"%1 (%2, %3)"_s.arg(timerName(s.timer), formatDuration(s.timerExpiresMs)).arg(s.timerRetransmits);
+    case ProcessColumn:
+        return row.process;
+    case UserColumn:
+        return row.user;
+    case RttColumn:
+        return hasConnectionInfo(s) ? u"%1 ms"_s.arg(double(s.info.rttUs) / 1000.0, 0, 'f', 3) : QString();
+    case CongestionWindowColumn:
+        return hasConnectionInfo(s) ? QVariant(s.info.congestionWindow) : QVariant();
+    case RetransmitsColumn:
+        return hasConnectionInfo(s) ? QVariant(s.info.totalRetransmits) : QVariant();
+    case BytesColumn:
+        return hasConnectionInfo(s) ? u"↑%1 ↓%2"_s.arg(formatBytes(s.info.bytesAcked), formatBytes(s.info.bytesReceived))
+                                  : QString();
+    case TimeInStateColumn:
+        return formatDuration((m_nowNs - row.stateSinceNs) / 1'000'000);
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionTableModel::sortData(const Row &row, int column) const
+{
+    const SocketRecord &s = row.socket;
+    switch (column) {
+    case LocalColumn:
+        return u"%1 %2"_s.arg(s.localAddressText()).arg(int(s.localPort), 5, 10, QLatin1Char('0'));
+    case RemoteColumn:
+        return u"%1 %2"_s.arg(s.remoteAddressText()).arg(int(s.remotePort), 5, 10, QLatin1Char('0'));
+    case StateColumn:
+        return QString(stateName(s.displayState()));
+    case TimerColumn:
+        return s.timer == TimerKind::None ? -1 : qint64(s.timerExpiresMs);
+    case RttColumn:
+        return s.info.rttUs;
+    case BytesColumn:
+        return QVariant::fromValue(s.info.bytesAcked + s.info.bytesReceived);
+    case TimeInStateColumn:
+        return m_nowNs - row.stateSinceNs;
+    default:
+        return displayData(row, column);
+    }
+}
+
+QString ConnectionTableModel::toolTip(const Row &row, int column) const
+{
+    const SocketRecord &s = row.socket;
+    const bool listening = s.state == TcpState::Listen;
+    switch (column) {
+    case ReceiveQueueColumn:
+        return listening ? tr("Accept queue: %1 connections finished the handshake and wait for accept().").arg(s.receiveQueue)
+                         : tr("%1 bytes received that the application has not read yet.").arg(s.receiveQueue);
+    case SendQueueColumn:
+        return listening
+            ? tr("Accept queue limit: min(listen backlog, net.core.somaxconn) when listen() was called. "
+                 "The queue holds one more than this.")
+            : tr("%1 bytes sent but not yet acknowledged, or not yet sent.").arg(s.sendQueue);
+    case StateColumn:
+        if (s.hasFlag(IsRequest))
+            return tr("A request socket: the SYN was answered with SYN-ACK and the final ACK has not come. "
+                      "It waits in its listener's SYN queue.");
+        if (s.hasFlag(IsTimeWaitSocket))
+            return tr("A timewait socket: the kernel keeps only the connection's addresses and sequence numbers, "
+                      "no process holds it.");
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case FamilyColumn:
+            return tr("Family");
+        case LocalColumn:
+            return tr("Local address");
+        case RemoteColumn:
+            return tr("Remote address");
+        case StateColumn:
+            return tr("State");
+        case ReceiveQueueColumn:
+            return tr("Recv-Q");
+        case SendQueueColumn:
+            return tr("Send-Q");
+        case TimerColumn:
+            return tr("Timer");
+        case ProcessColumn:
+            return tr("Process");
+        case UserColumn:
+            return tr("User");
+        case RttColumn:
+            return tr("RTT");
+        case CongestionWindowColumn:
+            return tr("cwnd");
+        case RetransmitsColumn:
+            return tr("Retrans");
+        case BytesColumn:
+            return tr("Bytes acked / received");
+        case TimeInStateColumn:
+            return tr("In state for");
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case ReceiveQueueColumn:
+            return tr("Unread bytes; for a listening socket, the accept queue's length.");
+        case SendQueueColumn:
+            return tr("Unacknowledged or unsent bytes; for a listening socket, the accept queue's limit.");
+        case CongestionWindowColumn:
+            return tr("Congestion window, in segments (tcp_info.tcpi_snd_cwnd).");
+        case RetransmitsColumn:
+            return tr("Segments retransmitted over the connection's life (tcp_info.tcpi_total_retrans).");
+        case TimeInStateColumn:
+            return tr("Since TCP Lens first saw the socket in this state.");
+        }
+    }
+    return {};
+}
+
+} // namespace TcpLens
