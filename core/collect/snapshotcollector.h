@@ -23,6 +23,8 @@ public:
 
     const CollectorSettings &settings() const { return m_settings; }
     bool isPaused() const { return m_paused; }
+    // The thread the polling happens in (never the caller's).
+    const QThread *workerThread() const { return &m_thread; }
 
 public Q_SLOTS:
     void start();

@@ -64,6 +64,13 @@ QList<qint32> SocketOwnerResolver::listProcesses() const
     return pids;
 }
 
+qint64 SocketOwnerResolver::fdCount(qint32 pid) const
+{
+    struct stat status{};
+    const QByteArray path = QFile::encodeName(m_procRoot) + '/' + QByteArray::number(pid) + "/fd";
+    return ::stat(path.constData(), &status) == 0 ? qint64(status.st_size) : -1;
+}
+
 QString SocketOwnerResolver::userName(quint32 uid)
 {
     if (const auto it = m_userNames.constFind(uid); it != m_userNames.cend())
@@ -115,6 +122,7 @@ void SocketOwnerResolver::readProcess(qint32 pid)
         m_processes.insert(pid, process);
         return;
     }
+    process.fdCount = fdCount(pid);
     DIR *dir = ::fdopendir(dirFd);
     if (!dir) {
         ::close(dirFd);
@@ -161,20 +169,15 @@ QHash<quint32, SocketOwner> SocketOwnerResolver::resolve(const std::vector<Socke
             readProcess(pid);
     }
 
+    QList<qint32> changed;
     auto unknown = unknownInodes();
     if (!unknown.isEmpty()) {
-        // A socket that accept() returned belongs, almost always, to the process that listens on its port.
-        QSet<quint16> ports;
-        for (const auto *socket : std::as_const(unknown))
-            ports.insert(socket->localPort);
-        QSet<qint32> listenerOwners;
-        for (const auto &socket : sockets) {
-            if (socket.state == TcpState::Listen && ports.contains(socket.localPort)) {
-                if (const qint32 pid = m_ownerPidByInode.value(socket.inode))
-                    listenerOwners.insert(pid);
-            }
+        // One stat() per process tells which ones opened or closed files since we read them.
+        for (auto it = m_processes.cbegin(); it != m_processes.cend(); ++it) {
+            if (it->readable && (it->fdCount < 0 || fdCount(it.key()) != it->fdCount))
+                changed.append(it.key());
         }
-        for (const qint32 pid : std::as_const(listenerOwners))
+        for (const qint32 pid : std::as_const(changed))
             readProcess(pid);
         unknown = unknownInodes();
     }

@@ -20,9 +20,11 @@ namespace TcpLens {
 // sees only its own processes.
 //
 // Walking all of /proc on every poll would cost more than the dump itself, so the resolver remembers
-// each process's sockets and reads again only what can have changed: processes that appeared, the
-// owners of a listener whose port a new socket shares (a server that accepted), and, when inodes stay
-// unknown, every readable process at most once per `fullRescanIntervalMs`.
+// each process's sockets and reads again only what can have changed: processes that appeared, and,
+// when a socket's owner is unknown, the processes whose number of open files changed (stat() of
+// /proc/PID/fd reports it since Linux 6.2, proc_fd_getattr()). What that misses (a socket closed and
+// another opened between two polls, older kernels) a full re-read finds, at most once per
+// `fullRescanIntervalMs`.
 class SocketOwnerResolver
 {
 public:
@@ -41,10 +43,12 @@ private:
     struct Process {
         SocketOwner owner;
         QList<quint32> inodes;
+        qint64 fdCount = -1; // st_size of /proc/PID/fd: its number of open files (Linux 6.2+)
         bool readable = true;
     };
 
     QList<qint32> listProcesses() const;
+    qint64 fdCount(qint32 pid) const;
     void readProcess(qint32 pid);
     void forgetProcess(qint32 pid);
     QString userName(quint32 uid);

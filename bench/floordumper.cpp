@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "floordumper.h"
+
+#include "netlink/inetdiagrequest.h"
+
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace TcpLens::Bench {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// As SockDiagClient: netlink_recvmsg() puts at most 32 KiB of a dump in one datagram.
+constexpr std::size_t ReceiveBufferSize = 32768;
+constexpr quint32 AllStates = 0xfff;
+
+QByteArray bareRequest(quint8 family, quint32 sequence)
+{
+    struct
+    {
+        nlmsghdr header;
+        inet_diag_req_v2 request;
+    } message{};
+    message.header.nlmsg_len = sizeof message;
+    message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    message.header.nlmsg_seq = sequence;
+    message.request.sdiag_family = family;
+    message.request.sdiag_protocol = IPPROTO_TCP;
+    message.request.idiag_states = AllStates;
+    message.request.idiag_ext = 0;
+    QByteArray bytes(sizeof message, Qt::Uninitialized);
+    std::memcpy(bytes.data(), &message, sizeof message);
+    return bytes;
+}
+} // namespace
+
+std::expected<FloorDumper, QString> FloorDumper::open()
+{
+    auto socket = NetlinkSocket::open();
+    if (!socket)
+        return std::unexpected(socket.error().message);
+    return FloorDumper(std::move(*socket));
+}
+
+FloorDumper::FloorDumper(NetlinkSocket socket)
+    : m_socket(std::move(socket))
+    , m_buffer(new std::byte[ReceiveBufferSize])
+{
+}
+
+std::expected<FloorDumper::Count, QString> FloorDumper::dumpLikeSnapshot(std::vector<QByteArray> *capture)
+{
+    Count count;
+    for (const quint8 family : {quint8(AF_INET), quint8(AF_INET6)}) {
+        const InetDiagQuery query{family, AllStates, true, true};
+        if (auto done = dumpOne(buildInetDiagDumpRequest(query, ++m_sequence), count, capture); !done)
+            return std::unexpected(done.error());
+    }
+    return count;
+}
+
+std::expected<FloorDumper::Count, QString> FloorDumper::dumpBare()
+{
+    Count count;
+    for (const quint8 family : {quint8(AF_INET), quint8(AF_INET6)}) {
+        if (auto done = dumpOne(bareRequest(family, ++m_sequence), count, nullptr); !done)
+            return std::unexpected(done.error());
+    }
+    return count;
+}
+
+std::expected<void, QString> FloorDumper::dumpOne(
+    const QByteArray &request, Count &count, std::vector<QByteArray> *capture)
+{
+    if (auto sent = m_socket.send(std::as_bytes(std::span(request.constData(), std::size_t(request.size())))); !sent)
+        return std::unexpected(sent.error().message);
+    for (;;) {
+        auto received = m_socket.receive(std::span(m_buffer.get(), ReceiveBufferSize));
+        if (!received)
+            return std::unexpected(received.error().message);
+        const std::size_t length = *received;
+        count.bytes += length;
+        ++count.datagrams;
+        if (capture)
+            capture->emplace_back(reinterpret_cast<const char *>(m_buffer.get()), qsizetype(length));
+        // The buffer comes from new[] and every message starts NLMSG_ALIGNTO-aligned in it, so the
+        // headers can be read in place: this loop is the least any reader of a dump does.
+        std::size_t offset = 0;
+        while (offset + sizeof(nlmsghdr) <= length) {
+            const auto *header = reinterpret_cast<const nlmsghdr *>(m_buffer.get() + offset);
+            if (header->nlmsg_len < sizeof(nlmsghdr) || header->nlmsg_len > length - offset)
+                return std::unexpected(u"malformed netlink message at byte %1"_s.arg(offset));
+            if (header->nlmsg_flags & NLM_F_DUMP_INTR)
+                ++count.interrupted;
+            if (header->nlmsg_type == NLMSG_DONE)
+                return {};
+            if (header->nlmsg_type == NLMSG_ERROR)
+                return std::unexpected(u"the kernel refused the dump"_s);
+            if (header->nlmsg_type == SOCK_DIAG_BY_FAMILY)
+                ++count.messages;
+            offset += NLMSG_ALIGN(header->nlmsg_len);
+        }
+    }
+}
+
+} // namespace TcpLens::Bench

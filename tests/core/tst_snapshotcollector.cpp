@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "collect/networknamespace.h"
+#include "collect/snapshotcollector.h"
+#include "loopbacksockets.h"
+#include "privatenetworknamespace.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace TcpLens;
+namespace Sockets = TcpLens::Test::LoopbackSockets;
+
+class TestSnapshotCollector : public QObject
+{
+    Q_OBJECT
+
+    static bool hasListenerOnPort(const SocketSnapshot &snapshot, quint16 port)
+    {
+        return std::any_of(snapshot.sockets().cbegin(), snapshot.sockets().cend(), [&](const SocketRecord &s) {
+            return s.state == TcpState::Listen && s.localPort == port;
+        });
+    }
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<TcpLens::SocketSnapshot>(); }
+
+    void pollsInItsOwnThreadWithIncreasingGenerations()
+    {
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 4);
+        QVERIFY(listener.fd);
+        CollectorSettings settings;
+        settings.intervalMs = 50;
+        SnapshotCollector collector(settings);
+        QList<quint64> generations;
+        bool sawListener = false;
+        bool deliveredOnOurThread = true;
+        connect(&collector, &SnapshotCollector::snapshotReady, this, [&](const SocketSnapshot &snapshot) {
+            generations.append(snapshot.generation());
+            sawListener |= hasListenerOnPort(snapshot, listener.port);
+            deliveredOnOurThread &= QThread::currentThread() == thread();
+        });
+        collector.start();
+        QVERIFY(collector.workerThread()->isRunning());
+        QVERIFY(collector.workerThread() != thread());
+        QTRY_VERIFY_WITH_TIMEOUT(generations.size() >= 3, 5000);
+        QVERIFY(sawListener);
+        QVERIFY(deliveredOnOurThread);
+        for (qsizetype i = 1; i < generations.size(); ++i)
+            QCOMPARE(generations[i], generations[i - 1] + 1);
+    }
+
+    void backsOffWhenDumpsTakeTooLong()
+    {
+        CollectorSettings settings;
+        settings.intervalMs = 20;
+        settings.maxDumpShare = 1e-6; // any real dump is "too slow" for this share
+        SnapshotCollector collector(settings);
+        QSignalSpy pacing(&collector, &SnapshotCollector::pacingChanged);
+        collector.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!pacing.isEmpty(), 5000);
+        const auto arguments = pacing.constFirst();
+        QVERIFY(arguments.at(1).toBool());
+        QVERIFY(arguments.at(0).toInt() > settings.intervalMs);
+    }
+
+    void watchesAnotherNamespace()
+    {
+        // A second namespace held open by a sleeping process; a thread of ours puts a listener in it.
+        QProcess holder;
+        holder.start(u"unshare"_s, {u"--net"_s, u"sleep"_s, u"60"_s});
+        QVERIFY(holder.waitForStarted());
+        const QString path = u"/proc/%1/ns/net"_s.arg(holder.processId());
+        QTRY_VERIFY(NetworkNamespace::inodeOf(path).value_or(0) != NetworkNamespace::currentInode());
+
+        Sockets::Listener remote;
+        std::thread([&] {
+            if (NetworkNamespace::enter(path))
+                remote = Sockets::listen(u"0.0.0.0"_s, 4);
+        }).join();
+        QVERIFY(remote.fd);
+        auto local = Sockets::listen(u"0.0.0.0"_s, 4);
+        QVERIFY(local.fd);
+
+        CollectorSettings settings;
+        settings.netns = path;
+        SnapshotCollector collector(settings);
+        std::optional<SocketSnapshot> seen;
+        connect(&collector, &SnapshotCollector::snapshotReady, this, [&](const SocketSnapshot &s) { seen = s; });
+        collector.start();
+        QTRY_VERIFY_WITH_TIMEOUT(seen.has_value(), 5000);
+        QCOMPARE(seen->netnsInode(), *NetworkNamespace::inodeOf(path));
+        QVERIFY(hasListenerOnPort(*seen, remote.port));
+        if (remote.port != local.port)
+            QVERIFY(!hasListenerOnPort(*seen, local.port));
+        holder.kill();
+        holder.waitForFinished();
+    }
+
+    void reportsANamespaceItCannotEnter()
+    {
+        CollectorSettings settings;
+        settings.netns = u"/run/netns/tcplens-does-not-exist"_s;
+        SnapshotCollector collector(settings);
+        QSignalSpy failed(&collector, &SnapshotCollector::failed);
+        collector.start();
+        QTRY_VERIFY(!failed.isEmpty());
+        QVERIFY(failed.constFirst().at(0).toString().contains(u"tcplens-does-not-exist"_s));
+    }
+};
+
+TCPLENS_NETNS_TEST_MAIN(TestSnapshotCollector, QCoreApplication)
+
+#include "tst_snapshotcollector.moc"

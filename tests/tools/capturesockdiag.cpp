@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+//
+// capture_sockdiag OUTDIR: sets up a known set of sockets in a private network namespace, dumps them
+// with every extension TCP Lens asks for, and writes the kernel's datagrams as they arrived to
+// OUTDIR/sockdiag-inet.bin and OUTDIR/sockdiag-inet6.bin (each datagram: u32 little-endian length,
+// then its bytes). tst_inetdiagdecoder decodes these files; see tests/data/README.md.
+#include "loopbacksockets.h"
+#include "model/tcpstate.h"
+#include "netlink/inetdiagrequest.h"
+#include "netlink/netlinksocket.h"
+#include "privatenetworknamespace.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QThread>
+#include <QtEndian>
+
+#include <linux/netlink.h>
+#include <sys/socket.h>
+
+#include <cstdio>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace TcpLens;
+namespace Sockets = TcpLens::Test::LoopbackSockets;
+
+static bool capture(quint8 family, const QString &path)
+{
+    auto socket = NetlinkSocket::open();
+    if (!socket)
+        return false;
+    const QByteArray request = buildInetDiagDumpRequest({family, AllStatesMask, true, true}, 1);
+    if (!socket->send(std::as_bytes(std::span(request.constData(), std::size_t(request.size())))))
+        return false;
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
+    std::vector<std::byte> buffer(32768);
+    for (;;) {
+        auto received = socket->receive(buffer);
+        if (!received)
+            return false;
+        const quint32 length = qToLittleEndian(quint32(*received));
+        out.write(reinterpret_cast<const char *>(&length), sizeof length);
+        out.write(reinterpret_cast<const char *>(buffer.data()), qint64(*received));
+        nlmsghdr last{};
+        std::memcpy(&last, buffer.data(), sizeof last);
+        // The dump ends with a datagram that holds NLMSG_DONE alone.
+        if (last.nlmsg_type == NLMSG_DONE || last.nlmsg_type == NLMSG_ERROR)
+            return true;
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (auto entered = Test::PrivateNetworkNamespace::enter(); !entered) {
+        std::fprintf(stderr, "%s\n", qPrintable(entered.error()));
+        return 1;
+    }
+    QCoreApplication app(argc, argv);
+    if (argc != 2) {
+        std::fputs("usage: capture_sockdiag OUTDIR\n", stderr);
+        return 2;
+    }
+    // Requests in a SYN queue (TCP_DEFER_ACCEPT keeps them there), an accept queue with one child.
+    auto deferred = Sockets::listen(u"127.0.0.1"_s, 4, false, 30);
+    std::vector<UniqueFd> keep;
+    for (int i = 0; i < 2; ++i) {
+        keep.push_back(Sockets::connectTo(u"127.0.0.1"_s, deferred.port));
+        Sockets::waitConnected(keep.back().get(), 1s);
+    }
+    auto v4 = Sockets::listen(u"0.0.0.0"_s, 8);
+    keep.push_back(Sockets::connectTo(u"127.0.0.1"_s, v4.port));
+    Sockets::waitConnected(keep.back().get(), 1s);
+    // An IPv6 connection with unread data, accepted.
+    auto v6 = Sockets::listen(u"::1"_s, 8, true);
+    auto client6 = Sockets::connectTo(u"::1"_s, v6.port);
+    Sockets::waitConnected(client6.get(), 1s);
+    auto server6 = Sockets::acceptOne(v6.fd.get(), 1s);
+    ::send(client6.get(), "unread", 6, 0);
+    // TIME_WAIT on v4 and v6, and an orphan in FIN_WAIT2, through listeners with empty accept queues
+    // (acceptOne() must return the connection just made).
+    auto closing4 = Sockets::listen(u"127.0.0.1"_s, 8);
+    auto closing6 = Sockets::listen(u"::1"_s, 8, true);
+    for (const auto &[address, listener] : {std::pair{u"127.0.0.1"_s, &closing4}, std::pair{u"::1"_s, &closing6}}) {
+        auto client = Sockets::connectTo(address, listener->port);
+        Sockets::waitConnected(client.get(), 1s);
+        auto server = Sockets::acceptOne(listener->fd.get(), 1s);
+        client.reset();
+        QThread::msleep(20);
+        server.reset();
+    }
+    auto orphan = Sockets::connectTo(u"127.0.0.1"_s, closing4.port);
+    Sockets::waitConnected(orphan.get(), 1s);
+    auto orphanPeer = Sockets::acceptOne(closing4.fd.get(), 1s);
+    orphan.reset();
+    QThread::msleep(50);
+
+    const QString dir = QString::fromLocal8Bit(argv[1]);
+    if (!capture(AF_INET, dir + u"/sockdiag-inet.bin"_s) || !capture(AF_INET6, dir + u"/sockdiag-inet6.bin"_s)) {
+        std::perror("capture failed");
+        return 1;
+    }
+    return 0;
+}

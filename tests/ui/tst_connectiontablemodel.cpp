@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "collect/snapshotsource.h"
+#include "expectedtext.h"
+#include "loopbacksockets.h"
+#include "models/connectiontablemodel.h"
+#include "privatenetworknamespace.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <sys/socket.h>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace TcpLens;
+namespace Sockets = TcpLens::Test::LoopbackSockets;
+
+class TestConnectionTableModel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SnapshotSource> m_source;
+
+    SocketSnapshot take()
+    {
+        auto snapshot = m_source->take({});
+        if (!snapshot)
+            qFatal("%s", qPrintable(snapshot.error()));
+        return *snapshot;
+    }
+
+    static int rowWithLocalPort(const ConnectionTableModel &model, quint16 port, TcpState state)
+    {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex index = model.index(row, 0);
+            if (index.data(ConnectionTableModel::LocalPortRole).toUInt() == port
+                && index.data(ConnectionTableModel::StateRole).toInt() == int(state))
+                return row;
+        }
+        return -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        auto source = SnapshotSource::open();
+        QVERIFY2(source.has_value(), TcpLens::Test::errorText(source).constData());
+        m_source = std::move(*source);
+    }
+
+    void updatesIncrementallyAsSocketsComeAndGo()
+    {
+        ConnectionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
+        QVERIFY(listener.fd);
+        model.applySnapshot(take());
+        const int listenRow = rowWithLocalPort(model, listener.port, TcpState::Listen);
+        QVERIFY(listenRow >= 0);
+        QCOMPARE(model.index(listenRow, ConnectionTableModel::StateColumn).data().toString(), u"LISTEN"_s);
+        // A listener's Recv-Q and Send-Q are its accept queue's length and limit.
+        QCOMPARE(model.index(listenRow, ConnectionTableModel::SendQueueColumn).data().toUInt(), 8u);
+
+        auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
+        QVERIFY(Sockets::waitConnected(client.get(), 1s));
+        auto server = Sockets::acceptOne(listener.fd.get(), 1s);
+        QVERIFY(server);
+        const int rowsBefore = model.rowCount();
+        model.applySnapshot(take());
+        QCOMPARE(model.rowCount(), rowsBefore + 2);
+        const int serverRow = rowWithLocalPort(model, listener.port, TcpState::Established);
+        QVERIFY(serverRow >= 0);
+        QCOMPARE(model.index(serverRow, 0).data(ConnectionTableModel::MarkRole).value<ConnectionTableModel::Mark>(),
+                 ConnectionTableModel::Mark::New);
+        // The listener's row stayed where it was: no reset, the view keeps its selection.
+        QCOMPARE(rowWithLocalPort(model, listener.port, TcpState::Listen), listenRow);
+
+        // Abort both ends (no TIME_WAIT): first shown as closing, then gone.
+        const linger abort{1, 0};
+        ::setsockopt(client.get(), SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
+        client.reset();
+        server.reset();
+        model.applySnapshot(take());
+        QCOMPARE(model.rowCount(), rowsBefore + 2);
+        QCOMPARE(model.index(serverRow, 0).data(ConnectionTableModel::MarkRole).value<ConnectionTableModel::Mark>(),
+                 ConnectionTableModel::Mark::Closing);
+        QVERIFY(model.index(serverRow, ConnectionTableModel::StateColumn).data().toString().startsWith(u"×"_s));
+        model.applySnapshot(take());
+        QCOMPARE(model.rowCount(), rowsBefore);
+        QCOMPARE(rowWithLocalPort(model, listener.port, TcpState::Established), -1);
+
+        QCOMPARE(resets.size(), 0);
+        QVERIFY(inserted.size() >= 2);
+        QVERIFY(removed.size() >= 1);
+    }
+
+    void staleSnapshotsAreIgnored()
+    {
+        ConnectionTableModel model;
+        const SocketSnapshot older = take();
+        const SocketSnapshot newer = take();
+        model.applySnapshot(newer);
+        QSignalSpy applied(&model, &ConnectionTableModel::snapshotApplied);
+        model.applySnapshot(older);
+        QCOMPARE(applied.size(), 0);
+        QCOMPARE(model.snapshot().generation(), newer.generation());
+    }
+};
+
+TCPLENS_NETNS_TEST_MAIN(TestConnectionTableModel, QCoreApplication)
+
+#include "tst_connectiontablemodel.moc"
