@@ -23,8 +23,8 @@ bool needsNoDisplay(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const std::string_view argument(argv[i]);
-        if (argument == "--screenshot" || argument.starts_with("--screenshot=") || argument == "--help"
-            || argument == "-h" || argument == "--help-all" || argument == "--version" || argument == "-v")
+        if (argument == "--screenshot" || argument.starts_with("--screenshot=") || argument == "--help" ||
+            argument == "-h" || argument == "--help-all" || argument == "--version" || argument == "-v")
             return true;
     }
     return false;
@@ -33,28 +33,26 @@ bool needsNoDisplay(int argc, char **argv)
 GuiOptions parseGuiOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "TCP Lens shows the kernel's TCP connections as they live and die.\n\n"
-                                            "Headless commands (no display needed):\n"
-                                            "  snapshot --json [--netns PATH] [--listeners]   one snapshot as JSON"));
+    parser.setApplicationDescription(QCoreApplication::translate("main",
+        "TCP Lens shows the kernel's TCP connections as they live and die.\n\n"
+        "Headless commands (no display needed):\n"
+        "  snapshot --json [--netns PATH] [--listeners]   one snapshot as JSON"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption screenshot(
-        u"screenshot"_s,
-        QCoreApplication::translate("main", "Wait for live data, save the main window to FILE (PNG) and exit. "
-                                            "Needs no display."),
+    const QCommandLineOption screenshot(u"screenshot"_s,
+        QCoreApplication::translate("main",
+            "Wait for live data, save the main window to FILE (PNG) and exit. "
+            "Needs no display."),
         u"FILE"_s);
-    const QCommandLineOption after(
-        u"after"_s, QCoreApplication::translate("main", "With --screenshot: collect for SECONDS first."),
-        u"SECONDS"_s, u"0"_s);
-    const QCommandLineOption netns(
-        u"netns"_s,
-        QCoreApplication::translate("main", "Watch another network namespace: /proc/PID/ns/net, /run/netns/NAME "
-                                            "or NAME."),
+    const QCommandLineOption after(u"after"_s,
+        QCoreApplication::translate("main", "With --screenshot: collect for SECONDS first."), u"SECONDS"_s, u"0"_s);
+    const QCommandLineOption netns(u"netns"_s,
+        QCoreApplication::translate("main",
+            "Watch another network namespace: /proc/PID/ns/net, /run/netns/NAME "
+            "or NAME."),
         u"PATH"_s);
-    const QCommandLineOption interval(
-        u"interval"_s, QCoreApplication::translate("main", "Poll every MS milliseconds (default 1000)."), u"MS"_s,
-        u"1000"_s);
+    const QCommandLineOption interval(u"interval"_s,
+        QCoreApplication::translate("main", "Poll every MS milliseconds (default 1000)."), u"MS"_s, u"1000"_s);
     parser.addOptions({screenshot, after, netns, interval});
     parser.process(arguments);
 
@@ -69,13 +67,13 @@ GuiOptions parseGuiOptions(const QStringList &arguments)
     options.collector.intervalMs = parser.value(interval).toInt(&ok);
     if (!ok || options.collector.intervalMs < 10 || options.collector.intervalMs > 600'000) {
         std::fprintf(stderr, "tcplens: --interval takes milliseconds from 10 to 600000, not '%s'\n",
-                     qPrintable(parser.value(interval)));
+            qPrintable(parser.value(interval)));
         std::exit(2);
     }
     options.collector.netns = parser.value(netns);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "tcplens: unknown argument '%s' (see tcplens --help)\n",
-                     qPrintable(parser.positionalArguments().constFirst()));
+            qPrintable(parser.positionalArguments().constFirst()));
         std::exit(2);
     }
     return options;

@@ -10,7 +10,8 @@
 namespace TcpLens {
 
 // What the GUI was asked to do on the command line.
-struct GuiOptions {
+struct GuiOptions
+{
     CollectorSettings collector;
     QString screenshotPath; // non-empty: render the window to this PNG and exit
     double screenshotAfterSeconds = 0; // collect this long before the screenshot

@@ -24,9 +24,10 @@ int runSnapshot(const QStringList &arguments)
     parser.setApplicationDescription(u"Prints one snapshot of the kernel's TCP sockets (docs/json-schema.md)."_s);
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, u"Print JSON (the only format so far)."_s);
-    const QCommandLineOption netns(u"netns"_s, u"Look into this network namespace: /proc/PID/ns/net, "
-                                               "/run/netns/NAME or NAME."_s,
-                                   u"PATH"_s);
+    const QCommandLineOption netns(u"netns"_s,
+        u"Look into this network namespace: /proc/PID/ns/net, "
+        "/run/netns/NAME or NAME."_s,
+        u"PATH"_s);
     const QCommandLineOption listeners(u"listeners"_s, u"Only listening sockets, with their queues."_s);
     const QCommandLineOption noOwners(u"no-owners"_s, u"Do not look up owning processes in /proc."_s);
     parser.addOptions({json, netns, listeners, noOwners});

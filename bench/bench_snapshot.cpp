@@ -21,6 +21,7 @@
 
 #include <QString>
 
+#include <linux/inet_diag.h>
 #include <malloc.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
@@ -134,36 +135,44 @@ struct Sample
     qint64 wallNs = 0;
     qint64 userNs = 0;
     qint64 systemNs = 0;
+    qint64 minorFaults = 0; // pages touched for the first time: fresh buffers cost kernel time too
     qint64 sockets = -1; // what it saw, as a cross-check between variants
 };
 
-qint64 threadCpuNs(bool user)
+Sample threadUsage()
 {
     rusage usage{};
     ::getrusage(RUSAGE_THREAD, &usage);
-    const timeval &time = user ? usage.ru_utime : usage.ru_stime;
-    return qint64(time.tv_sec) * 1'000'000'000 + qint64(time.tv_usec) * 1000;
+    const auto ns = [](const timeval &time) {
+        return qint64(time.tv_sec) * 1'000'000'000 + qint64(time.tv_usec) * 1000;
+    };
+    Sample sample;
+    sample.userNs = ns(usage.ru_utime);
+    sample.systemNs = ns(usage.ru_stime);
+    sample.minorFaults = usage.ru_minflt;
+    return sample;
 }
 
 // Times `work` in this thread: wall time, and the CPU time split the kernel accounts (tick-sampled,
 // so the split is approximate for runs of a few ms; the wall time is exact).
 Sample timeInProcess(const std::function<qint64()> &work)
 {
-    const qint64 user = threadCpuNs(true);
-    const qint64 system = threadCpuNs(false);
+    const Sample before = threadUsage();
     const auto started = Clock::now();
     Sample sample;
     sample.sockets = work();
     sample.wallNs = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started).count();
-    sample.userNs = threadCpuNs(true) - user;
-    sample.systemNs = threadCpuNs(false) - system;
+    const Sample after = threadUsage();
+    sample.userNs = after.userNs - before.userNs;
+    sample.systemNs = after.systemNs - before.systemNs;
+    sample.minorFaults = after.minorFaults - before.minorFaults;
     return sample;
 }
 
 Sample timeCommand(const std::vector<std::string> &argv)
 {
     const auto run = orFail(ExternalCommand::run(argv), u"running ss"_s);
-    return Sample{run.wallNs, run.userNs, run.systemNs, -1};
+    return Sample{run.wallNs, run.userNs, run.systemNs, run.minorFaults, -1};
 }
 
 struct Measurement
@@ -173,6 +182,7 @@ struct Measurement
     Samples wall;
     Samples user;
     Samples system;
+    Samples minorFaults;
     qint64 sockets = -1;
 
     void add(const Sample &sample)
@@ -180,6 +190,7 @@ struct Measurement
         wall.add(sample.wallNs);
         user.add(sample.userNs);
         system.add(sample.systemNs);
+        minorFaults.add(sample.minorFaults);
         if (sample.sockets >= 0)
             sockets = sample.sockets;
     }
@@ -324,7 +335,22 @@ int main(int argc, char **argv)
     // stretch of a shared machine spreads over all.
     const SnapshotSource::Options plainOptions{AllStatesMask, true, true, false};
     const SnapshotSource::Options ownersOptions{AllStatesMask, true, true, true};
-    enum Index { Bare, Floor, Snapshot, SnapshotOwners, SsInfo, SsPlain, Decode, Listeners, MeasurementCount };
+    enum Index {
+        Bare,
+        Floor,
+        Snapshot,
+        SnapshotOwners,
+        SsInfo,
+        SsPlain,
+        ExtensionsOfSsInfo,
+        ExtensionInfo,
+        ExtensionMemory,
+        ExtensionTos,
+        Ipv6Only,
+        Decode, // the last variant of a round: it also times Listeners
+        Listeners,
+        MeasurementCount
+    };
     std::array<Measurement, MeasurementCount> measurements;
     measurements[Bare].key = u"a0_bare_dump"_s;
     measurements[Bare].label = u"(a0) bare dump, no extensions, count only"_s;
@@ -338,6 +364,16 @@ int main(int argc, char **argv)
     measurements[SsInfo].label = u"(c)  ss -tani > /dev/null"_s;
     measurements[SsPlain].key = u"d_ss_tan"_s;
     measurements[SsPlain].label = u"(d)  ss -tan > /dev/null"_s;
+    measurements[ExtensionsOfSsInfo].key = u"k_ext_info_vegas_cong"_s;
+    measurements[ExtensionsOfSsInfo].label = u"(k1) INFO+VEGASINFO+CONG (ss -tani asks)"_s;
+    measurements[ExtensionInfo].key = u"k_ext_info_cong"_s;
+    measurements[ExtensionInfo].label = u"(k2) INFO+CONG"_s;
+    measurements[ExtensionMemory].key = u"k_ext_skmeminfo"_s;
+    measurements[ExtensionMemory].label = u"(k3) SKMEMINFO"_s;
+    measurements[ExtensionTos].key = u"k_ext_tos_tclass"_s;
+    measurements[ExtensionTos].label = u"(k4) TOS+TCLASS"_s;
+    measurements[Ipv6Only].key = u"k_ipv6_only"_s;
+    measurements[Ipv6Only].label = u"(k5) (a), AF_INET6 dump alone (walk, 0 sent)"_s;
     measurements[Decode].key = u"x_decode_only"_s;
     measurements[Decode].label = u"(x)  decodeDumpChunk() on captured bytes"_s;
     measurements[Listeners].key = u"y_listener_queues"_s;
@@ -375,6 +411,34 @@ int main(int argc, char **argv)
                 ownersCold = sample; // the resolver's first walk of /proc: every process read
             }
             held.reset();
+            break;
+        }
+        case ExtensionsOfSsInfo:
+        case ExtensionInfo:
+        case ExtensionMemory:
+        case ExtensionTos: {
+            const auto bit = [](int extension) {
+                return quint8(1u << (extension - 1));
+            };
+            quint8 extensions = 0;
+            if (variant == ExtensionsOfSsInfo)
+                extensions = bit(INET_DIAG_INFO) | bit(INET_DIAG_VEGASINFO) | bit(INET_DIAG_CONG);
+            else if (variant == ExtensionInfo)
+                extensions = bit(INET_DIAG_INFO) | bit(INET_DIAG_CONG);
+            else if (variant == ExtensionMemory)
+                extensions = bit(INET_DIAG_SKMEMINFO);
+            else
+                extensions = bit(INET_DIAG_TOS) | bit(INET_DIAG_TCLASS);
+            sample = timeInProcess(
+                [&] { return qint64(orFail(floor.dumpWithExtensions(extensions), u"extension dump"_s).messages); });
+            break;
+        }
+        case Ipv6Only: {
+            const quint8 extensions = quint8((1u << (INET_DIAG_INFO - 1)) | (1u << (INET_DIAG_CONG - 1)) |
+                (1u << (INET_DIAG_SKMEMINFO - 1)) | (1u << (INET_DIAG_TOS - 1)) | (1u << (INET_DIAG_TCLASS - 1)));
+            sample = timeInProcess([&] {
+                return qint64(orFail(floor.dumpWithExtensions(extensions, false, true), u"IPv6 dump"_s).messages);
+            });
             break;
         }
         case SsInfo:
@@ -450,28 +514,36 @@ int main(int argc, char **argv)
             .arg(capturedBytes)
             .arg(double(capturedBytes) / double(std::max<quint64>(1, capturedCount.messages)), 0, 'f', 1));
     say(QString());
-    say(u"%1 %2 %3 %4 %5 %6 %7 %8"_s.arg(u"variant"_s, -44)
+    say(u"%1 %2 %3 %4 %5 %6 %7 %8 %9"_s.arg(u"variant"_s, -44)
             .arg(u"median ms"_s, 10)
             .arg(u"min ms"_s, 9)
             .arg(u"max ms"_s, 9)
             .arg(u"user ms"_s, 8)
             .arg(u"sys ms"_s, 8)
             .arg(u"x (a)"_s, 6)
+            .arg(u"faults"_s, 7)
             .arg(u"sockets"_s, 8));
-    for (const auto &m : measurements) {
-        say(u"%1 %2 %3 %4 %5 %6 %7 %8"_s.arg(m.label, -44)
+    for (std::size_t index = 0; index < measurements.size(); ++index) {
+        const auto &m = measurements[index];
+        if (index == ExtensionsOfSsInfo)
+            say(u"kernel cost of extensions: count-only dumps like (a0) with only these asked for"_s);
+        else if (index == Decode)
+            say(u"user space parts of (b), alone"_s);
+        say(u"%1 %2 %3 %4 %5 %6 %7 %8 %9"_s.arg(m.label, -44)
                 .arg(ms(m.wall.median()), 10, 'f', 2)
                 .arg(ms(m.wall.minimum()), 9, 'f', 2)
                 .arg(ms(m.wall.maximum()), 9, 'f', 2)
                 .arg(ms(m.user.median()), 8, 'f', 1)
                 .arg(ms(m.system.median()), 8, 'f', 1)
                 .arg(double(m.wall.median()) / double(a.wall.median()), 6, 'f', 2)
+                .arg(m.minorFaults.median(), 7)
                 .arg(m.sockets < 0 ? u"-"_s : QString::number(m.sockets), 8));
     }
     if (ownersCold)
         say(u"(b+) first take() with owners, cold resolver cache: %1 ms (not in the medians)"_s.arg(
             ms(ownersCold->wallNs), 0, 'f', 2));
-    say(u"(user/sys: CPU medians of this thread, or of the ss process from wait4(); tick-sampled split)"_s);
+    say(u"(user/sys/faults: medians of CPU time and minor page faults of this thread, or of the ss process"
+        " from wait4(); the user/sys split is tick-sampled)"_s);
 
     const double bOverA = double(b.wall.median()) / double(a.wall.median());
     const double bOverAMin = double(b.wall.minimum()) / double(a.wall.minimum());

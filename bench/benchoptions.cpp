@@ -75,7 +75,7 @@ QString BenchOptions::usage()
     return u"usage: bench_snapshot [--established N] [--timewait N] [--repeat N] [--pairs-per-worker N] [--small]\n"
            "  --established N       connections to hold open, 2 sockets each (default 50000)\n"
            "  --timewait N          TIME_WAIT sockets to create right before measuring (default 20000)\n"
-           "  --repeat N            measured rounds, variants alternating (default 7)\n"
+           "  --repeat N            measured rounds, variants alternating (default 9)\n"
            "  --pairs-per-worker N  connections per worker process (default 9000: 18,000 descriptors)\n"
            "  --small               quick check: 2000 connections and 1000 TIME_WAIT\n"
            "Needs root: it makes a private network namespace of its own and uses only its loopback.\n"_s;

@@ -93,6 +93,7 @@ std::expected<ExternalCommand::Run, QString> ExternalCommand::run(const std::vec
         return std::unexpected(u"%1 failed (wait status %2)"_s.arg(commandLine(argv)).arg(status));
     run.userNs = toNs(usage.ru_utime);
     run.systemNs = toNs(usage.ru_stime);
+    run.minorFaults = usage.ru_minflt;
     return run;
 }
 

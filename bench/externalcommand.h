@@ -20,6 +20,7 @@ public:
         qint64 wallNs = 0; // from spawning to reaping: includes exec and the dynamic loader (~1 ms)
         qint64 userNs = 0; // the child's CPU time, from wait4()
         qint64 systemNs = 0;
+        qint64 minorFaults = 0;
         qint64 lines = -1; // lines written to stdout, when counted
     };
 

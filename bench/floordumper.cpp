@@ -22,7 +22,7 @@ namespace {
 constexpr std::size_t ReceiveBufferSize = 32768;
 constexpr quint32 AllStates = 0xfff;
 
-QByteArray bareRequest(quint8 family, quint32 sequence)
+QByteArray requestWithExtensions(quint8 family, quint8 extensions, quint32 sequence)
 {
     struct
     {
@@ -36,7 +36,7 @@ QByteArray bareRequest(quint8 family, quint32 sequence)
     message.request.sdiag_family = family;
     message.request.sdiag_protocol = IPPROTO_TCP;
     message.request.idiag_states = AllStates;
-    message.request.idiag_ext = 0;
+    message.request.idiag_ext = extensions;
     QByteArray bytes(sizeof message, Qt::Uninitialized);
     std::memcpy(bytes.data(), &message, sizeof message);
     return bytes;
@@ -68,11 +68,13 @@ std::expected<FloorDumper::Count, QString> FloorDumper::dumpLikeSnapshot(std::ve
     return count;
 }
 
-std::expected<FloorDumper::Count, QString> FloorDumper::dumpBare()
+std::expected<FloorDumper::Count, QString> FloorDumper::dumpWithExtensions(quint8 extensions, bool ipv4, bool ipv6)
 {
     Count count;
     for (const quint8 family : {quint8(AF_INET), quint8(AF_INET6)}) {
-        if (auto done = dumpOne(bareRequest(family, ++m_sequence), count, nullptr); !done)
+        if ((family == AF_INET && !ipv4) || (family == AF_INET6 && !ipv6))
+            continue;
+        if (auto done = dumpOne(requestWithExtensions(family, extensions, ++m_sequence), count, nullptr); !done)
             return std::unexpected(done.error());
     }
     return count;

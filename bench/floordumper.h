@@ -35,7 +35,10 @@ public:
     // datagram, for timing the decoder alone on real bytes.
     std::expected<Count, QString> dumpLikeSnapshot(std::vector<QByteArray> *capture = nullptr);
     // Both families with no extension: the cheapest dump of these sockets the kernel can give.
-    std::expected<Count, QString> dumpBare();
+    std::expected<Count, QString> dumpBare() { return dumpWithExtensions(0); }
+    // idiag_ext = `extensions` (bit INET_DIAG_X - 1 per extension), to see what each extension costs
+    // the kernel; one family alone shows what the walk of the other family's dump costs.
+    std::expected<Count, QString> dumpWithExtensions(quint8 extensions, bool ipv4 = true, bool ipv6 = true);
 
 private:
     explicit FloorDumper(NetlinkSocket socket);

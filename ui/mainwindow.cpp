@@ -174,11 +174,11 @@ void MainWindow::updateStatus()
     const SocketSnapshot &snapshot = m_model->snapshot();
     if (snapshot.isNull())
         return;
-    m_countLabel->setText(tr("%n socket(s), %1 listening", nullptr, int(snapshot.sockets().size()))
-                              .arg(snapshot.listeners().size()));
+    m_countLabel->setText(
+        tr("%n socket(s), %1 listening", nullptr, int(snapshot.sockets().size())).arg(snapshot.listeners().size()));
     m_dumpLabel->setText(tr("Last dump %1 at %2")
-                             .arg(u"%1 ms"_s.arg(double(snapshot.statistics().durationNs) / 1e6, 0, 'f', 1),
-                                  snapshot.takenAt().toLocalTime().toString(u"HH:mm:ss"_s)));
+            .arg(u"%1 ms"_s.arg(double(snapshot.statistics().durationNs) / 1e6, 0, 'f', 1),
+                snapshot.takenAt().toLocalTime().toString(u"HH:mm:ss"_s)));
 }
 
 bool MainWindow::saveScreenshot(const QString &path, QString *error)
@@ -195,9 +195,10 @@ bool MainWindow::saveScreenshot(const QString &path, QString *error)
 
 void MainWindow::saveScreenshotInteractively()
 {
-    const QString defaultPath = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-        + u"/tcplens-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s) + u".png"_s;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Screenshot"), defaultPath, tr("PNG images (*.png)"));
+    const QString defaultPath = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) + u"/tcplens-"_s +
+        QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s) + u".png"_s;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Screenshot"), defaultPath, tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -210,10 +211,10 @@ void MainWindow::saveScreenshotInteractively()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About TCP Lens"),
-                       tr("<h3>TCP Lens %1</h3>"
-                          "<p>The kernel's TCP connections as they live and die, read live from sock_diag.</p>"
-                          "<p>Licensed under the GNU General Public License, version 2 or later.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+        tr("<h3>TCP Lens %1</h3>"
+           "<p>The kernel's TCP connections as they live and die, read live from sock_diag.</p>"
+           "<p>Licensed under the GNU General Public License, version 2 or later.</p>")
+            .arg(QCoreApplication::applicationVersion()));
 }
 
 void MainWindow::restoreState()

@@ -9,7 +9,8 @@
 
 namespace TcpLens {
 
-struct CollectorSettings {
+struct CollectorSettings
+{
     QString netns; // empty: the app's own namespace; else /proc/PID/ns/net, /run/netns/NAME or NAME
     int intervalMs = 1000;
     // A dump that takes more than this share of the interval makes the collector poll less often, so

@@ -30,7 +30,8 @@ Match matchQuality(const SocketRecord &listener, const SocketRecord &request)
         return listener.localIsUnspecified() ? SameFamilyWildcard : NoMatch;
     }
     if (listener.family == AF_INET6 && request.family == AF_INET && !listener.hasFlag(IsV6Only)) {
-        if (listener.localIsV4Mapped() && std::memcmp(listener.localAddress.data() + 12, request.localAddress.data(), 4) == 0)
+        if (listener.localIsV4Mapped() &&
+            std::memcmp(listener.localAddress.data() + 12, request.localAddress.data(), 4) == 0)
             return V4MappedExact;
         if (listener.localIsUnspecified())
             return DualStackWildcard;

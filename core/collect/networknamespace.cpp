@@ -52,8 +52,7 @@ std::expected<quint64, QString> NetworkNamespace::enter(const QString &path)
         return std::unexpected(u"cannot open the network namespace %1: %2"_s.arg(resolved, errnoText()));
     if (::setns(fd.get(), CLONE_NEWNET) < 0) {
         const bool denied = errno == EPERM;
-        return std::unexpected(u"cannot enter the network namespace %1: %2%3"_s.arg(
-            resolved, errnoText(),
+        return std::unexpected(u"cannot enter the network namespace %1: %2%3"_s.arg(resolved, errnoText(),
             denied ? u" (entering another namespace needs CAP_SYS_ADMIN over it: run as its owner or as root)"_s
                    : QString()));
     }

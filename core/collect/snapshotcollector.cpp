@@ -37,15 +37,15 @@ void SnapshotCollector::start()
 void SnapshotCollector::setIntervalMs(int intervalMs)
 {
     m_settings.intervalMs = intervalMs;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, intervalMs] { worker->setIntervalMs(intervalMs); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, intervalMs] { worker->setIntervalMs(intervalMs); }, Qt::QueuedConnection);
 }
 
 void SnapshotCollector::setPaused(bool paused)
 {
     m_paused = paused;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, paused] { worker->setPaused(paused); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, paused] { worker->setPaused(paused); }, Qt::QueuedConnection);
 }
 
 void SnapshotCollector::pollNow()

@@ -19,7 +19,8 @@ class SocketOwnerResolver;
 class SnapshotSource
 {
 public:
-    struct Options {
+    struct Options
+    {
         quint32 stateMask = AllStatesMask;
         bool withTcpInfo = true;
         bool withMemory = true;

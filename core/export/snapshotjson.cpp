@@ -99,19 +99,18 @@ QJsonObject socketToJson(const SocketSnapshot &snapshot, const SocketRecord &soc
     if (const auto name = snapshot.congestionName(socket); !name.isEmpty())
         object.insert(u"congestion"_s, QString::fromLatin1(name));
     if (socket.hasFlag(HasMemory)) {
-        object.insert(u"memory"_s, QJsonObject{{u"rmem_alloc"_s, qint64(socket.memory.receiveAllocated)},
-                                                {u"rcvbuf"_s, qint64(socket.memory.receiveBuffer)},
-                                                {u"wmem_queued"_s, qint64(socket.memory.sendQueued)},
-                                                {u"sndbuf"_s, qint64(socket.memory.sendBuffer)}});
+        object.insert(u"memory"_s,
+            QJsonObject{{u"rmem_alloc"_s, qint64(socket.memory.receiveAllocated)},
+                {u"rcvbuf"_s, qint64(socket.memory.receiveBuffer)},
+                {u"wmem_queued"_s, qint64(socket.memory.sendQueued)}, {u"sndbuf"_s, qint64(socket.memory.sendBuffer)}});
     }
     if (socket.info.isPresent())
         object.insert(u"tcp_info"_s, tcpInfoToJson(socket.info));
     OwnerAbsence absence;
     if (const SocketOwner *owner = snapshot.owner(socket, &absence)) {
-        object.insert(u"owner"_s, QJsonObject{{u"pid"_s, owner->pid},
-                                               {u"command"_s, owner->command},
-                                               {u"uid"_s, qint64(owner->uid)},
-                                               {u"user"_s, owner->user}});
+        object.insert(u"owner"_s,
+            QJsonObject{{u"pid"_s, owner->pid}, {u"command"_s, owner->command}, {u"uid"_s, qint64(owner->uid)},
+                {u"user"_s, owner->user}});
     } else {
         object.insert(u"owner_absent"_s, QString(ownerAbsenceName(absence)));
     }
@@ -144,11 +143,10 @@ QJsonObject snapshotToJson(const SocketSnapshot &snapshot, const SnapshotJsonOpt
         {u"netns_inode"_s, double(snapshot.netnsInode())},
         {u"socket_count"_s, qint64(records.size())},
         {u"listeners"_s, listeners},
-        {u"dump"_s, QJsonObject{{u"duration_us"_s, statistics.durationNs / 1000},
-                                 {u"owner_lookup_us"_s, statistics.ownerLookupNs / 1000},
-                                 {u"messages"_s, qint64(statistics.messages)},
-                                 {u"bytes"_s, double(statistics.bytes)},
-                                 {u"restarts"_s, qint64(statistics.restarts)}}},
+        {u"dump"_s,
+            QJsonObject{{u"duration_us"_s, statistics.durationNs / 1000},
+                {u"owner_lookup_us"_s, statistics.ownerLookupNs / 1000}, {u"messages"_s, qint64(statistics.messages)},
+                {u"bytes"_s, double(statistics.bytes)}, {u"restarts"_s, qint64(statistics.restarts)}}},
     };
     if (!options.listenersOnly)
         result.insert(u"sockets"_s, sockets);

@@ -12,7 +12,8 @@ namespace TcpLens {
 // docs/json-schema.md; bump SnapshotJsonSchemaVersion with any change a script could notice.
 inline constexpr int SnapshotJsonSchemaVersion = 1;
 
-struct SnapshotJsonOptions {
+struct SnapshotJsonOptions
+{
     bool listenersOnly = false; // only LISTEN sockets, with their queues
 };
 

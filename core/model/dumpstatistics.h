@@ -7,7 +7,8 @@
 namespace TcpLens {
 
 // How one dump went, for the status bar and the benchmarks.
-struct DumpStatistics {
+struct DumpStatistics
+{
     qint64 durationNs = 0; // wall time of the netlink dump(s) and decoding
     qint64 ownerLookupNs = 0; // time spent resolving owners from /proc
     quint32 messages = 0; // SOCK_DIAG_BY_FAMILY messages decoded

@@ -19,7 +19,8 @@ namespace TcpLens {
 // address and port lead to this listener (see ListenerQueueBuilder). Its limit is the same
 // min(backlog, somaxconn): inet_csk_reqsk_queue_is_full() also compares with '>' since 6.14, so it
 // holds limit + 1 there, and exactly limit before.
-struct ListenerQueue {
+struct ListenerQueue
+{
     quint64 cookie = 0; // the listening socket's cookie
     int socketIndex = -1; // its index in SocketSnapshot::sockets()
     quint32 acceptQueueLength = 0;

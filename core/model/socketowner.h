@@ -7,7 +7,8 @@
 namespace TcpLens {
 
 // The process that holds a socket's file descriptor, as /proc/PID/fd shows it.
-struct SocketOwner {
+struct SocketOwner
+{
     qint32 pid = 0;
     quint32 uid = 0;
     QString command; // /proc/PID/comm

@@ -23,7 +23,8 @@ enum class TimerKind : quint8 {
 QLatin1StringView timerName(TimerKind timer);
 
 // Socket memory from INET_DIAG_SKMEMINFO (sk_get_meminfo()), bytes.
-struct SocketMemory {
+struct SocketMemory
+{
     quint32 receiveAllocated = 0; // SK_MEMINFO_RMEM_ALLOC: bytes held by the receive queue
     quint32 receiveBuffer = 0; // SK_MEMINFO_RCVBUF: its limit (autotuned unless SO_RCVBUF was set)
     quint32 sendQueued = 0; // SK_MEMINFO_WMEM_QUEUED: bytes queued for sending
@@ -41,7 +42,8 @@ enum SocketFlag : quint8 {
 
 // One socket as the kernel reported it in one dump. A plain value, copied into snapshots; its size
 // matters (bench/ holds the per-socket budget), so the layout is packed by hand.
-struct SocketRecord {
+struct SocketRecord
+{
     quint64 cookie = 0; // idiag_cookie: sock_gen_cookie(), stable for the socket's whole life
     std::array<quint8, 16> localAddress{}; // network order; IPv4 in the first four bytes
     std::array<quint8, 16> remoteAddress{};

@@ -31,7 +31,7 @@ bool SocketSnapshot::isNull() const
 QByteArray SocketSnapshot::congestionName(const SocketRecord &socket) const
 {
     return socket.congestion < m_data->congestionNames.size() ? m_data->congestionNames.at(socket.congestion)
-                                                               : QByteArray();
+                                                              : QByteArray();
 }
 
 const SocketOwner *SocketSnapshot::owner(const SocketRecord &socket, OwnerAbsence *absence) const
@@ -43,8 +43,8 @@ const SocketOwner *SocketSnapshot::owner(const SocketRecord &socket, OwnerAbsenc
             reason = OwnerAbsence::NoInodeTimeWait;
         else if (socket.hasFlag(IsRequest))
             reason = OwnerAbsence::NoInodeRequest;
-        else if (socket.state == TcpState::Established || socket.state == TcpState::SynRecv
-                 || socket.state == TcpState::CloseWait)
+        else if (socket.state == TcpState::Established || socket.state == TcpState::SynRecv ||
+            socket.state == TcpState::CloseWait)
             reason = OwnerAbsence::NoInodeNotAccepted;
         else
             reason = OwnerAbsence::NoInodeOrphan;

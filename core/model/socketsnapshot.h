@@ -24,7 +24,8 @@ namespace TcpLens {
 class SocketSnapshot
 {
 public:
-    struct Data {
+    struct Data
+    {
         quint64 generation = 0; // increases by one per snapshot of a collector
         QDateTime takenAt;
         qint64 monotonicNs = 0; // QDeadlineTimer-style steady clock, for intervals between snapshots

@@ -10,7 +10,8 @@ namespace TcpLens {
 // only ever appends to that struct, and tcp_get_info() fills what the running kernel knows: a field
 // that lies beyond the attribute's length is absent, which kernelLength lets the reader tell from 0.
 // Kept compact: a snapshot holds one per socket, 100,000 and more of them.
-struct TcpInfo {
+struct TcpInfo
+{
     quint16 kernelLength = 0; // bytes of INET_DIAG_INFO the kernel sent; 0: none (TIME_WAIT, request)
     quint8 caState = 0; // tcpi_ca_state: Open, Disorder, CWR, Recovery, Loss
     quint8 retransmits = 0; // tcpi_retransmits: consecutive RTO timeouts of the current segment

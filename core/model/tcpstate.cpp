@@ -10,12 +10,33 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr std::array<QLatin1StringView, TcpStateCount> SsNames = {
-    "UNKNOWN"_L1, "ESTAB"_L1,      "SYN-SENT"_L1,   "SYN-RECV"_L1, "FIN-WAIT-1"_L1, "FIN-WAIT-2"_L1, "TIME-WAIT"_L1,
-    "UNCONN"_L1,  "CLOSE-WAIT"_L1, "LAST-ACK"_L1,   "LISTEN"_L1,   "CLOSING"_L1,    "SYN-RECV"_L1,
+    "UNKNOWN"_L1,
+    "ESTAB"_L1,
+    "SYN-SENT"_L1,
+    "SYN-RECV"_L1,
+    "FIN-WAIT-1"_L1,
+    "FIN-WAIT-2"_L1,
+    "TIME-WAIT"_L1,
+    "UNCONN"_L1,
+    "CLOSE-WAIT"_L1,
+    "LAST-ACK"_L1,
+    "LISTEN"_L1,
+    "CLOSING"_L1,
+    "SYN-RECV"_L1,
 };
 constexpr std::array<QLatin1StringView, TcpStateCount> RfcNames = {
-    "UNKNOWN"_L1, "ESTABLISHED"_L1, "SYN-SENT"_L1, "SYN-RECEIVED"_L1, "FIN-WAIT-1"_L1, "FIN-WAIT-2"_L1,
-    "TIME-WAIT"_L1, "CLOSED"_L1,    "CLOSE-WAIT"_L1, "LAST-ACK"_L1,   "LISTEN"_L1,     "CLOSING"_L1,
+    "UNKNOWN"_L1,
+    "ESTABLISHED"_L1,
+    "SYN-SENT"_L1,
+    "SYN-RECEIVED"_L1,
+    "FIN-WAIT-1"_L1,
+    "FIN-WAIT-2"_L1,
+    "TIME-WAIT"_L1,
+    "CLOSED"_L1,
+    "CLOSE-WAIT"_L1,
+    "LAST-ACK"_L1,
+    "LISTEN"_L1,
+    "CLOSING"_L1,
     "SYN-RECEIVED"_L1,
 };
 } // namespace

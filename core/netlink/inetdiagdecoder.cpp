@@ -118,14 +118,16 @@ quint8 CongestionNameTable::indexOf(std::span<const std::byte> name)
     return quint8(m_names.size() - 1);
 }
 
-std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(std::span<const std::byte> payload,
-                                                                 CongestionNameTable &congestion)
+std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(
+    std::span<const std::byte> payload, CongestionNameTable &congestion)
 {
     if (payload.size() < sizeof(inet_diag_msg))
-        return std::unexpected(failure(0, u"inet_diag_msg is %1 bytes, expected at least %2"_s.arg(payload.size()).arg(sizeof(inet_diag_msg))));
+        return std::unexpected(failure(
+            0, u"inet_diag_msg is %1 bytes, expected at least %2"_s.arg(payload.size()).arg(sizeof(inet_diag_msg))));
     const auto msg = readAt<inet_diag_msg>(payload, 0);
     if (msg.idiag_family != AF_INET && msg.idiag_family != AF_INET6)
-        return std::unexpected(failure(0, u"address family %1 is neither AF_INET nor AF_INET6"_s.arg(msg.idiag_family)));
+        return std::unexpected(
+            failure(0, u"address family %1 is neither AF_INET nor AF_INET6"_s.arg(msg.idiag_family)));
     if (msg.idiag_state == 0 || msg.idiag_state >= TcpStateCount)
         return std::unexpected(failure(1, u"TCP state %1 does not exist"_s.arg(msg.idiag_state)));
 
@@ -152,7 +154,10 @@ std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(std::span<const
     while (offset + sizeof(rtattr) <= payload.size()) {
         const auto attribute = readAt<rtattr>(payload, offset);
         if (attribute.rta_len < sizeof(rtattr) || offset + attribute.rta_len > payload.size())
-            return std::unexpected(failure(qsizetype(offset), u"attribute %1 claims %2 bytes, %3 remain"_s.arg(attribute.rta_type).arg(attribute.rta_len).arg(payload.size() - offset)));
+            return std::unexpected(failure(qsizetype(offset),
+                u"attribute %1 claims %2 bytes, %3 remain"_s.arg(attribute.rta_type)
+                    .arg(attribute.rta_len)
+                    .arg(payload.size() - offset)));
         const auto data = payload.subspan(offset + sizeof(rtattr), attribute.rta_len - sizeof(rtattr));
         switch (attribute.rta_type) {
         case INET_DIAG_INFO:
@@ -199,18 +204,19 @@ std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(std::span<const
     return record;
 }
 
-std::expected<DumpChunkResult, DecodeFailure> decodeDumpChunk(std::span<const std::byte> chunk,
-                                                              CongestionNameTable &congestion,
-                                                              std::vector<SocketRecord> &out)
+std::expected<DumpChunkResult, DecodeFailure> decodeDumpChunk(
+    std::span<const std::byte> chunk, CongestionNameTable &congestion, std::vector<SocketRecord> &out)
 {
     DumpChunkResult result;
     std::size_t offset = 0;
     while (offset < chunk.size()) {
         if (chunk.size() - offset < sizeof(nlmsghdr))
-            return std::unexpected(failure(qsizetype(offset), u"%1 bytes left, too few for a netlink header"_s.arg(chunk.size() - offset)));
+            return std::unexpected(failure(
+                qsizetype(offset), u"%1 bytes left, too few for a netlink header"_s.arg(chunk.size() - offset)));
         const auto header = readAt<nlmsghdr>(chunk, offset);
         if (header.nlmsg_len < sizeof(nlmsghdr) || header.nlmsg_len > chunk.size() - offset)
-            return std::unexpected(failure(qsizetype(offset), u"netlink message claims %1 bytes, %2 remain"_s.arg(header.nlmsg_len).arg(chunk.size() - offset)));
+            return std::unexpected(failure(qsizetype(offset),
+                u"netlink message claims %1 bytes, %2 remain"_s.arg(header.nlmsg_len).arg(chunk.size() - offset)));
         const auto payload = chunk.subspan(offset + sizeof(nlmsghdr), header.nlmsg_len - sizeof(nlmsghdr));
         if (header.nlmsg_flags & NLM_F_DUMP_INTR)
             result.interrupted = true;

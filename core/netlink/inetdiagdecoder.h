@@ -17,7 +17,8 @@
 // feed them captured or hostile bytes. Nothing here reads outside the span it is given.
 namespace TcpLens {
 
-struct DecodeFailure {
+struct DecodeFailure
+{
     qsizetype offset = 0; // where in the input the problem was found
     QString message;
 };
@@ -34,11 +35,12 @@ private:
 };
 
 // Decodes one SOCK_DIAG_BY_FAMILY payload: struct inet_diag_msg and its attributes.
-std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(std::span<const std::byte> payload,
-                                                                 CongestionNameTable &congestion);
+std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(
+    std::span<const std::byte> payload, CongestionNameTable &congestion);
 
 // What one datagram of a dump contained, besides the sockets it appended.
-struct DumpChunkResult {
+struct DumpChunkResult
+{
     quint32 messages = 0; // sockets decoded
     bool done = false; // NLMSG_DONE seen: the dump is complete
     bool interrupted = false; // NLM_F_DUMP_INTR: the tables changed meanwhile, the dump may be inconsistent
@@ -48,8 +50,7 @@ struct DumpChunkResult {
 // Decodes a datagram of netlink messages as recv() returned it, appending sockets to `out`. A
 // malformed message (length out of bounds, a payload shorter than its struct, an attribute that
 // overruns) is an error: the datagram cannot be trusted past it, and `out` keeps what came before.
-std::expected<DumpChunkResult, DecodeFailure> decodeDumpChunk(std::span<const std::byte> chunk,
-                                                              CongestionNameTable &congestion,
-                                                              std::vector<SocketRecord> &out);
+std::expected<DumpChunkResult, DecodeFailure> decodeDumpChunk(
+    std::span<const std::byte> chunk, CongestionNameTable &congestion, std::vector<SocketRecord> &out);
 
 } // namespace TcpLens

@@ -13,7 +13,8 @@ namespace TcpLens {
 
 QByteArray buildInetDiagDumpRequest(const InetDiagQuery &query, quint32 sequence)
 {
-    struct {
+    struct
+    {
         nlmsghdr header;
         inet_diag_req_v2 request;
     } message{};

@@ -8,7 +8,8 @@
 namespace TcpLens {
 
 // What a dump asks the kernel for.
-struct InetDiagQuery {
+struct InetDiagQuery
+{
     quint8 family = 0; // AF_INET or AF_INET6
     quint32 stateMask = 0; // bits of 1 << TcpState
     bool withTcpInfo = true; // INET_DIAG_INFO, INET_DIAG_CONG

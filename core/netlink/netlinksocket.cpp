@@ -43,8 +43,8 @@ std::expected<void, NetlinkSocket::Error> NetlinkSocket::send(std::span<const st
     sockaddr_nl kernel{};
     kernel.nl_family = AF_NETLINK;
     for (;;) {
-        const auto sent = ::sendto(m_fd.get(), message.data(), message.size(), 0,
-                                   reinterpret_cast<const sockaddr *>(&kernel), sizeof kernel);
+        const auto sent = ::sendto(
+            m_fd.get(), message.data(), message.size(), 0, reinterpret_cast<const sockaddr *>(&kernel), sizeof kernel);
         if (sent >= 0)
             return {};
         if (errno != EINTR)
@@ -76,8 +76,7 @@ void NetlinkSocket::setReceiveBufferSize(int bytes)
 void NetlinkSocket::drain()
 {
     std::array<std::byte, 8192> scratch;
-    while (::recv(m_fd.get(), scratch.data(), scratch.size(), MSG_DONTWAIT) > 0) {
-    }
+    while (::recv(m_fd.get(), scratch.data(), scratch.size(), MSG_DONTWAIT) > 0) { }
 }
 
 } // namespace TcpLens

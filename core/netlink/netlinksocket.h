@@ -17,7 +17,8 @@ namespace TcpLens {
 class NetlinkSocket
 {
 public:
-    struct Error {
+    struct Error
+    {
         int errorNumber = 0;
         QString message; // what failed, in words
     };

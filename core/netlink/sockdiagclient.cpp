@@ -64,8 +64,8 @@ std::expected<SockDiagClient::Result, QString> SockDiagClient::dump(const Option
     return result;
 }
 
-std::expected<void, QString> SockDiagClient::dumpFamily(quint8 family, const Options &options,
-                                                        CongestionNameTable &congestion, Result &result)
+std::expected<void, QString> SockDiagClient::dumpFamily(
+    quint8 family, const Options &options, CongestionNameTable &congestion, Result &result)
 {
     const std::size_t firstOfFamily = result.sockets.size();
     for (int attempt = 1;; ++attempt) {
@@ -93,7 +93,8 @@ std::expected<void, QString> SockDiagClient::dumpFamily(quint8 family, const Opt
             auto chunk = decodeDumpChunk(std::span(m_buffer.get(), *received), congestion, result.sockets);
             if (!chunk) {
                 m_socket.drain();
-                return std::unexpected(u"malformed sock_diag answer at byte %1: %2"_s.arg(chunk.error().offset).arg(chunk.error().message));
+                return std::unexpected(u"malformed sock_diag answer at byte %1: %2"_s.arg(chunk.error().offset)
+                        .arg(chunk.error().message));
             }
             result.statistics.messages += chunk->messages;
             interrupted |= chunk->interrupted;
@@ -102,7 +103,8 @@ std::expected<void, QString> SockDiagClient::dumpFamily(quint8 family, const Opt
                     interrupted = true;
                     break;
                 }
-                return std::unexpected(u"the kernel refused the sock_diag dump: %1"_s.arg(QString::fromLocal8Bit(std::strerror(chunk->kernelError))));
+                return std::unexpected(u"the kernel refused the sock_diag dump: %1"_s.arg(
+                    QString::fromLocal8Bit(std::strerror(chunk->kernelError))));
             }
             done = chunk->done;
         }

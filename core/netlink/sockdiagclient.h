@@ -19,14 +19,16 @@ namespace TcpLens {
 class SockDiagClient
 {
 public:
-    struct Options {
+    struct Options
+    {
         quint32 stateMask = 0xfff;
         bool withTcpInfo = true;
         bool withMemory = true;
         bool ipv4 = true;
         bool ipv6 = true;
     };
-    struct Result {
+    struct Result
+    {
         std::vector<SocketRecord> sockets;
         QList<QByteArray> congestionNames;
         DumpStatistics statistics;
@@ -45,8 +47,8 @@ public:
 
 private:
     explicit SockDiagClient(NetlinkSocket socket);
-    std::expected<void, QString> dumpFamily(quint8 family, const Options &options, CongestionNameTable &congestion,
-                                            Result &result);
+    std::expected<void, QString> dumpFamily(
+        quint8 family, const Options &options, CongestionNameTable &congestion, Result &result);
 
     NetlinkSocket m_socket;
     std::unique_ptr<std::byte[]> m_buffer;

@@ -28,7 +28,8 @@ namespace TcpLens {
 class SocketOwnerResolver
 {
 public:
-    struct Statistics {
+    struct Statistics
+    {
         int processesRead = 0; // fd folders read during the last resolve()
         int fullRescans = 0; // how many resolve() calls so far re-read every process
     };
@@ -40,7 +41,8 @@ public:
     const Statistics &statistics() const { return m_statistics; }
 
 private:
-    struct Process {
+    struct Process
+    {
         SocketOwner owner;
         QList<quint32> inodes;
         qint64 fdCount = -1; // st_size of /proc/PID/fd: its number of open files (Linux 6.2+)

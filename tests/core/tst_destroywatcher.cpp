@@ -55,18 +55,16 @@ private Q_SLOTS:
                 return read.has_value() && destroyed.size() >= 2;
             }(),
             2000);
-        const auto clientNotice = std::find_if(destroyed.cbegin(), destroyed.cend(), [&](const SocketRecord &s) {
-            return s.localPort == clientPort && s.remotePort == listener.port;
-        });
+        const auto clientNotice = std::find_if(destroyed.cbegin(), destroyed.cend(),
+            [&](const SocketRecord &s) { return s.localPort == clientPort && s.remotePort == listener.port; });
         QVERIFY(clientNotice != destroyed.cend());
         QVERIFY(clientNotice->cookie != 0);
         // The final tcp_info: everything the client sent was acknowledged.
         QVERIFY(clientNotice->info.isPresent());
         // tcp_snd_una_update() counts sequence space: the SYN and the FIN take one number each.
         QCOMPARE(clientNotice->info.bytesAcked, quint64(payload.size() + 2));
-        const auto serverNotice = std::find_if(destroyed.cbegin(), destroyed.cend(), [&](const SocketRecord &s) {
-            return s.localPort == listener.port && s.remotePort == clientPort;
-        });
+        const auto serverNotice = std::find_if(destroyed.cbegin(), destroyed.cend(),
+            [&](const SocketRecord &s) { return s.localPort == listener.port && s.remotePort == clientPort; });
         QVERIFY(serverNotice != destroyed.cend());
         // tcp_rcv_nxt_update() likewise: the FIN received counts one.
         QCOMPARE(serverNotice->info.bytesReceived, quint64(payload.size() + 1));

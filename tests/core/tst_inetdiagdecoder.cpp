@@ -60,7 +60,8 @@ QList<qsizetype> messageBoundaries(const QByteArray &datagram)
     return boundaries;
 }
 
-struct Decoded {
+struct Decoded
+{
     std::vector<SocketRecord> sockets;
     CongestionNameTable congestion;
     bool done = false;
@@ -134,9 +135,8 @@ private Q_SLOTS:
         }
         // The unread "unread" of the IPv6 pair waits in its server's receive queue.
         if (family == AF_INET6) {
-            QVERIFY(std::any_of(decoded.sockets.cbegin(), decoded.sockets.cend(), [](const SocketRecord &s) {
-                return s.state == TcpState::Established && s.receiveQueue == 6;
-            }));
+            QVERIFY(std::any_of(decoded.sockets.cbegin(), decoded.sockets.cend(),
+                [](const SocketRecord &s) { return s.state == TcpState::Established && s.receiveQueue == 6; }));
         }
     }
 
@@ -180,8 +180,12 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("patch");
         QTest::addColumn<QString>("expectedError");
         // Offsets into the first message: nlmsghdr (16 bytes), then inet_diag_msg, then attributes.
-        const auto u32 = [](quint32 v) { return QByteArray(reinterpret_cast<const char *>(&v), 4); };
-        const auto u16 = [](quint16 v) { return QByteArray(reinterpret_cast<const char *>(&v), 2); };
+        const auto u32 = [](quint32 v) {
+            return QByteArray(reinterpret_cast<const char *>(&v), 4);
+        };
+        const auto u16 = [](quint16 v) {
+            return QByteArray(reinterpret_cast<const char *>(&v), 2);
+        };
         QTest::addRow("nlmsg_len zero") << 0 << u32(0) << u"netlink message claims 0 bytes"_s;
         QTest::addRow("nlmsg_len below header") << 0 << u32(15) << u"claims 15 bytes"_s;
         QTest::addRow("nlmsg_len past the end") << 0 << u32(0x7fffffff) << u"claims 2147483647 bytes"_s;

@@ -21,9 +21,8 @@ class TestSnapshotCollector : public QObject
 
     static bool hasListenerOnPort(const SocketSnapshot &snapshot, quint16 port)
     {
-        return std::any_of(snapshot.sockets().cbegin(), snapshot.sockets().cend(), [&](const SocketRecord &s) {
-            return s.state == TcpState::Listen && s.localPort == port;
-        });
+        return std::any_of(snapshot.sockets().cbegin(), snapshot.sockets().cend(),
+            [&](const SocketRecord &s) { return s.state == TcpState::Listen && s.localPort == port; });
     }
 
 private Q_SLOTS:

@@ -224,8 +224,8 @@ private Q_SLOTS:
                 snapshot = take();
                 const auto tw = withLocalPort(snapshot, timeWaitPort);
                 const auto fw2 = withLocalPort(snapshot, finWait2Port);
-                return tw.size() == 1 && tw[0].state == TcpState::TimeWait && fw2.size() == 1
-                    && fw2[0].state == TcpState::FinWait2;
+                return tw.size() == 1 && tw[0].state == TcpState::TimeWait && fw2.size() == 1 &&
+                    fw2[0].state == TcpState::FinWait2;
             }(),
             2000);
         const SocketRecord timeWait = withLocalPort(snapshot, timeWaitPort).constFirst();
@@ -264,9 +264,8 @@ private Q_SLOTS:
 
         const SocketSnapshot snapshot = take();
         const auto sockets = withLocalPort(snapshot, listener.port);
-        const auto established = std::find_if(sockets.cbegin(), sockets.cend(), [](const SocketRecord &s) {
-            return s.state == TcpState::Established;
-        });
+        const auto established = std::find_if(
+            sockets.cbegin(), sockets.cend(), [](const SocketRecord &s) { return s.state == TcpState::Established; });
         QVERIFY(established != sockets.cend());
         QVERIFY(established->isIpv6());
         QCOMPARE(established->localAddressText(), u"::1"_s);

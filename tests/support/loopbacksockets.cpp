@@ -16,7 +16,8 @@ namespace TcpLens::Test::LoopbackSockets {
 
 namespace {
 
-struct Address {
+struct Address
+{
     sockaddr_storage storage{};
     socklen_t length = 0;
     int family = AF_UNSPEC;
@@ -78,8 +79,8 @@ UniqueFd connectTo(const QString &address, quint16 port)
     UniqueFd fd(::socket(target.family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
     if (!fd)
         return {};
-    if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&target.storage), target.length) < 0
-        && errno != EINPROGRESS)
+    if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&target.storage), target.length) < 0 &&
+        errno != EINPROGRESS)
         return {};
     return fd;
 }

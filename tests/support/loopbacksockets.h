@@ -12,7 +12,8 @@
 // the returned invalid fd and a message) rather than throwing.
 namespace TcpLens::Test::LoopbackSockets {
 
-struct Listener {
+struct Listener
+{
     UniqueFd fd;
     quint16 port = 0;
 };

@@ -40,9 +40,10 @@ std::expected<void, QString> PrivateNetworkNamespace::enter()
         const auto uid = ::getuid();
         const auto gid = ::getgid();
         if (::unshare(CLONE_NEWUSER | CLONE_NEWNET) < 0) {
-            return std::unexpected(u"cannot create a private network namespace (%1). Run the tests as root, "
-                                   "or enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)"_s
-                                       .arg(errnoText()));
+            return std::unexpected(
+                u"cannot create a private network namespace (%1). Run the tests as root, "
+                "or enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)"_s.arg(
+                    errnoText()));
         }
         writeFile("/proc/self/setgroups", "deny");
         writeFile("/proc/self/uid_map", "0 " + QByteArray::number(uid) + " 1");

@@ -13,7 +13,8 @@ namespace TcpLens::Test {
 class SsCommand
 {
 public:
-    struct Row {
+    struct Row
+    {
         QString state;
         quint32 receiveQueue = 0;
         quint32 sendQueue = 0;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 //
-// capture_sockdiag OUTDIR: sets up a known set of sockets in a private network namespace, dumps them
+// capture_sockdiag OUTDIR [CORPUSDIR]: sets up a known set of sockets in a private network namespace, dumps them
 // with every extension TCP Lens asks for, and writes the kernel's datagrams as they arrived to
 // OUTDIR/sockdiag-inet.bin and OUTDIR/sockdiag-inet6.bin (each datagram: u32 little-endian length,
 // then its bytes). tst_inetdiagdecoder decodes these files; see tests/data/README.md.
@@ -27,7 +27,8 @@ using namespace std::chrono_literals;
 using namespace TcpLens;
 namespace Sockets = TcpLens::Test::LoopbackSockets;
 
-static bool capture(quint8 family, const QString &path)
+// Also writes each datagram to CORPUSDIR/PREFIX-N.bin, the seeds of the decoder's fuzzer.
+static bool capture(quint8 family, const QString &path, const QString &corpusDir, const QString &prefix)
 {
     auto socket = NetlinkSocket::open();
     if (!socket)
@@ -39,6 +40,7 @@ static bool capture(quint8 family, const QString &path)
     if (!out.open(QIODevice::WriteOnly))
         return false;
     std::vector<std::byte> buffer(32768);
+    int datagrams = 0;
     for (;;) {
         auto received = socket->receive(buffer);
         if (!received)
@@ -46,6 +48,12 @@ static bool capture(quint8 family, const QString &path)
         const quint32 length = qToLittleEndian(quint32(*received));
         out.write(reinterpret_cast<const char *>(&length), sizeof length);
         out.write(reinterpret_cast<const char *>(buffer.data()), qint64(*received));
+        if (!corpusDir.isEmpty()) {
+            QFile seed(u"%1/%2-%3.bin"_s.arg(corpusDir, prefix).arg(datagrams++));
+            if (!seed.open(QIODevice::WriteOnly))
+                return false;
+            seed.write(reinterpret_cast<const char *>(buffer.data()), qint64(*received));
+        }
         nlmsghdr last{};
         std::memcpy(&last, buffer.data(), sizeof last);
         // The dump ends with a datagram that holds NLMSG_DONE alone.
@@ -61,8 +69,8 @@ int main(int argc, char **argv)
         return 1;
     }
     QCoreApplication app(argc, argv);
-    if (argc != 2) {
-        std::fputs("usage: capture_sockdiag OUTDIR\n", stderr);
+    if (argc != 2 && argc != 3) {
+        std::fputs("usage: capture_sockdiag OUTDIR [CORPUSDIR]\n", stderr);
         return 2;
     }
     // Requests in a SYN queue (TCP_DEFER_ACCEPT keeps them there), an accept queue with one child.
@@ -100,7 +108,9 @@ int main(int argc, char **argv)
     QThread::msleep(50);
 
     const QString dir = QString::fromLocal8Bit(argv[1]);
-    if (!capture(AF_INET, dir + u"/sockdiag-inet.bin"_s) || !capture(AF_INET6, dir + u"/sockdiag-inet6.bin"_s)) {
+    const QString corpus = argc == 3 ? QString::fromLocal8Bit(argv[2]) : QString();
+    if (!capture(AF_INET, dir + u"/sockdiag-inet.bin"_s, corpus, u"inet"_s) ||
+        !capture(AF_INET6, dir + u"/sockdiag-inet6.bin"_s, corpus, u"inet6"_s)) {
         std::perror("capture failed");
         return 1;
     }

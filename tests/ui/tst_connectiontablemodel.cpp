@@ -35,8 +35,8 @@ class TestConnectionTableModel : public QObject
     {
         for (int row = 0; row < model.rowCount(); ++row) {
             const QModelIndex index = model.index(row, 0);
-            if (index.data(ConnectionTableModel::LocalPortRole).toUInt() == port
-                && index.data(ConnectionTableModel::StateRole).toInt() == int(state))
+            if (index.data(ConnectionTableModel::LocalPortRole).toUInt() == port &&
+                index.data(ConnectionTableModel::StateRole).toInt() == int(state))
                 return row;
         }
         return -1;
@@ -77,7 +77,7 @@ private Q_SLOTS:
         const int serverRow = rowWithLocalPort(model, listener.port, TcpState::Established);
         QVERIFY(serverRow >= 0);
         QCOMPARE(model.index(serverRow, 0).data(ConnectionTableModel::MarkRole).value<ConnectionTableModel::Mark>(),
-                 ConnectionTableModel::Mark::New);
+            ConnectionTableModel::Mark::New);
         // The listener's row stayed where it was: no reset, the view keeps its selection.
         QCOMPARE(rowWithLocalPort(model, listener.port, TcpState::Listen), listenRow);
 
@@ -89,7 +89,7 @@ private Q_SLOTS:
         model.applySnapshot(take());
         QCOMPARE(model.rowCount(), rowsBefore + 2);
         QCOMPARE(model.index(serverRow, 0).data(ConnectionTableModel::MarkRole).value<ConnectionTableModel::Mark>(),
-                 ConnectionTableModel::Mark::Closing);
+            ConnectionTableModel::Mark::Closing);
         QVERIFY(model.index(serverRow, ConnectionTableModel::StateColumn).data().toString().startsWith(u"×"_s));
         model.applySnapshot(take());
         QCOMPARE(model.rowCount(), rowsBefore);

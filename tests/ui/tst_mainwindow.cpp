@@ -27,8 +27,8 @@ class TestMainWindow : public QObject
     {
         for (int row = 0; row < model.rowCount(); ++row) {
             const QModelIndex index = model.index(row, 0);
-            if (index.data(ConnectionTableModel::LocalPortRole).toUInt() == port
-                && index.data(ConnectionTableModel::StateRole).toInt() == int(TcpState::Listen))
+            if (index.data(ConnectionTableModel::LocalPortRole).toUInt() == port &&
+                index.data(ConnectionTableModel::StateRole).toInt() == int(TcpState::Listen))
                 return row;
         }
         return -1;
@@ -57,7 +57,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(listenRow(*model, listener.port) >= 0, 5000);
         const int row = listenRow(*model, listener.port);
         QCOMPARE(model->index(row, ConnectionTableModel::LocalColumn).data().toString(),
-                 u"127.0.0.1:%1"_s.arg(listener.port));
+            u"127.0.0.1:%1"_s.arg(listener.port));
         QCOMPARE(model->index(row, ConnectionTableModel::FamilyColumn).data().toString(), u"IPv4"_s);
         QCOMPARE(model->index(row, ConnectionTableModel::SendQueueColumn).data().toUInt(), 5u);
 

@@ -16,11 +16,11 @@ namespace {
 
 bool shownFieldsDiffer(const SocketRecord &a, const SocketRecord &b)
 {
-    return a.state != b.state || a.receiveQueue != b.receiveQueue || a.sendQueue != b.sendQueue || a.timer != b.timer
-        || a.timerExpiresMs != b.timerExpiresMs || a.timerRetransmits != b.timerRetransmits || a.inode != b.inode
-        || a.uid != b.uid || a.info.rttUs != b.info.rttUs || a.info.congestionWindow != b.info.congestionWindow
-        || a.info.totalRetransmits != b.info.totalRetransmits || a.info.bytesAcked != b.info.bytesAcked
-        || a.info.bytesReceived != b.info.bytesReceived;
+    return a.state != b.state || a.receiveQueue != b.receiveQueue || a.sendQueue != b.sendQueue || a.timer != b.timer ||
+        a.timerExpiresMs != b.timerExpiresMs || a.timerRetransmits != b.timerRetransmits || a.inode != b.inode ||
+        a.uid != b.uid || a.info.rttUs != b.info.rttUs || a.info.congestionWindow != b.info.congestionWindow ||
+        a.info.totalRetransmits != b.info.totalRetransmits || a.info.bytesAcked != b.info.bytesAcked ||
+        a.info.bytesReceived != b.info.bytesReceived;
 }
 
 // A listener's tcp_info holds defaults (cwnd 10, RTT 0) that describe no connection: leave them out.
@@ -104,8 +104,8 @@ void ConnectionTableModel::fillOwner(Row &row, const SocketSnapshot &snapshot) c
 
 void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot)
 {
-    if (!m_snapshot.isNull() && snapshot.generation() <= m_snapshot.generation()
-        && snapshot.netnsInode() == m_snapshot.netnsInode())
+    if (!m_snapshot.isNull() && snapshot.generation() <= m_snapshot.generation() &&
+        snapshot.netnsInode() == m_snapshot.netnsInode())
         return; // a stale snapshot overtaken by a newer one
     m_nowNs = snapshot.monotonicNs();
     const auto &sockets = snapshot.sockets();
@@ -299,8 +299,9 @@ QVariant ConnectionTableModel::displayData(const Row &row, int column) const
     case RetransmitsColumn:
         return hasConnectionInfo(s) ? QVariant(s.info.totalRetransmits) : QVariant();
     case BytesColumn:
-        return hasConnectionInfo(s) ? u"↑%1 ↓%2"_s.arg(formatBytes(s.info.bytesAcked), formatBytes(s.info.bytesReceived))
-                                  : QString();
+        return hasConnectionInfo(s)
+            ? u"↑%1 ↓%2"_s.arg(formatBytes(s.info.bytesAcked), formatBytes(s.info.bytesReceived))
+            : QString();
     case TimeInStateColumn:
         return formatDuration((m_nowNs - row.stateSinceNs) / 1'000'000);
     default:
@@ -337,13 +338,13 @@ QString ConnectionTableModel::toolTip(const Row &row, int column) const
     const bool listening = s.state == TcpState::Listen;
     switch (column) {
     case ReceiveQueueColumn:
-        return listening ? tr("Accept queue: %1 connections finished the handshake and wait for accept().").arg(s.receiveQueue)
-                         : tr("%1 bytes received that the application has not read yet.").arg(s.receiveQueue);
-    case SendQueueColumn:
         return listening
-            ? tr("Accept queue limit: min(listen backlog, net.core.somaxconn) when listen() was called. "
-                 "The queue holds one more than this.")
-            : tr("%1 bytes sent but not yet acknowledged, or not yet sent.").arg(s.sendQueue);
+            ? tr("Accept queue: %1 connections finished the handshake and wait for accept().").arg(s.receiveQueue)
+            : tr("%1 bytes received that the application has not read yet.").arg(s.receiveQueue);
+    case SendQueueColumn:
+        return listening ? tr("Accept queue limit: min(listen backlog, net.core.somaxconn) when listen() was called. "
+                              "The queue holds one more than this.")
+                         : tr("%1 bytes sent but not yet acknowledged, or not yet sent.").arg(s.sendQueue);
     case StateColumn:
         if (s.hasFlag(IsRequest))
             return tr("A request socket: the SYN was answered with SYN-ACK and the final ACK has not come. "

@@ -66,7 +66,8 @@ Q_SIGNALS:
     void snapshotApplied(quint64 generation);
 
 private:
-    struct Row {
+    struct Row
+    {
         SocketRecord socket;
         QString process; // "nginx (1234)", or why there is none
         QString user;
