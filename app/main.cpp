@@ -42,6 +42,10 @@ int main(int argc, char **argv)
                     QApplication::exit(1);
                     return;
                 }
+                // What the picture shows, as text: for scripts, tests and screen readers.
+                const QStringList rows = window.visibleRowsText();
+                for (const QString &row : rows)
+                    std::printf("%s\n", qPrintable(row));
                 QApplication::quit();
             });
         });

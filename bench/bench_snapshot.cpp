@@ -271,11 +271,15 @@ int main(int argc, char **argv)
     if (auto written = BenchEnvironment::writeNetSysctl("ipv4/tcp_tw_reuse", 0); !written)
         fail(written.error());
     const long somaxconn = orFail(BenchEnvironment::readNetSysctl("core/somaxconn"), u"sysctl"_s);
-    say(u"namespace: private, lo up; RLIMIT_NOFILE %1; tcp_max_tw_buckets %2 -> %3; tcp_tw_reuse 0; somaxconn %4"_s
+    // A new namespace inherits the host's congestion control; what it is changes what tcp_info costs.
+    const QString congestionControl =
+        orFail(BenchEnvironment::readNetSysctlText("ipv4/tcp_congestion_control"), u"sysctl"_s);
+    say(u"namespace: private, lo up; RLIMIT_NOFILE %1; tcp_max_tw_buckets %2 -> %3; tcp_tw_reuse 0; somaxconn %4; congestion control %5"_s
             .arg(descriptorLimit)
             .arg(twBuckets)
             .arg(twBucketsNow)
-            .arg(somaxconn));
+            .arg(somaxconn)
+            .arg(congestionControl));
 
     // 2. The established connections, held by forked workers. Before any thread exists.
     auto farmStarted = Clock::now();
@@ -403,11 +407,11 @@ int main(int argc, char **argv)
                 held = orFail(source->take(takeOptions), u"snapshot"_s);
                 return qint64(held->sockets().size());
             });
-            if (variant == Snapshot) {
+            if (variant == Snapshot && record) {
                 lastRoundCounts = countStates(held->sockets());
                 minSocketsSeen = minSocketsSeen < 0 ? sample.sockets : std::min(minSocketsSeen, sample.sockets);
                 maxSocketsSeen = std::max(maxSocketsSeen, sample.sockets);
-            } else if (!ownersCold) {
+            } else if (variant == SnapshotOwners && !ownersCold) {
                 ownersCold = sample; // the resolver's first walk of /proc: every process read
             }
             held.reset();
@@ -448,6 +452,8 @@ int main(int argc, char **argv)
             sample = timeCommand({"ss", "-tan"});
             break;
         case Decode: {
+            // A fresh vector each time, as take() builds one: first-touch page faults are part of what
+            // a snapshot costs. The faults column tells rounds that got already mapped pages apart.
             decoded.clear();
             decoded.shrink_to_fit();
             sample = timeInProcess([&] {

@@ -82,6 +82,19 @@ std::expected<long, QString> BenchEnvironment::readNetSysctl(const char *name)
     return value;
 }
 
+std::expected<QString, QString> BenchEnvironment::readNetSysctlText(const char *name)
+{
+    const std::string path = netSysctlPath(name);
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        return std::unexpected(errnoText(u"cannot open %1"_s.arg(QString::fromStdString(path))));
+    std::array<char, 256> text{};
+    const auto length = ::read(fd.get(), text.data(), text.size() - 1);
+    if (length < 0)
+        return std::unexpected(errnoText(u"cannot read %1"_s.arg(QString::fromStdString(path))));
+    return QString::fromLocal8Bit(text.data(), length).trimmed();
+}
+
 std::expected<void, QString> BenchEnvironment::writeNetSysctl(const char *name, long value)
 {
     const std::string path = netSysctlPath(name);

@@ -27,6 +27,8 @@ public:
     // show the namespace of whoever opens them), e.g. "ipv4/tcp_max_tw_buckets".
     static std::expected<long, QString> readNetSysctl(const char *name);
     static std::expected<void, QString> writeNetSysctl(const char *name, long value);
+    // The first line of such a file as text, e.g. "ipv4/tcp_congestion_control".
+    static std::expected<QString, QString> readNetSysctlText(const char *name);
 };
 
 } // namespace TcpLens::Bench

@@ -33,7 +33,7 @@ MainWindow::MainWindow(const CollectorSettings &settings, QWidget *parent)
     , m_collector(new SnapshotCollector(settings, this))
     , m_model(new ConnectionTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
-    , m_netnsLabel(settings.netns.isEmpty() ? tr("this system's namespace") : settings.netns)
+    , m_netnsLabel(settings.netns.isEmpty() ? tr("own network namespace") : settings.netns)
     , m_effectiveIntervalMs(settings.intervalMs)
 {
     setWindowTitle(tr("TCP Lens"));
@@ -191,6 +191,24 @@ bool MainWindow::saveScreenshot(const QString &path, QString *error)
         return false;
     }
     return true;
+}
+
+QStringList MainWindow::visibleRowsText() const
+{
+    QStringList lines;
+    const QAbstractItemModel *model = m_view->model();
+    const int first = std::max(0, m_view->rowAt(0));
+    const int last = m_view->rowAt(m_view->viewport()->height() - 1);
+    const int end = last < 0 ? model->rowCount() : last + 1;
+    for (int row = first; row < end; ++row) {
+        const auto cell = [&](int column) { return model->index(row, column).data(); };
+        const auto state = TcpState(model->index(row, 0).data(ConnectionTableModel::StateRole).toInt());
+        lines.append(u"%1 %2 %3 %4 %5"_s.arg(QString(stateName(state)), cell(ConnectionTableModel::LocalColumn).toString(),
+                                            cell(ConnectionTableModel::RemoteColumn).toString(),
+                                            cell(ConnectionTableModel::ReceiveQueueColumn).toString(),
+                                            cell(ConnectionTableModel::SendQueueColumn).toString()));
+    }
+    return lines;
 }
 
 void MainWindow::saveScreenshotInteractively()

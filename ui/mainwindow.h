@@ -29,6 +29,9 @@ public:
     QTableView *connectionView() const { return m_view; }
     // Renders the window (not the screen) to an image file; false and a message on failure.
     bool saveScreenshot(const QString &path, QString *error = nullptr);
+    // The table rows the window shows right now, one line each ("LISTEN 127.0.0.1:80 *:* 0 128"):
+    // what a screenshot shows, as text, for scripts and tests.
+    QStringList visibleRowsText() const;
 
 Q_SIGNALS:
     void snapshotShown(quint64 generation);

@@ -16,6 +16,8 @@ struct CollectorSettings
     // A dump that takes more than this share of the interval makes the collector poll less often, so
     // that watching a busy machine does not become its load.
     double maxDumpShare = 0.25;
+    // Subscribe to the kernel's destroy notices (final tcp_info of every full socket that closes).
+    bool watchDestroyed = true;
     SnapshotSource::Options snapshot;
 };
 

@@ -6,7 +6,9 @@
 #include "collect/networknamespace.h"
 #include "collect/snapshotsource.h"
 
+#include <QSocketNotifier>
 #include <QTimer>
+#include <time.h>
 
 #include <algorithm>
 
@@ -40,6 +42,17 @@ void CollectorWorker::start()
         return;
     }
     m_source = std::move(*source);
+    // Destroy notices need no privilege; without them we still poll, only short-lived connections
+    // between two polls go unseen, so a failure here is a warning, not the end.
+    if (m_settings.watchDestroyed) {
+        if (auto watcher = DestroyWatcher::open()) {
+            m_destroyWatcher.emplace(std::move(*watcher));
+            m_destroyNotifier = new QSocketNotifier(m_destroyWatcher->fd(), QSocketNotifier::Read, this);
+            connect(m_destroyNotifier, &QSocketNotifier::activated, this, &CollectorWorker::readDestroyNotices);
+        } else {
+            qCWarning(lcCollect) << "no destroy notices:" << watcher.error();
+        }
+    }
     m_timer = new QTimer(this);
     m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &CollectorWorker::poll);
@@ -107,6 +120,31 @@ void CollectorWorker::adjustPacing(qint64 dumpNs)
             m_timer->start(m_effectiveIntervalMs);
     }
     Q_EMIT pacingChanged(m_effectiveIntervalMs, m_effectiveIntervalMs != m_settings.intervalMs, dumpNs);
+}
+
+} // namespace TcpLens
+
+namespace TcpLens {
+
+void CollectorWorker::readDestroyNotices()
+{
+    std::vector<SocketRecord> records;
+    auto lost = m_destroyWatcher->readAvailable(records);
+    if (!lost) {
+        qCWarning(lcCollect) << "destroy notices stopped:" << lost.error();
+        m_destroyNotifier->setEnabled(false);
+        return;
+    }
+    if (records.empty() && *lost == 0)
+        return;
+    DestroyedSockets destroyed;
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    destroyed.monotonicNs = qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+    destroyed.sockets = QList<SocketRecord>(records.cbegin(), records.cend());
+    destroyed.congestionNames = m_destroyWatcher->congestionNames();
+    destroyed.lostNotices = *lost;
+    Q_EMIT socketsDestroyed(destroyed);
 }
 
 } // namespace TcpLens

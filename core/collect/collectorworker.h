@@ -3,12 +3,16 @@
 #pragma once
 
 #include "collect/collectorsettings.h"
+#include "model/destroyedsockets.h"
 #include "model/socketsnapshot.h"
+#include "netlink/destroywatcher.h"
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
+class QSocketNotifier;
 class QTimer;
 
 namespace TcpLens {
@@ -32,6 +36,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void snapshotReady(const TcpLens::SocketSnapshot &snapshot);
+    void socketsDestroyed(const TcpLens::DestroyedSockets &destroyed);
     void failed(const QString &message);
     // effectiveMs differs from the asked interval when dumps were too slow for it.
     void pacingChanged(int effectiveMs, bool backedOff, qint64 lastDumpNs);
@@ -39,10 +44,13 @@ Q_SIGNALS:
 private:
     void poll();
     void adjustPacing(qint64 dumpNs);
+    void readDestroyNotices();
 
     CollectorSettings m_settings;
     std::unique_ptr<SnapshotSource> m_source;
     QTimer *m_timer = nullptr;
+    std::optional<DestroyWatcher> m_destroyWatcher;
+    QSocketNotifier *m_destroyNotifier = nullptr;
     int m_effectiveIntervalMs = 0;
     bool m_failedLastTime = false;
 };

@@ -11,11 +11,13 @@ SnapshotCollector::SnapshotCollector(CollectorSettings settings, QObject *parent
     , m_settings(std::move(settings))
 {
     qRegisterMetaType<TcpLens::SocketSnapshot>();
+    qRegisterMetaType<TcpLens::DestroyedSockets>();
     m_thread.setObjectName(QStringLiteral("tcplens-collector"));
     m_worker = new CollectorWorker(m_settings);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &CollectorWorker::snapshotReady, this, &SnapshotCollector::snapshotReady);
+    connect(m_worker, &CollectorWorker::socketsDestroyed, this, &SnapshotCollector::socketsDestroyed);
     connect(m_worker, &CollectorWorker::failed, this, &SnapshotCollector::failed);
     connect(m_worker, &CollectorWorker::pacingChanged, this, &SnapshotCollector::pacingChanged);
 }

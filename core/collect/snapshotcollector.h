@@ -3,6 +3,7 @@
 #pragma once
 
 #include "collect/collectorsettings.h"
+#include "model/destroyedsockets.h"
 #include "model/socketsnapshot.h"
 
 #include <QObject>
@@ -34,6 +35,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void snapshotReady(const TcpLens::SocketSnapshot &snapshot);
+    // Every full socket that closed, even one that lived and died between two polls.
+    void socketsDestroyed(const TcpLens::DestroyedSockets &destroyed);
     void failed(const QString &message);
     void pacingChanged(int effectiveMs, bool backedOff, qint64 lastDumpNs);
 

@@ -44,9 +44,10 @@ QString endpoint(quint8 family, const std::array<quint8, 16> &bytes, quint16 por
 {
     const bool unspecified = std::all_of(bytes.begin(), bytes.end(), [](quint8 b) { return b == 0; });
     const QString host = unspecified ? u"*"_s : addressText(family, bytes);
+    const QString portText = port == 0 ? u"*"_s : QString::number(port);
     if (family == AF_INET6 && !unspecified)
-        return u'[' + host + u"]:"_s + QString::number(port);
-    return host + u':' + QString::number(port);
+        return u'[' + host + u"]:"_s + portText;
+    return host + u':' + portText;
 }
 
 } // namespace

@@ -35,8 +35,8 @@ struct TcpInfo
     quint32 lastDataSentMs = 0; // tcpi_last_data_sent: ms since the last data segment was sent
     quint32 lastDataReceivedMs = 0; // tcpi_last_data_recv
     quint32 lastAckReceivedMs = 0; // tcpi_last_ack_recv
-    quint32 sendWindow = 0; // tcpi_snd_wnd: the peer's advertised window, bytes (kernel 6.2+)
-    quint32 receiveWindow = 0; // tcpi_rcv_wnd: our advertised window, bytes (kernel 6.10+)
+    quint32 sendWindow = 0; // tcpi_snd_wnd: the peer's advertised window, bytes (kernel 5.4+)
+    quint32 receiveWindow = 0; // tcpi_rcv_wnd: our advertised window, bytes (6.x kernels)
 
     quint64 pacingRate = 0; // tcpi_pacing_rate, bytes per second
     quint64 deliveryRate = 0; // tcpi_delivery_rate, bytes per second

@@ -53,6 +53,37 @@ private Q_SLOTS:
             QCOMPARE(generations[i], generations[i - 1] + 1);
     }
 
+    void deliversConnectionsThatLivedBetweenPolls()
+    {
+        CollectorSettings settings;
+        settings.intervalMs = 60'000; // one poll at the start, none while the connection lives
+        SnapshotCollector collector(settings);
+        QList<SocketRecord> destroyed;
+        connect(&collector, &SnapshotCollector::socketsDestroyed, this,
+                [&](const DestroyedSockets &notices) { destroyed += notices.sockets; });
+        QSignalSpy first(&collector, &SnapshotCollector::snapshotReady);
+        collector.start();
+        QTRY_VERIFY(!first.isEmpty());
+
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 4);
+        QVERIFY(listener.fd);
+        auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
+        QVERIFY(Sockets::waitConnected(client.get(), std::chrono::seconds(1)));
+        auto server = Sockets::acceptOne(listener.fd.get(), std::chrono::seconds(1));
+        QVERIFY(server);
+        const quint16 clientPort = Sockets::localPort(client.get());
+        client.reset();
+        QTest::qWait(20);
+        server.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(std::count_if(destroyed.cbegin(), destroyed.cend(),
+                                               [&](const SocketRecord &s) {
+                                                   return s.localPort == clientPort || s.remotePort == clientPort;
+                                               })
+                                     == 2,
+                                 3000);
+        QCOMPARE(first.size(), 1); // no poll saw the connection
+    }
+
     void backsOffWhenDumpsTakeTooLong()
     {
         CollectorSettings settings;

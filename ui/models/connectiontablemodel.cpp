@@ -42,16 +42,20 @@ QString formatDuration(qint64 ms)
 
 QString formatBytes(quint64 bytes)
 {
+    if (bytes < 1024)
+        return ConnectionTableModel::tr("%1 B").arg(bytes);
     return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
 }
 
-QString ownerAbsenceText(OwnerAbsence absence)
+QString ownerAbsenceText(OwnerAbsence absence, TcpState state)
 {
     switch (absence) {
     case OwnerAbsence::HasOwner:
         return {};
     case OwnerAbsence::NoInodeTimeWait:
-        return ConnectionTableModel::tr("— (kernel only: TIME_WAIT)");
+        // A timewait socket in FIN-WAIT-2 is a connection its process closed, waiting for the peer's FIN.
+        return state == TcpState::TimeWait ? ConnectionTableModel::tr("— (kernel only: TIME-WAIT)")
+                                            : ConnectionTableModel::tr("— (orphan: closed by its process)");
     case OwnerAbsence::NoInodeRequest:
         return ConnectionTableModel::tr("— (SYN queue)");
     case OwnerAbsence::NoInodeNotAccepted:
@@ -96,7 +100,7 @@ void ConnectionTableModel::fillOwner(Row &row, const SocketSnapshot &snapshot) c
         row.user = owner->user;
         row.ownerKnown = true;
     } else {
-        row.process = ownerAbsenceText(absence);
+        row.process = ownerAbsenceText(absence, row.socket.state);
         row.user = row.socket.inode != 0 ? QString::number(row.socket.uid) : QString();
         row.ownerKnown = false;
     }
