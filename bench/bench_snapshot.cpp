@@ -23,7 +23,9 @@
 
 #include <linux/inet_diag.h>
 #include <malloc.h>
+#include <sched.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -81,6 +83,12 @@ T orFail(std::expected<T, QString> value, const QString &context)
     return std::move(*value);
 }
 
+void orFail(std::expected<void, QString> done, const QString &context)
+{
+    if (!done)
+        fail(context + u": "_s + done.error());
+}
+
 struct StateCounts
 {
     std::array<qint64, TcpStateCount> byState{};
@@ -96,6 +104,23 @@ StateCounts countStates(const std::vector<SocketRecord> &sockets)
         ++counts.total;
     }
     return counts;
+}
+
+// The port SnapshotSource splits its next dump at: the median local port of the sockets (the lowest
+// port with at least half of them at or below it), never 65535, which would leave the upper half
+// empty. Same rule as SnapshotSource::updateSplitPort(), so (a2) cuts where (b) cuts.
+quint16 medianLocalPort(const std::vector<SocketRecord> &sockets)
+{
+    std::vector<std::size_t> histogram(65536, 0);
+    for (const auto &socket : sockets)
+        ++histogram[socket.localPort];
+    std::size_t seen = 0;
+    for (std::size_t port = 0; port < histogram.size(); ++port) {
+        seen += histogram[port];
+        if (seen * 2 >= sockets.size())
+            return quint16(std::min<std::size_t>(port, 65534));
+    }
+    return 32767; // no sockets: SnapshotSource's default
 }
 
 std::expected<StateCounts, QString> dumpStates(SockDiagClient &client)
@@ -139,10 +164,13 @@ struct Sample
     qint64 sockets = -1; // what it saw, as a cross-check between variants
 };
 
-Sample threadUsage()
+// The whole process, not the calling thread: a split dump runs half its work in a helper thread, whose
+// CPU time and faults the kernel adds to the process's when it exits. No other thread runs meanwhile
+// (the connections live in forked worker processes), so this is what the variant itself used.
+Sample processUsage()
 {
     rusage usage{};
-    ::getrusage(RUSAGE_THREAD, &usage);
+    ::getrusage(RUSAGE_SELF, &usage);
     const auto ns = [](const timeval &time) {
         return qint64(time.tv_sec) * 1'000'000'000 + qint64(time.tv_usec) * 1000;
     };
@@ -153,16 +181,17 @@ Sample threadUsage()
     return sample;
 }
 
-// Times `work` in this thread: wall time, and the CPU time split the kernel accounts (tick-sampled,
-// so the split is approximate for runs of a few ms; the wall time is exact).
+// Times `work`: wall time, and the CPU time of all threads with the split the kernel accounts
+// (tick-sampled, so the split is approximate for runs of a few ms; the wall time is exact). With two
+// threads at work, CPU time may exceed wall time.
 Sample timeInProcess(const std::function<qint64()> &work)
 {
-    const Sample before = threadUsage();
+    const Sample before = processUsage();
     const auto started = Clock::now();
     Sample sample;
     sample.sockets = work();
     sample.wallNs = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started).count();
-    const Sample after = threadUsage();
+    const Sample after = processUsage();
     sample.userNs = after.userNs - before.userNs;
     sample.systemNs = after.systemNs - before.systemNs;
     sample.minorFaults = after.minorFaults - before.minorFaults;
@@ -305,6 +334,7 @@ int main(int argc, char **argv)
     auto plainSource = orFail(SnapshotSource::open(), u"snapshot source"_s);
     auto ownersSource = orFail(SnapshotSource::open(), u"snapshot source"_s);
     auto floor = orFail(FloorDumper::open(), u"floor dumper"_s);
+    auto splitFloor = orFail(SplitFloorDumper::open(), u"split floor dumper"_s);
 
     // 3. TIME_WAIT last, right before measuring: they expire 60 s after they were made.
     const auto timeWaitStarted = Clock::now();
@@ -327,6 +357,22 @@ int main(int argc, char **argv)
     const auto ssSees = orFail(ExternalCommand::run({"ss", "-tan"}, true), u"ss -tan"_s);
     say(u"ss -tan sees %1 sockets (%2 lines less its header)"_s.arg(ssSees.lines - 1).arg(ssSees.lines));
 
+    // Where (a2) cuts: once, from the sockets as they stand now. They do not change during the rounds
+    // (no connection opens or closes, and the TIME_WAIT ones outlive them), so (b)'s source, which
+    // recomputes it after every take, arrives at the same port after its warm-up take.
+    quint16 splitPort = 0;
+    {
+        SockDiagClient::Options portOptions;
+        portOptions.withTcpInfo = false;
+        portOptions.withMemory = false;
+        splitPort = medianLocalPort(orFail(counter.dump(portOptions), u"dump for the split port"_s).sockets);
+    }
+    const bool clientSplits = counter.canSplit();
+    say(u"split: SockDiagClient %1; (a2) halves: local ports 0..%2 and %3..65535"_s
+            .arg(clientSplits ? u"splits dumps (more than one CPU)"_s : u"does not split (one CPU)"_s)
+            .arg(splitPort)
+            .arg(int(splitPort) + 1));
+
     // Real dump bytes for timing the decoder alone.
     std::vector<QByteArray> captured;
     const auto capturedCount = orFail(floor.dumpLikeSnapshot(&captured), u"capture"_s);
@@ -342,6 +388,7 @@ int main(int argc, char **argv)
     enum Index {
         Bare,
         Floor,
+        SplitFloor,
         Snapshot,
         SnapshotOwners,
         SsInfo,
@@ -351,6 +398,7 @@ int main(int argc, char **argv)
         ExtensionMemory,
         ExtensionTos,
         Ipv6Only,
+        WalkOnly,
         Decode, // the last variant of a round: it also times Listeners
         Listeners,
         MeasurementCount
@@ -359,7 +407,9 @@ int main(int argc, char **argv)
     measurements[Bare].key = u"a0_bare_dump"_s;
     measurements[Bare].label = u"(a0) bare dump, no extensions, count only"_s;
     measurements[Floor].key = u"a_floor"_s;
-    measurements[Floor].label = u"(a)  floor: (b)'s request, count only"_s;
+    measurements[Floor].label = u"(a)  floor: (b)'s request, 1 stream, count"_s;
+    measurements[SplitFloor].key = u"a2_split_floor"_s;
+    measurements[SplitFloor].label = u"(a2) split floor: (b)'s 2 halves, 2 threads"_s;
     measurements[Snapshot].key = u"b_snapshot"_s;
     measurements[Snapshot].label = u"(b)  SnapshotSource::take(), owners off"_s;
     measurements[SnapshotOwners].key = u"b_snapshot_owners"_s;
@@ -375,9 +425,11 @@ int main(int argc, char **argv)
     measurements[ExtensionMemory].key = u"k_ext_skmeminfo"_s;
     measurements[ExtensionMemory].label = u"(k3) SKMEMINFO"_s;
     measurements[ExtensionTos].key = u"k_ext_tos_tclass"_s;
-    measurements[ExtensionTos].label = u"(k4) TOS+TCLASS"_s;
+    measurements[ExtensionTos].label = u"(k4) TOS+TCLASS (what they would cost)"_s;
     measurements[Ipv6Only].key = u"k_ipv6_only"_s;
     measurements[Ipv6Only].label = u"(k5) (a), AF_INET6 dump alone (walk, 0 sent)"_s;
+    measurements[WalkOnly].key = u"k_walk_filtered"_s;
+    measurements[WalkOnly].label = u"(k6) (a), port filter passing none (walk)"_s;
     measurements[Decode].key = u"x_decode_only"_s;
     measurements[Decode].label = u"(x)  decodeDumpChunk() on captured bytes"_s;
     measurements[Listeners].key = u"y_listener_queues"_s;
@@ -389,6 +441,7 @@ int main(int argc, char **argv)
     qint64 maxSocketsSeen = -1;
     std::vector<SocketRecord> decoded;
     std::optional<Sample> ownersCold;
+    SplitFloorDumper::Counts lastHalves;
 
     const auto runVariant = [&](int variant, bool record) {
         Sample sample;
@@ -398,6 +451,12 @@ int main(int argc, char **argv)
             break;
         case Floor:
             sample = timeInProcess([&] { return qint64(orFail(floor.dumpLikeSnapshot(), u"floor dump"_s).messages); });
+            break;
+        case SplitFloor:
+            sample = timeInProcess([&] {
+                lastHalves = orFail(splitFloor.dump(splitPort), u"split floor dump"_s);
+                return qint64(lastHalves.messages());
+            });
             break;
         case Snapshot:
         case SnapshotOwners: {
@@ -437,14 +496,23 @@ int main(int argc, char **argv)
                 [&] { return qint64(orFail(floor.dumpWithExtensions(extensions), u"extension dump"_s).messages); });
             break;
         }
-        case Ipv6Only: {
-            const quint8 extensions = quint8((1u << (INET_DIAG_INFO - 1)) | (1u << (INET_DIAG_CONG - 1)) |
-                (1u << (INET_DIAG_SKMEMINFO - 1)) | (1u << (INET_DIAG_TOS - 1)) | (1u << (INET_DIAG_TCLASS - 1)));
+        case Ipv6Only:
             sample = timeInProcess([&] {
-                return qint64(orFail(floor.dumpWithExtensions(extensions, false, true), u"IPv6 dump"_s).messages);
+                FloorDumper::Count count;
+                orFail(floor.dumpFamilyLikeSnapshot(AF_INET6, std::nullopt, count), u"IPv6 dump"_s);
+                return qint64(count.messages);
             });
             break;
-        }
+        case WalkOnly:
+            // Local port 0, which no socket here has: the kernel walks every socket and runs the
+            // filter on it, but fills nothing. Each half of a split dump pays this walk in full.
+            sample = timeInProcess([&] {
+                FloorDumper::Count count;
+                for (const quint8 family : {quint8(AF_INET), quint8(AF_INET6)})
+                    orFail(floor.dumpFamilyLikeSnapshot(family, PortRange{0, 0}, count), u"filtered dump"_s);
+                return qint64(count.messages);
+            });
+            break;
         case SsInfo:
             sample = timeCommand({"ss", "-tani"});
             break;
@@ -496,6 +564,7 @@ int main(int argc, char **argv)
 
     // 6. The report.
     const auto &a = measurements[Floor];
+    const auto &a2 = measurements[SplitFloor];
     const auto &b = measurements[Snapshot];
     const auto &c = measurements[SsInfo];
     const auto &d = measurements[SsPlain];
@@ -509,16 +578,27 @@ int main(int argc, char **argv)
             .arg(2 * options.established)
             .arg(options.timeWait)
             .arg(options.repeat));
-    say(u"kernel %1, %2 CPUs; sockets per dump in the rounds: %3..%4 (%5 ESTABLISHED, %6 TIME_WAIT in the last)"_s
+    // What SockDiagClient decides on is the affinity mask, not the CPUs online: `taskset -c 0` makes a
+    // one-CPU run of a bigger machine.
+    cpu_set_t affinity;
+    CPU_ZERO(&affinity);
+    const int usableCpus = ::sched_getaffinity(0, sizeof affinity, &affinity) == 0 ? CPU_COUNT(&affinity) : -1;
+    say(u"kernel %1, %2 CPUs online, %3 usable; sockets per dump in the rounds: %4..%5 (%6 ESTABLISHED, %7 TIME_WAIT in the last)"_s
             .arg(QString::fromLocal8Bit(system.release))
             .arg(::sysconf(_SC_NPROCESSORS_ONLN))
+            .arg(usableCpus)
             .arg(minSocketsSeen)
             .arg(maxSocketsSeen)
             .arg(lastRoundCounts.of(TcpState::Established))
             .arg(lastRoundCounts.of(TcpState::TimeWait)));
-    say(u"dump of (a)/(b): %1 datagrams, %2 bytes, %3 bytes per socket on the wire"_s.arg(captured.size())
+    say(u"dump of (a): %1 datagrams, %2 bytes, %3 bytes per socket on the wire"_s.arg(captured.size())
             .arg(capturedBytes)
             .arg(double(capturedBytes) / double(std::max<quint64>(1, capturedCount.messages)), 0, 'f', 1));
+    say(u"split of (a2) and (b) at local port %1: %2 + %3 sockets (%4 + %5 datagrams)"_s.arg(splitPort)
+            .arg(lastHalves.lower.messages)
+            .arg(lastHalves.upper.messages)
+            .arg(lastHalves.lower.datagrams)
+            .arg(lastHalves.upper.datagrams));
     say(QString());
     say(u"%1 %2 %3 %4 %5 %6 %7 %8 %9"_s.arg(u"variant"_s, -44)
             .arg(u"median ms"_s, 10)
@@ -533,6 +613,8 @@ int main(int argc, char **argv)
         const auto &m = measurements[index];
         if (index == ExtensionsOfSsInfo)
             say(u"kernel cost of extensions: count-only dumps like (a0) with only these asked for"_s);
+        else if (index == Ipv6Only)
+            say(u"kernel cost of the walk alone: (a)'s request, nothing sent"_s);
         else if (index == Decode)
             say(u"user space parts of (b), alone"_s);
         say(u"%1 %2 %3 %4 %5 %6 %7 %8 %9"_s.arg(m.label, -44)
@@ -548,11 +630,14 @@ int main(int argc, char **argv)
     if (ownersCold)
         say(u"(b+) first take() with owners, cold resolver cache: %1 ms (not in the medians)"_s.arg(
             ms(ownersCold->wallNs), 0, 'f', 2));
-    say(u"(user/sys/faults: medians of CPU time and minor page faults of this thread, or of the ss process"
-        " from wait4(); the user/sys split is tick-sampled)"_s);
+    say(u"(user/sys/faults: medians of CPU time and minor page faults of this process, all threads, or of"
+        " the ss process from wait4(); the user/sys split is tick-sampled)"_s);
 
     const double bOverA = double(b.wall.median()) / double(a.wall.median());
     const double bOverAMin = double(b.wall.minimum()) / double(a.wall.minimum());
+    const double bOverA2 = double(b.wall.median()) / double(a2.wall.median());
+    const double bOverA2Min = double(b.wall.minimum()) / double(a2.wall.minimum());
+    const double aOverA2 = double(a.wall.median()) / double(a2.wall.median());
     const double cOverB = double(c.wall.median()) / double(b.wall.median());
     const double cOverBMin = double(c.wall.minimum()) / double(b.wall.minimum());
     const double dOverB = double(d.wall.median()) / double(b.wall.median());
@@ -571,6 +656,10 @@ int main(int argc, char **argv)
             .arg(bOverAMin, 0, 'f', 3)
             .arg(MaxSnapshotOverFloor, 0, 'f', 2)
             .arg(verdict(floorMet)));
+    say(u"  (b) / (a2) = %1 (mins: %2)   (no target: TCP Lens's own cost at the same parallelism)"_s
+            .arg(bOverA2, 0, 'f', 3)
+            .arg(bOverA2Min, 0, 'f', 3));
+    say(u"  (a) / (a2) = %1   (no target: what the split gains the kernel dump)"_s.arg(aOverA2, 0, 'f', 3));
     say(u"  (c) / (b)  = %1 (mins: %2)   target >= %3   %4"_s.arg(cOverB, 0, 'f', 2)
             .arg(cOverBMin, 0, 'f', 2)
             .arg(MinSsInfoOverSnapshot, 0, 'f', 2)
@@ -601,6 +690,9 @@ int main(int argc, char **argv)
         say(machineLine(u"b_snapshot_owners_cold_ms"_s, ms(ownersCold->wallNs), "ms"));
     say(machineLine(u"b_over_a_median"_s, bOverA, "ratio"));
     say(machineLine(u"b_over_a_min"_s, bOverAMin, "ratio"));
+    say(machineLine(u"b_over_a2_median"_s, bOverA2, "ratio"));
+    say(machineLine(u"b_over_a2_min"_s, bOverA2Min, "ratio"));
+    say(machineLine(u"a_over_a2_median"_s, aOverA2, "ratio"));
     say(machineLine(u"c_over_b_median"_s, cOverB, "ratio"));
     say(machineLine(u"c_over_b_min"_s, cOverBMin, "ratio"));
     say(machineLine(u"d_over_b_median"_s, dOverB, "ratio"));
@@ -609,6 +701,7 @@ int main(int argc, char **argv)
     say(machineLine(u"bytes_per_socket_measured"_s, perSocketMeasured, "bytes"));
     say(machineLine(u"bytes_per_socket_measured_with_owners"_s, perSocketOwners, "bytes"));
     say(machineLine(u"sockets"_s, double(sockets), "sockets", 0));
+    say(machineLine(u"split_port"_s, double(splitPort), "port", 0));
     say(machineLine(u"rounds"_s, double(options.repeat), "rounds", 0));
     say(machineLine(u"target_b_over_a_met"_s, floorMet ? 1 : 0, "bool", 0));
     say(machineLine(u"target_c_over_b_met"_s, ssMet ? 1 : 0, "bool", 0));

@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 namespace TcpLens::Bench {
 
@@ -61,11 +62,17 @@ std::expected<FloorDumper::Count, QString> FloorDumper::dumpLikeSnapshot(std::ve
 {
     Count count;
     for (const quint8 family : {quint8(AF_INET), quint8(AF_INET6)}) {
-        const InetDiagQuery query{family, AllStates, true, true};
-        if (auto done = dumpOne(buildInetDiagDumpRequest(query, ++m_sequence), count, capture); !done)
+        if (auto done = dumpFamilyLikeSnapshot(family, std::nullopt, count, capture); !done)
             return std::unexpected(done.error());
     }
     return count;
+}
+
+std::expected<void, QString> FloorDumper::dumpFamilyLikeSnapshot(
+    quint8 family, std::optional<PortRange> localPorts, Count &count, std::vector<QByteArray> *capture)
+{
+    const InetDiagQuery query{family, AllStates, true, true, localPorts};
+    return dumpOne(buildInetDiagDumpRequest(query, ++m_sequence), count, capture);
 }
 
 std::expected<FloorDumper::Count, QString> FloorDumper::dumpWithExtensions(quint8 extensions, bool ipv4, bool ipv6)
@@ -112,6 +119,43 @@ std::expected<void, QString> FloorDumper::dumpOne(
             offset += NLMSG_ALIGN(header->nlmsg_len);
         }
     }
+}
+
+std::expected<SplitFloorDumper, QString> SplitFloorDumper::open()
+{
+    auto lower = FloorDumper::open();
+    if (!lower)
+        return std::unexpected(lower.error());
+    auto upper = FloorDumper::open();
+    if (!upper)
+        return std::unexpected(upper.error());
+    return SplitFloorDumper(std::move(*lower), std::move(*upper));
+}
+
+SplitFloorDumper::SplitFloorDumper(FloorDumper lower, FloorDumper upper)
+    : m_lower(std::move(lower))
+    , m_upper(std::move(upper))
+{
+}
+
+std::expected<SplitFloorDumper::Counts, QString> SplitFloorDumper::dump(quint16 splitPort)
+{
+    Counts counts;
+    const PortRange lowerPorts{0, splitPort};
+    const PortRange upperPorts{quint16(splitPort + 1), 65535};
+    for (const quint8 family : {quint8(AF_INET), quint8(AF_INET6)}) {
+        // A thread per family, as SockDiagClient::dump() starts one: its start and join are part of
+        // what the split costs, so the floor pays them too.
+        std::expected<void, QString> upperDone;
+        std::thread helper([&] { upperDone = m_upper.dumpFamilyLikeSnapshot(family, upperPorts, counts.upper); });
+        const auto lowerDone = m_lower.dumpFamilyLikeSnapshot(family, lowerPorts, counts.lower);
+        helper.join();
+        if (!lowerDone)
+            return std::unexpected(lowerDone.error());
+        if (!upperDone)
+            return std::unexpected(upperDone.error());
+    }
+    return counts;
 }
 
 } // namespace TcpLens::Bench

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "netlink/inetdiagrequest.h"
 #include "netlink/netlinksocket.h"
 
 #include <QByteArray>
@@ -9,6 +10,7 @@
 
 #include <expected>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace TcpLens::Bench {
@@ -30,10 +32,15 @@ public:
     // Opens the netlink socket in the calling thread's namespace.
     static std::expected<FloorDumper, QString> open();
 
-    // Both families with exactly the request SockDiagClient sends for a snapshot with tcp_info and
-    // memory (INFO, CONG, SKMEMINFO, TOS, TCLASS). `capture`, if given, receives a copy of every
-    // datagram, for timing the decoder alone on real bytes.
+    // Both families, one after the other on this one socket, with exactly the request SockDiagClient
+    // sends for a snapshot with tcp_info and memory (buildInetDiagDumpRequest(): INFO, CONG,
+    // SKMEMINFO) and no port filter. `capture`, if given, receives a copy of every datagram, for
+    // timing the decoder alone on real bytes.
     std::expected<Count, QString> dumpLikeSnapshot(std::vector<QByteArray> *capture = nullptr);
+    // One family of that request, restricted to `localPorts` by the same in-kernel filter
+    // (INET_DIAG_REQ_BYTECODE) that SockDiagClient's split dump uses; adds to `count`.
+    std::expected<void, QString> dumpFamilyLikeSnapshot(
+        quint8 family, std::optional<PortRange> localPorts, Count &count, std::vector<QByteArray> *capture = nullptr);
     // Both families with no extension: the cheapest dump of these sockets the kernel can give.
     std::expected<Count, QString> dumpBare() { return dumpWithExtensions(0); }
     // idiag_ext = `extensions` (bit INET_DIAG_X - 1 per extension), to see what each extension costs
@@ -47,6 +54,32 @@ private:
     NetlinkSocket m_socket;
     std::unique_ptr<std::byte[]> m_buffer;
     quint32 m_sequence = 0;
+};
+
+// The floor of a split dump: SockDiagClient::dump()'s two halves by local port, [0, splitPort] and
+// [splitPort + 1, 65535], each on a netlink socket of its own, run the way dump() runs them: per
+// family, the upper half in a thread started for it while the calling thread dumps the lower half,
+// then join. Only counted, so (b) over this is TCP Lens's user-space cost at the same parallelism.
+class SplitFloorDumper
+{
+public:
+    struct Counts
+    {
+        FloorDumper::Count lower; // local ports 0..splitPort
+        FloorDumper::Count upper; // local ports splitPort + 1..65535
+        quint64 messages() const { return lower.messages + upper.messages; }
+    };
+
+    // Opens both netlink sockets in the calling thread's namespace.
+    static std::expected<SplitFloorDumper, QString> open();
+
+    std::expected<Counts, QString> dump(quint16 splitPort);
+
+private:
+    SplitFloorDumper(FloorDumper lower, FloorDumper upper);
+
+    FloorDumper m_lower;
+    FloorDumper m_upper;
 };
 
 } // namespace TcpLens::Bench

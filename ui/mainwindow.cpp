@@ -201,12 +201,14 @@ QStringList MainWindow::visibleRowsText() const
     const int last = m_view->rowAt(m_view->viewport()->height() - 1);
     const int end = last < 0 ? model->rowCount() : last + 1;
     for (int row = first; row < end; ++row) {
-        const auto cell = [&](int column) { return model->index(row, column).data(); };
+        const auto cell = [&](int column) {
+            return model->index(row, column).data();
+        };
         const auto state = TcpState(model->index(row, 0).data(ConnectionTableModel::StateRole).toInt());
-        lines.append(u"%1 %2 %3 %4 %5"_s.arg(QString(stateName(state)), cell(ConnectionTableModel::LocalColumn).toString(),
-                                            cell(ConnectionTableModel::RemoteColumn).toString(),
-                                            cell(ConnectionTableModel::ReceiveQueueColumn).toString(),
-                                            cell(ConnectionTableModel::SendQueueColumn).toString()));
+        lines.append(u"%1 %2 %3 %4 %5"_s.arg(QString(stateName(state)),
+            cell(ConnectionTableModel::LocalColumn).toString(), cell(ConnectionTableModel::RemoteColumn).toString(),
+            cell(ConnectionTableModel::ReceiveQueueColumn).toString(),
+            cell(ConnectionTableModel::SendQueueColumn).toString()));
     }
     return lines;
 }

@@ -39,17 +39,37 @@ SnapshotSource::SnapshotSource(SockDiagClient client, QString netnsName)
 
 SnapshotSource::~SnapshotSource() = default;
 
+void SnapshotSource::updateSplitPort(const std::vector<SocketRecord> &sockets)
+{
+    if (sockets.size() < 1024)
+        return; // too few to matter: the split costs more than it saves
+    m_portHistogram.assign(65536, 0);
+    for (const auto &socket : sockets)
+        ++m_portHistogram[socket.localPort];
+    std::size_t seen = 0;
+    for (std::size_t port = 0; port < m_portHistogram.size(); ++port) {
+        seen += m_portHistogram[port];
+        if (seen * 2 >= sockets.size()) {
+            m_splitPort = quint16(std::min<std::size_t>(port, 65534));
+            return;
+        }
+    }
+}
+
 std::expected<SocketSnapshot, QString> SnapshotSource::take(const Options &options)
 {
     SockDiagClient::Options dumpOptions;
     dumpOptions.stateMask = options.stateMask;
     dumpOptions.withTcpInfo = options.withTcpInfo;
     dumpOptions.withMemory = options.withMemory;
+    dumpOptions.splitPort = m_splitPort;
     const qint64 startedNs = monotonicNowNs();
     auto dump = m_client.dump(dumpOptions, m_lastCount + m_lastCount / 16);
     if (!dump)
         return std::unexpected(dump.error());
     m_lastCount = dump->sockets.size();
+    if (m_client.canSplit())
+        updateSplitPort(dump->sockets);
 
     SocketSnapshot::Data data;
     data.generation = ++m_generation;

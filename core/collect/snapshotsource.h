@@ -37,6 +37,7 @@ public:
 
 private:
     SnapshotSource(SockDiagClient client, QString netnsName);
+    void updateSplitPort(const std::vector<SocketRecord> &sockets);
 
     SockDiagClient m_client;
     std::unique_ptr<SocketOwnerResolver> m_owners;
@@ -44,6 +45,8 @@ private:
     quint64 m_netnsInode = 0;
     quint64 m_generation = 0;
     std::size_t m_lastCount = 0;
+    quint16 m_splitPort = 32767; // median local port of the last dump: halves the next one evenly
+    std::vector<quint32> m_portHistogram;
 };
 
 } // namespace TcpLens

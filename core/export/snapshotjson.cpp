@@ -94,7 +94,6 @@ QJsonObject socketToJson(const SocketSnapshot &snapshot, const SocketRecord &soc
         {u"uid"_s, qint64(socket.uid)},
         {u"inode"_s, qint64(socket.inode)},
         {u"shutdown"_s, socket.shutdown},
-        {u"tos"_s, socket.tos},
     };
     if (const auto name = snapshot.congestionName(socket); !name.isEmpty())
         object.insert(u"congestion"_s, QString::fromLatin1(name));

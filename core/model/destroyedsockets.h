@@ -11,7 +11,8 @@
 namespace TcpLens {
 
 // Full sockets the kernel destroyed, with their final tcp_info, as the destroy notices delivered them.
-struct DestroyedSockets {
+struct DestroyedSockets
+{
     qint64 monotonicNs = 0; // when the notices were read
     QList<SocketRecord> sockets;
     QList<QByteArray> congestionNames; // SocketRecord::congestion indexes this

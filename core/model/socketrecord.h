@@ -64,7 +64,6 @@ struct SocketRecord
     quint8 shutdown = 0; // INET_DIAG_SHUTDOWN: bit 0 receive side shut, bit 1 send side shut
     quint8 congestion = 0; // index into SocketSnapshot::congestionNames(); 0: not reported
     quint8 flags = 0; // SocketFlag
-    quint8 tos = 0; // INET_DIAG_TOS / INET_DIAG_TCLASS
     SocketMemory memory;
     TcpInfo info;
 

@@ -176,11 +176,6 @@ std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(
                 record.shutdown = std::to_integer<quint8>(data[0]);
             sawShutdown = true;
             break;
-        case INET_DIAG_TOS:
-        case INET_DIAG_TCLASS:
-            if (!data.empty())
-                record.tos = std::to_integer<quint8>(data[0]);
-            break;
         case INET_DIAG_SKV6ONLY:
             if (!data.empty() && data[0] != std::byte{0})
                 record.flags |= IsV6Only;

@@ -60,7 +60,7 @@ private Q_SLOTS:
         SnapshotCollector collector(settings);
         QList<SocketRecord> destroyed;
         connect(&collector, &SnapshotCollector::socketsDestroyed, this,
-                [&](const DestroyedSockets &notices) { destroyed += notices.sockets; });
+            [&](const DestroyedSockets &notices) { destroyed += notices.sockets; });
         QSignalSpy first(&collector, &SnapshotCollector::snapshotReady);
         collector.start();
         QTRY_VERIFY(!first.isEmpty());
@@ -75,12 +75,10 @@ private Q_SLOTS:
         client.reset();
         QTest::qWait(20);
         server.reset();
-        QTRY_VERIFY_WITH_TIMEOUT(std::count_if(destroyed.cbegin(), destroyed.cend(),
-                                               [&](const SocketRecord &s) {
-                                                   return s.localPort == clientPort || s.remotePort == clientPort;
-                                               })
-                                     == 2,
-                                 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::count_if(destroyed.cbegin(), destroyed.cend(),
+                [&](const SocketRecord &s) { return s.localPort == clientPort || s.remotePort == clientPort; }) == 2,
+            3000);
         QCOMPARE(first.size(), 1); // no poll saw the connection
     }
 

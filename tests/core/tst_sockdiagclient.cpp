@@ -6,6 +6,8 @@
 #include "collect/snapshotsource.h"
 #include "expectedtext.h"
 #include "loopbacksockets.h"
+#include "netlink/inetdiagrequest.h"
+#include "netlink/sockdiagclient.h"
 #include "privatenetworknamespace.h"
 #include "sscommand.h"
 
@@ -288,6 +290,63 @@ private Q_SLOTS:
         QCOMPARE(clients.size(), 1);
         QVERIFY(clients[0].info.bytesAcked >= sizeof payload);
         QCOMPARE(snapshot.owner(clients[0])->pid, qint32(::getpid()));
+    }
+
+    void splitDumpSeesEverySocketOnce()
+    {
+        // Sockets on both sides of the split port: listeners low, ephemeral clients high.
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 64);
+        QVERIFY(listener.fd);
+        std::vector<UniqueFd> fds;
+        for (int i = 0; i < 20; ++i) {
+            fds.push_back(Sockets::connectTo(u"127.0.0.1"_s, listener.port));
+            QVERIFY(Sockets::waitConnected(fds.back().get(), 1s));
+            fds.push_back(Sockets::acceptOne(listener.fd.get(), 1s));
+        }
+        auto client = SockDiagClient::open();
+        QVERIFY2(client.has_value(), TcpLens::Test::errorText(client).constData());
+        SockDiagClient::Options whole;
+        whole.parallel = false;
+        auto reference = client->dump(whole);
+        QVERIFY(reference.has_value());
+        QSet<quint64> expected;
+        for (const auto &socket : reference->sockets)
+            expected.insert(socket.cookie);
+        QVERIFY(expected.size() >= 41);
+
+        for (const quint16 split : {quint16(0), quint16(listener.port), quint16(40000), quint16(65534)}) {
+            SockDiagClient::Options halves;
+            halves.splitPort = split;
+            auto dump = client->dump(halves);
+            QVERIFY(dump.has_value());
+            QSet<quint64> seen;
+            for (const auto &socket : dump->sockets) {
+                QVERIFY2(!seen.contains(socket.cookie), "a socket came back from both halves");
+                seen.insert(socket.cookie);
+                QVERIFY(socket.congestion == 0 || !dump->congestionNames.value(socket.congestion).isEmpty());
+            }
+            QCOMPARE(seen, expected);
+        }
+        // The kernel-side filter on its own: only the listener's port.
+        auto channel = NetlinkSocket::open();
+        QVERIFY(channel.has_value());
+        const QByteArray request = buildInetDiagDumpRequest(
+            {AF_INET, AllStatesMask, false, false, PortRange{listener.port, listener.port}}, 7);
+        QVERIFY(channel->send(std::as_bytes(std::span(request.constData(), std::size_t(request.size())))));
+        std::vector<std::byte> buffer(32768);
+        std::vector<SocketRecord> filtered;
+        CongestionNameTable congestion;
+        for (bool done = false; !done;) {
+            auto received = channel->receive(buffer);
+            QVERIFY(received.has_value());
+            auto chunk = decodeDumpChunk(std::span(buffer.data(), *received), congestion, filtered);
+            QVERIFY(chunk.has_value());
+            QCOMPARE(chunk->kernelError, 0);
+            done = chunk->done;
+        }
+        QCOMPARE(filtered.size(), std::size_t(21)); // the listener and its 20 accepted children
+        for (const auto &socket : filtered)
+            QCOMPARE(socket.localPort, listener.port);
     }
 
     void generationsIncrease()

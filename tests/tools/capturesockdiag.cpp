@@ -33,7 +33,7 @@ static bool capture(quint8 family, const QString &path, const QString &corpusDir
     auto socket = NetlinkSocket::open();
     if (!socket)
         return false;
-    const QByteArray request = buildInetDiagDumpRequest({family, AllStatesMask, true, true}, 1);
+    const QByteArray request = buildInetDiagDumpRequest({family, AllStatesMask, true, true, std::nullopt}, 1);
     if (!socket->send(std::as_bytes(std::span(request.constData(), std::size_t(request.size())))))
         return false;
     QFile out(path);

@@ -55,7 +55,7 @@ QString ownerAbsenceText(OwnerAbsence absence, TcpState state)
     case OwnerAbsence::NoInodeTimeWait:
         // A timewait socket in FIN-WAIT-2 is a connection its process closed, waiting for the peer's FIN.
         return state == TcpState::TimeWait ? ConnectionTableModel::tr("— (kernel only: TIME-WAIT)")
-                                            : ConnectionTableModel::tr("— (orphan: closed by its process)");
+                                           : ConnectionTableModel::tr("— (orphan: closed by its process)");
     case OwnerAbsence::NoInodeRequest:
         return ConnectionTableModel::tr("— (SYN queue)");
     case OwnerAbsence::NoInodeNotAccepted:

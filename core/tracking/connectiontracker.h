@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "model/destroyedsockets.h"
+#include "model/socketsnapshot.h"
+#include "tracking/connectionevent.h"
+#include "tracking/trackedconnection.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <deque>
+#include <functional>
+
+namespace TcpLens {
+
+// Follows connections across snapshots and destroy notices and tells what happened to each: opened,
+// moved from one state to another (with the states a poll skipped filled in from the state machine
+// and marked inferred), closed. Identity is the socket cookie; a request socket and its child, which
+// have different cookies, are joined by their 4-tuple. Closed connections are kept for a while, up
+// to a count, so memory stays bounded however many connections come and go.
+class ConnectionTracker
+{
+public:
+    struct Settings
+    {
+        qint64 closedRetentionNs = 120'000'000'000; // how long closed connections stay
+        qsizetype maxClosed = 5000; // and how many at most
+        qsizetype maxSamples = 600; // tcp_info samples kept per connection
+    };
+
+    ConnectionTracker();
+    explicit ConnectionTracker(Settings settings);
+
+    ConnectionEvents applySnapshot(const SocketSnapshot &snapshot);
+    // Destroy notices: connections that closed, some before any poll saw them. A full socket that
+    // becomes TIME_WAIT is destroyed too (the timewait socket takes its cookie), so a notice closes a
+    // connection only when the next snapshot does not show the cookie again.
+    ConnectionEvents applyDestroyed(const DestroyedSockets &destroyed);
+
+    const TrackedConnection *find(quint64 id) const;
+    const TrackedConnection *findByCookie(quint64 cookie) const;
+    qsizetype openCount() const { return m_open.size(); }
+    const std::deque<TrackedConnection> &closed() const { return m_closed; }
+    void forEachOpen(const std::function<void(const TrackedConnection &)> &visit) const;
+
+private:
+    struct Endpoints
+    {
+        quint8 family = 0;
+        std::array<quint8, 16> local{};
+        std::array<quint8, 16> remote{};
+        quint16 localPort = 0;
+        quint16 remotePort = 0;
+        friend bool operator==(const Endpoints &, const Endpoints &) = default;
+    };
+    friend size_t qHash(const Endpoints &key, size_t seed) noexcept;
+    static Endpoints endpointsOf(const SocketRecord &socket);
+
+    TrackedConnection &open(const SocketRecord &socket, bool passive, qint64 nowNs, ConnectionEvents &events);
+    void moveTo(TrackedConnection &connection, TcpState state, qint64 nowNs, StepKnowledge knowledge,
+        ConnectionEvents &events, TcpState avoid = TcpState::Unknown);
+    void close(quint64 id, qint64 nowNs, StepKnowledge knowledge, ConnectionEvents &events);
+    void sample(TrackedConnection &connection, const SocketRecord &socket, qint64 nowNs);
+    void forget(const TrackedConnection &connection);
+    void purgeClosed(qint64 nowNs);
+
+    Settings m_settings;
+    QHash<quint64, TrackedConnection> m_open; // by id
+    QHash<quint64, quint64> m_idByCookie;
+    QHash<Endpoints, quint64> m_requestByEndpoints; // open request sockets, for the child to join
+    QHash<quint64, qint64> m_destroyedAt; // cookie -> when its destroy notice came, until the next poll
+    std::deque<TrackedConnection> m_closed;
+    QSet<quint16> m_listenerPorts; // of the last snapshot: a socket on one of them was accepted
+    qint64 m_lastPollNs = 0;
+    quint64 m_nextId = 1;
+};
+
+} // namespace TcpLens

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "tcpstatemachine.h"
+
+#include <array>
+#include <deque>
+
+namespace TcpLens {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using S = TcpState;
+using P = TransitionPath;
+
+// Sysctl and counter lists, shared by the edges and states they govern.
+constexpr QLatin1StringView SynSentSysctls[] = {"net.ipv4.tcp_syn_retries"_L1, "net.ipv4.tcp_syn_linear_timeouts"_L1};
+constexpr QLatin1StringView SynSentCounters[] = {"Tcp.ActiveOpens"_L1, "TcpExt.TCPSynRetrans"_L1};
+constexpr QLatin1StringView SynQueueSysctls[] = {"net.ipv4.tcp_synack_retries"_L1, "net.ipv4.tcp_syncookies"_L1,
+    "net.ipv4.tcp_max_syn_backlog"_L1, "net.core.somaxconn"_L1};
+constexpr QLatin1StringView SynQueueCounters[] = {
+    "TcpExt.TCPReqQFullDrop"_L1, "TcpExt.TCPReqQFullDoCookies"_L1, "TcpExt.SyncookiesSent"_L1, "TcpExt.ListenDrops"_L1};
+constexpr QLatin1StringView AcceptQueueSysctls[] = {"net.core.somaxconn"_L1, "net.ipv4.tcp_abort_on_overflow"_L1};
+constexpr QLatin1StringView AcceptQueueCounters[] = {
+    "Tcp.PassiveOpens"_L1, "TcpExt.ListenOverflows"_L1, "TcpExt.ListenDrops"_L1, "TcpExt.SyncookiesRecv"_L1};
+constexpr QLatin1StringView OrphanSysctls[] = {"net.ipv4.tcp_orphan_retries"_L1, "net.ipv4.tcp_max_orphans"_L1};
+constexpr QLatin1StringView OrphanCounters[] = {"TcpExt.TCPAbortOnMemory"_L1, "TcpExt.TCPAbortOnTimeout"_L1};
+constexpr QLatin1StringView FinWait2Sysctls[] = {"net.ipv4.tcp_fin_timeout"_L1};
+constexpr QLatin1StringView TimeWaitSysctls[] = {"net.ipv4.tcp_max_tw_buckets"_L1, "net.ipv4.tcp_tw_reuse"_L1,
+    "net.ipv4.tcp_tw_reuse_delay"_L1, "net.ipv4.tcp_timestamps"_L1};
+constexpr QLatin1StringView TimeWaitCounters[] = {
+    "TcpExt.TW"_L1, "TcpExt.TWRecycled"_L1, "TcpExt.TWKilled"_L1, "TcpExt.TCPTimeWaitOverflow"_L1};
+constexpr QLatin1StringView EstablishedSysctls[] = {
+    "net.ipv4.tcp_keepalive_time"_L1, "net.ipv4.tcp_retries2"_L1, "net.ipv4.tcp_rmem"_L1, "net.ipv4.tcp_wmem"_L1};
+constexpr QLatin1StringView EstablishedCounters[] = {"Tcp.CurrEstab"_L1, "Tcp.RetransSegs"_L1, "TcpExt.TCPTimeouts"_L1};
+constexpr QLatin1StringView AbortCounters[] = {
+    "Tcp.EstabResets"_L1, "TcpExt.TCPAbortOnData"_L1, "TcpExt.TCPAbortOnClose"_L1, "TcpExt.TCPAbortOnLinger"_L1};
+constexpr QLatin1StringView CloseWaitCounters[] = {"TcpExt.TCPAbortOnClose"_L1};
+constexpr QLatin1StringView None[] = {""_L1};
+
+constexpr std::span<const QLatin1StringView> none()
+{
+    return std::span<const QLatin1StringView>(None, 0);
+}
+
+const std::array<TcpTransition, 26> Transitions = {{
+    {S::Close, S::Listen, P::PassiveOpen, "listen()"_L1, "inet_listen() → inet_csk_listen_start()"_L1,
+        AcceptQueueSysctls, none()},
+    {S::Close, S::SynSent, P::ActiveOpen, "connect() / send SYN"_L1, "tcp_v4_connect() → tcp_connect()"_L1,
+        SynSentSysctls, SynSentCounters},
+    {S::Listen, S::NewSynRecv, P::PassiveOpen, "receive SYN / send SYN+ACK"_L1,
+        "tcp_conn_request(): a request socket joins the listener's SYN queue"_L1, SynQueueSysctls, SynQueueCounters},
+    {S::Listen, S::SynRecv, P::PassiveOpen, "receive SYN / send SYN+ACK"_L1,
+        "the child socket is born in SYN_RECV (inet_csk_clone_lock()) when the final ACK arrives"_L1, SynQueueSysctls,
+        SynQueueCounters},
+    {S::NewSynRecv, S::Established, P::PassiveOpen, "receive ACK"_L1,
+        "tcp_check_req() → tcp_v4_syn_recv_sock(): the child joins the accept queue"_L1, AcceptQueueSysctls,
+        AcceptQueueCounters},
+    {S::SynRecv, S::Established, P::PassiveOpen, "receive ACK"_L1,
+        "tcp_rcv_state_process(): the child is ESTABLISHED and waits in the accept queue"_L1, AcceptQueueSysctls,
+        AcceptQueueCounters},
+    {S::SynSent, S::Established, P::ActiveOpen, "receive SYN+ACK / send ACK"_L1, "tcp_rcv_synsent_state_process()"_L1,
+        SynSentSysctls, SynSentCounters},
+    {S::SynSent, S::SynRecv, P::SimultaneousOpen, "receive SYN / send SYN+ACK"_L1,
+        "tcp_rcv_synsent_state_process(): both ends sent SYN"_L1, SynSentSysctls, none()},
+    {S::Established, S::FinWait1, P::ActiveClose, "close() or shutdown(SHUT_WR) / send FIN"_L1,
+        "tcp_close() → tcp_close_state()"_L1, OrphanSysctls, none()},
+    {S::SynRecv, S::FinWait1, P::ActiveClose, "close() / send FIN"_L1, "tcp_close_state()"_L1, OrphanSysctls, none()},
+    {S::Established, S::CloseWait, P::PassiveClose, "receive FIN / send ACK"_L1,
+        "tcp_fin(): the application reads end of file"_L1, none(), none()},
+    {S::FinWait1, S::FinWait2, P::ActiveClose, "receive ACK of FIN"_L1,
+        "tcp_rcv_state_process(); an orphan becomes a timewait socket in FIN_WAIT2"_L1, FinWait2Sysctls, none()},
+    {S::FinWait1, S::Closing, P::SimultaneousClose, "receive FIN / send ACK"_L1, "tcp_fin(): both ends sent FIN"_L1,
+        OrphanSysctls, none()},
+    {S::FinWait1, S::TimeWait, P::ActiveClose, "receive FIN+ACK / send ACK"_L1, "tcp_fin() → tcp_time_wait()"_L1,
+        TimeWaitSysctls, TimeWaitCounters},
+    {S::FinWait2, S::TimeWait, P::ActiveClose, "receive FIN / send ACK"_L1, "tcp_fin() → tcp_time_wait()"_L1,
+        TimeWaitSysctls, TimeWaitCounters},
+    {S::Closing, S::TimeWait, P::SimultaneousClose, "receive ACK of FIN"_L1,
+        "tcp_rcv_state_process() → tcp_time_wait()"_L1, TimeWaitSysctls, TimeWaitCounters},
+    {S::TimeWait, S::Close, P::ActiveClose, "2MSL timeout (60 s on Linux)"_L1,
+        "inet_twsk_kill(): TCP_TIMEWAIT_LEN is fixed at 60 s, no sysctl changes it"_L1, TimeWaitSysctls,
+        TimeWaitCounters},
+    {S::CloseWait, S::LastAck, P::PassiveClose, "close() / send FIN"_L1, "tcp_close() → tcp_close_state()"_L1,
+        OrphanSysctls, none()},
+    {S::LastAck, S::Close, P::PassiveClose, "receive ACK of FIN"_L1, "tcp_rcv_state_process() → tcp_done()"_L1,
+        OrphanSysctls, OrphanCounters},
+    {S::Listen, S::Close, P::PassiveOpen, "close()"_L1, "inet_csk_listen_stop(): queued connections are reset"_L1,
+        none(), none()},
+    {S::SynSent, S::Close, P::Abort, "close(), RST, or no answer after tcp_syn_retries"_L1, "tcp_write_timeout()"_L1,
+        SynSentSysctls, SynSentCounters},
+    {S::NewSynRecv, S::Close, P::Abort, "RST, or no ACK after tcp_synack_retries"_L1,
+        "reqsk_timer_handler() drops the request"_L1, SynQueueSysctls, SynQueueCounters},
+    {S::SynRecv, S::Close, P::Abort, "RST, or accept queue full with tcp_abort_on_overflow"_L1,
+        "tcp_check_req() / inet_csk_listen_stop()"_L1, AcceptQueueSysctls, AcceptQueueCounters},
+    {S::Established, S::Close, P::Abort, "RST sent or received (SO_LINGER 0, unread data at close, timeout)"_L1,
+        "tcp_reset() / tcp_disconnect() / tcp_write_timeout()"_L1, EstablishedSysctls, AbortCounters},
+    {S::FinWait2, S::Close, P::Abort, "tcp_fin_timeout passes for an orphan, or RST"_L1,
+        "the FIN_WAIT2 timewait socket expires (inet_twsk_kill())"_L1, FinWait2Sysctls, none()},
+    {S::CloseWait, S::Close, P::Abort, "RST, or close() with unread data (sends RST)"_L1, "tcp_close()"_L1, none(),
+        CloseWaitCounters},
+}};
+
+const std::array<TcpStateDescription, TcpStateCount> States = {{
+    {S::Unknown, "Not a TCP state."_L1, none(), none()},
+    {S::Established, "Open: data flows both ways."_L1, EstablishedSysctls, EstablishedCounters},
+    {S::SynSent, "connect() sent a SYN and waits for SYN+ACK; SYNs are retried with backoff."_L1, SynSentSysctls,
+        SynSentCounters},
+    {S::SynRecv, "A child socket that got the final ACK, or one side of a simultaneous open."_L1, AcceptQueueSysctls,
+        AcceptQueueCounters},
+    {S::FinWait1, "We sent FIN and wait for its ACK; an orphan retries per tcp_orphan_retries."_L1, OrphanSysctls,
+        OrphanCounters},
+    {S::FinWait2, "Our FIN was acknowledged; waiting for the peer's FIN. An orphan waits tcp_fin_timeout at most."_L1,
+        FinWait2Sysctls, none()},
+    {S::TimeWait, "Both FINs done; the active closer keeps the 4-tuple for 60 s so late segments die."_L1,
+        TimeWaitSysctls, TimeWaitCounters},
+    {S::Close, "No connection: before connect()/listen(), or after the end."_L1, none(), none()},
+    {S::CloseWait, "The peer sent FIN; we wait for our application to close(). Many of these: an application bug."_L1,
+        none(), CloseWaitCounters},
+    {S::LastAck, "We closed after the peer; waiting for the ACK of our FIN."_L1, OrphanSysctls, OrphanCounters},
+    {S::Listen, "Waiting for SYNs; owns a SYN queue and an accept queue."_L1, AcceptQueueSysctls, AcceptQueueCounters},
+    {S::Closing, "Both sides sent FIN at once; waiting for the ACK of ours."_L1, OrphanSysctls, OrphanCounters},
+    {S::NewSynRecv, "A request socket in the listener's SYN queue: SYN+ACK sent, waiting for the final ACK."_L1,
+        SynQueueSysctls, SynQueueCounters},
+}};
+
+} // namespace
+
+QLatin1StringView pathName(TransitionPath path)
+{
+    switch (path) {
+    case P::ActiveOpen:
+        return "active open"_L1;
+    case P::PassiveOpen:
+        return "passive open"_L1;
+    case P::SimultaneousOpen:
+        return "simultaneous open"_L1;
+    case P::ActiveClose:
+        return "active close"_L1;
+    case P::PassiveClose:
+        return "passive close"_L1;
+    case P::SimultaneousClose:
+        return "simultaneous close"_L1;
+    case P::Abort:
+        return "abort"_L1;
+    }
+    return "unknown"_L1;
+}
+
+std::span<const TcpTransition> TcpStateMachine::transitions()
+{
+    return Transitions;
+}
+
+std::span<const TcpStateDescription> TcpStateMachine::states()
+{
+    return States;
+}
+
+const TcpStateDescription &TcpStateMachine::describe(TcpState state)
+{
+    const auto index = std::size_t(state);
+    return index < States.size() ? States[index] : States[0];
+}
+
+const TcpTransition *TcpStateMachine::transition(TcpState from, TcpState to)
+{
+    for (const auto &edge : Transitions) {
+        if (edge.from == from && edge.to == to)
+            return &edge;
+    }
+    return nullptr;
+}
+
+bool TcpStateMachine::isLegal(TcpState from, TcpState to)
+{
+    return transition(from, to) != nullptr;
+}
+
+QList<TcpState> TcpStateMachine::shortestPath(TcpState from, TcpState to)
+{
+    if (from == to)
+        return {from};
+    // Breadth-first search, first without abort edges, then with them.
+    for (const bool withAborts : {false, true}) {
+        std::array<int, TcpStateCount> previous;
+        previous.fill(-1);
+        previous[std::size_t(from)] = int(from);
+        std::deque<TcpState> queue{from};
+        while (!queue.empty()) {
+            const TcpState state = queue.front();
+            queue.pop_front();
+            for (const auto &edge : Transitions) {
+                if (edge.from != state || previous[std::size_t(edge.to)] >= 0)
+                    continue;
+                if (edge.path == P::Abort && !withAborts)
+                    continue;
+                previous[std::size_t(edge.to)] = int(state);
+                if (edge.to == to) {
+                    QList<TcpState> path{to};
+                    for (TcpState at = to; at != from;) {
+                        at = TcpState(previous[std::size_t(at)]);
+                        path.prepend(at);
+                    }
+                    return path;
+                }
+                queue.push_back(edge.to);
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace TcpLens

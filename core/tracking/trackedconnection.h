@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "model/socketrecord.h"
+#include "tracking/connectionstep.h"
+
+#include <QList>
+
+namespace TcpLens {
+
+// tcp_info figures of a connection at one moment, for its timeline.
+struct ConnectionSample
+{
+    qint64 timeNs = 0;
+    quint32 rttUs = 0;
+    quint32 congestionWindow = 0;
+    quint64 bytesAcked = 0;
+    quint64 bytesReceived = 0;
+};
+
+// One connection as the tracker follows it across sockets: a request socket and the child it
+// becomes, a full socket and the timewait socket that replaces it, are one connection.
+struct TrackedConnection
+{
+    quint64 id = 0; // the tracker's own number, never reused
+    quint64 cookie = 0; // the current socket's cookie (a request's child has a new one)
+    SocketRecord last; // the latest record a dump or a destroy notice gave
+    QList<ConnectionStep> path;
+    QList<ConnectionSample> samples; // bounded; the newest last
+    qint64 openedNs = 0;
+    qint64 closedNs = 0; // 0 while open
+    bool seenFromStart = false; // false for connections that already existed at the first poll
+    bool passive = false; // accepted from a listener (server side), as opposed to connect()
+
+    bool isClosed() const { return closedNs != 0; }
+    TcpState state() const { return path.isEmpty() ? TcpState::Unknown : path.constLast().state; }
+};
+
+} // namespace TcpLens
