@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 
 bool isHeadlessCommand(int argc, char **argv)
 {
-    return argc > 1 && std::strcmp(argv[1], "snapshot") == 0;
+    return argc > 1 && (std::strcmp(argv[1], "snapshot") == 0 || std::strcmp(argv[1], "watch") == 0);
 }
 
 bool needsNoDisplay(int argc, char **argv)
@@ -36,7 +36,8 @@ GuiOptions parseGuiOptions(const QStringList &arguments)
     parser.setApplicationDescription(QCoreApplication::translate("main",
         "TCP Lens shows the kernel's TCP connections as they live and die.\n\n"
         "Headless commands (no display needed):\n"
-        "  snapshot --json [--netns PATH] [--listeners]   one snapshot as JSON"));
+        "  snapshot --json [--netns PATH] [--listeners]   one snapshot as JSON\n"
+                                            "  watch --json [--netns PATH] [--interval MS]    connection events as JSON lines"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(u"screenshot"_s,

@@ -5,12 +5,18 @@
 #include "collect/networknamespace.h"
 #include "collect/snapshotsource.h"
 #include "export/snapshotjson.h"
+#include "watchcommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <QSocketNotifier>
+
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace TcpLens {
 
@@ -63,6 +69,57 @@ int runSnapshot(const QStringList &arguments)
     return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
+// SIGINT/SIGTERM end `watch` through the event loop: the handler only writes to a pipe.
+int g_interruptPipe[2] = {-1, -1};
+
+void onInterrupt(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_interruptPipe[1], &byte, 1);
+}
+
+int runWatch(QCoreApplication &app, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Prints one JSON line per connection event (opened, transition, closed) until "
+                                     "interrupted (docs/json-schema.md)."_s);
+    parser.addHelpOption();
+    const QCommandLineOption json(u"json"_s, u"Print JSON lines (the only format so far)."_s);
+    const QCommandLineOption netns(u"netns"_s, u"Watch this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."_s,
+                                   u"PATH"_s);
+    const QCommandLineOption interval(u"interval"_s, u"Poll every MS milliseconds (default 200)."_s, u"MS"_s, u"200"_s);
+    parser.addOptions({json, netns, interval});
+    parser.process(arguments);
+    if (!parser.isSet(json)) {
+        std::fputs("tcplens watch: add --json (the only output format so far)\n", stderr);
+        return 2;
+    }
+    CollectorSettings settings;
+    settings.netns = parser.value(netns);
+    bool ok = false;
+    settings.intervalMs = parser.value(interval).toInt(&ok);
+    if (!ok || settings.intervalMs < 10) {
+        std::fputs("tcplens watch: --interval takes milliseconds, at least 10\n", stderr);
+        return 2;
+    }
+    settings.snapshot.resolveOwners = false;
+
+    if (::pipe2(g_interruptPipe, O_CLOEXEC) < 0)
+        return 1;
+    QSocketNotifier interrupted(g_interruptPipe[0], QSocketNotifier::Read);
+    QObject::connect(&interrupted, &QSocketNotifier::activated, &app, [] { QCoreApplication::exit(0); });
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+
+    WatchCommand watch(settings, stdout);
+    QObject::connect(&watch, &WatchCommand::failed, &app, [](const QString &message) {
+        std::fprintf(stderr, "tcplens watch: %s\n", qPrintable(message));
+        QCoreApplication::exit(1);
+    });
+    watch.start();
+    return app.exec();
+}
+
 } // namespace
 
 int runHeadlessCommand(int argc, char **argv)
@@ -75,6 +132,8 @@ int runHeadlessCommand(int argc, char **argv)
     arguments[0] += u' ' + command;
     if (command == u"snapshot"_s)
         return runSnapshot(arguments);
+    if (command == u"watch"_s)
+        return runWatch(app, arguments);
     std::fprintf(stderr, "tcplens: unknown command '%s'\n", qPrintable(command));
     return 2;
 }

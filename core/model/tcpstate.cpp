@@ -9,6 +9,8 @@ namespace TcpLens {
 using namespace Qt::StringLiterals;
 
 namespace {
+// ss prints TCP_CLOSE as UNCONN, its word for any unconnected socket; for a connection's end, CLOSED
+// says what happened.
 constexpr std::array<QLatin1StringView, TcpStateCount> SsNames = {
     "UNKNOWN"_L1,
     "ESTAB"_L1,
@@ -17,7 +19,7 @@ constexpr std::array<QLatin1StringView, TcpStateCount> SsNames = {
     "FIN-WAIT-1"_L1,
     "FIN-WAIT-2"_L1,
     "TIME-WAIT"_L1,
-    "UNCONN"_L1,
+    "CLOSED"_L1,
     "CLOSE-WAIT"_L1,
     "LAST-ACK"_L1,
     "LISTEN"_L1,

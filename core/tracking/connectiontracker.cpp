@@ -46,8 +46,8 @@ ConnectionTracker::Endpoints ConnectionTracker::endpointsOf(const SocketRecord &
 
 const TrackedConnection *ConnectionTracker::find(quint64 id) const
 {
-    if (const auto it = m_open.constFind(id); it != m_open.cend())
-        return &*it;
+    if (const auto it = m_open.find(id); it != m_open.end())
+        return &it->second;
     for (const auto &connection : m_closed) {
         if (connection.id == id)
             return &connection;
@@ -57,13 +57,12 @@ const TrackedConnection *ConnectionTracker::find(quint64 id) const
 
 const TrackedConnection *ConnectionTracker::findByCookie(quint64 cookie) const
 {
-    const auto id = m_idByCookie.constFind(cookie);
-    return id == m_idByCookie.cend() ? nullptr : find(*id);
+    return m_byCookie.value(cookie, nullptr);
 }
 
 void ConnectionTracker::forEachOpen(const std::function<void(const TrackedConnection &)> &visit) const
 {
-    for (const auto &connection : m_open)
+    for (const auto &[id, connection] : m_open)
         visit(connection);
 }
 
@@ -103,8 +102,16 @@ TrackedConnection &ConnectionTracker::open(
         connection.path.append({start, nowNs, m_lastPollNs, StepKnowledge::Inferred});
     }
     sample(connection, socket, nowNs);
-    auto &stored = *m_open.insert(connection.id, connection);
-    m_idByCookie.insert(socket.cookie, connection.id);
+    if (m_freeSlots.empty()) {
+        connection.slot = quint32(m_slots.size());
+        m_slots.push_back({});
+    } else {
+        connection.slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+    }
+    m_slots[connection.slot] = {m_generation, connection.id};
+    auto &stored = m_open.emplace(connection.id, std::move(connection)).first->second;
+    m_byCookie.insert(socket.cookie, &stored);
     if (socket.hasFlag(IsRequest))
         m_requestByEndpoints.insert(endpointsOf(socket), connection.id);
     events.append({ConnectionEvent::Kind::Opened, stored.id, TcpState::Unknown,
@@ -152,8 +159,8 @@ void ConnectionTracker::moveTo(TrackedConnection &connection, TcpState state, qi
 
 void ConnectionTracker::forget(const TrackedConnection &connection)
 {
-    if (m_idByCookie.value(connection.cookie) == connection.id)
-        m_idByCookie.remove(connection.cookie);
+    if (const auto *known = m_byCookie.value(connection.cookie, nullptr); known && known->id == connection.id)
+        m_byCookie.remove(connection.cookie);
     const Endpoints endpoints = endpointsOf(connection.last);
     if (m_requestByEndpoints.value(endpoints) == connection.id)
         m_requestByEndpoints.remove(endpoints);
@@ -165,12 +172,22 @@ void ConnectionTracker::close(quint64 id, qint64 nowNs, StepKnowledge knowledge,
     auto it = m_open.find(id);
     if (it == m_open.end())
         return;
-    TrackedConnection connection = std::move(*it);
+    forget(it->second);
+    TrackedConnection connection = std::move(it->second);
     m_open.erase(it);
-    forget(connection);
-    // A socket that vanished without a poll seeing TIME_WAIT did not pass through it: its timewait
-    // socket would have kept the cookie for 60 s.
-    moveTo(connection, TcpState::Close, nowNs, knowledge, events, TcpState::TimeWait);
+    m_slots[connection.slot] = {};
+    m_freeSlots.push_back(connection.slot);
+    const TcpState last = connection.state();
+    if (last == TcpState::SynSent || last == TcpState::NewSynRecv) {
+        // A handshake that never completed: it ran out of retries, was refused, or was reset. (Had it
+        // completed and closed since, the half-open path would still be the likelier story.)
+        connection.path.append({TcpState::Close, nowNs, m_lastPollNs ? m_lastPollNs : nowNs, knowledge});
+        events.append({ConnectionEvent::Kind::Transition, connection.id, last, TcpState::Close, nowNs, knowledge});
+    } else {
+        // A socket that vanished without a poll seeing TIME_WAIT did not pass through it: its
+        // timewait socket would have kept the cookie for 60 s.
+        moveTo(connection, TcpState::Close, nowNs, knowledge, events, TcpState::TimeWait);
+    }
     connection.closedNs = nowNs;
     events.append(
         {ConnectionEvent::Kind::Closed, connection.id, connection.state(), TcpState::Close, nowNs, knowledge});
@@ -190,57 +207,57 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
     ConnectionEvents events;
     const qint64 now = snapshot.monotonicNs();
     const auto &sockets = snapshot.sockets();
-    QSet<quint16> &listenerPorts = m_listenerPorts;
-    listenerPorts.clear();
+    ++m_generation;
+    m_listenerPorts.clear();
     for (const auto &listener : snapshot.listeners())
-        listenerPorts.insert(sockets[std::size_t(listener.socketIndex)].localPort);
+        m_listenerPorts.insert(sockets[std::size_t(listener.socketIndex)].localPort);
 
-    QSet<quint64> present;
-    present.reserve(qsizetype(sockets.size()));
     for (const auto &socket : sockets) {
-        present.insert(socket.cookie);
-        if (const auto id = m_idByCookie.constFind(socket.cookie); id != m_idByCookie.cend()) {
-            TrackedConnection &connection = m_open[*id];
-            if (endpointsOf(connection.last) != endpointsOf(socket) && connection.last.state != TcpState::SynSent) {
+        if (TrackedConnection *connection = m_byCookie.value(socket.cookie, nullptr)) {
+            if (connection->last.localPort != socket.localPort || connection->last.remotePort != socket.remotePort
+                || endpointsOf(connection->last) != endpointsOf(socket)) {
                 // The same cookie on other endpoints: a new socket, whatever the number says.
-                close(*id, now, StepKnowledge::Inferred, events);
-                open(socket, socket.hasFlag(IsRequest) || listenerPorts.contains(socket.localPort), now, events);
+                close(connection->id, now, StepKnowledge::Inferred, events);
+                open(socket, socket.hasFlag(IsRequest) || m_listenerPorts.contains(socket.localPort), now, events);
                 continue;
             }
-            m_destroyedAt.remove(socket.cookie); // the full socket died, its timewait socket lives on
-            moveTo(connection, socket.state, now, StepKnowledge::Polled, events);
-            sample(connection, socket, now);
+            m_slots[connection->slot].seenGeneration = m_generation;
+            if (connection->last.state != socket.state) {
+                m_destroyedAt.remove(socket.cookie); // the full socket died, its timewait socket lives on
+                moveTo(*connection, socket.state, now, StepKnowledge::Polled, events);
+            }
+            sample(*connection, socket, now);
             continue;
         }
-        if (!socket.hasFlag(IsRequest)) {
+        if (!socket.hasFlag(IsRequest) && !m_requestByEndpoints.isEmpty()) {
             // A child accepted from a request socket: the same connection under a new cookie.
             if (const auto request = m_requestByEndpoints.constFind(endpointsOf(socket));
                 request != m_requestByEndpoints.cend()) {
-                const quint64 id = *request;
+                TrackedConnection &connection = m_open.at(*request);
                 m_requestByEndpoints.erase(request);
-                TrackedConnection &connection = m_open[id];
-                m_idByCookie.remove(connection.cookie);
+                m_byCookie.remove(connection.cookie);
                 connection.cookie = socket.cookie;
-                m_idByCookie.insert(socket.cookie, id);
+                m_slots[connection.slot].seenGeneration = m_generation;
+                m_byCookie.insert(socket.cookie, &connection);
                 moveTo(connection, socket.state, now, StepKnowledge::Polled, events);
                 sample(connection, socket, now);
                 continue;
             }
         }
-        const bool passive = socket.hasFlag(IsRequest) ||
-            (socket.state != TcpState::Listen && socket.state != TcpState::SynSent &&
-                listenerPorts.contains(socket.localPort));
+        const bool passive = socket.hasFlag(IsRequest)
+            || (socket.state != TcpState::Listen && socket.state != TcpState::SynSent
+                && m_listenerPorts.contains(socket.localPort));
         open(socket, passive, now, events);
     }
 
     // Connections whose socket is gone. A request socket whose child we just joined is not among them.
     QList<quint64> gone;
-    for (const auto &connection : std::as_const(m_open)) {
-        if (!present.contains(connection.cookie))
-            gone.append(connection.id);
+    for (const Slot &slot : m_slots) {
+        if (slot.id != 0 && slot.seenGeneration != m_generation)
+            gone.append(slot.id);
     }
     for (const quint64 id : std::as_const(gone)) {
-        const quint64 cookie = m_open.value(id).cookie;
+        const quint64 cookie = m_open.at(id).cookie;
         if (const auto destroyed = m_destroyedAt.constFind(cookie); destroyed != m_destroyedAt.cend())
             close(id, *destroyed, StepKnowledge::Exact, events); // the kernel said when
         else
@@ -256,8 +273,8 @@ ConnectionEvents ConnectionTracker::applyDestroyed(const DestroyedSockets &destr
 {
     ConnectionEvents events;
     for (const auto &socket : destroyed.sockets) {
-        const auto id = m_idByCookie.constFind(socket.cookie);
-        if (id == m_idByCookie.cend()) {
+        TrackedConnection *known = m_byCookie.value(socket.cookie, nullptr);
+        if (!known) {
             if (m_lastPollNs == 0)
                 continue; // before the first poll there is nothing to join it to
             // Born and destroyed between two polls. Its last tcp_info says how far it got.
@@ -271,9 +288,8 @@ ConnectionEvents ConnectionTracker::applyDestroyed(const DestroyedSockets &destr
             m_destroyedAt.insert(socket.cookie, destroyed.monotonicNs);
             continue;
         }
-        TrackedConnection &connection = m_open[*id];
-        connection.last.info = socket.info; // the final figures
-        sample(connection, connection.last, destroyed.monotonicNs);
+        known->last.info = socket.info; // the final figures
+        sample(*known, known->last, destroyed.monotonicNs);
         m_destroyedAt.insert(socket.cookie, destroyed.monotonicNs);
     }
     return events;

@@ -12,6 +12,8 @@
 
 #include <deque>
 #include <functional>
+#include <unordered_map>
+#include <vector>
 
 namespace TcpLens {
 
@@ -41,7 +43,7 @@ public:
 
     const TrackedConnection *find(quint64 id) const;
     const TrackedConnection *findByCookie(quint64 cookie) const;
-    qsizetype openCount() const { return m_open.size(); }
+    qsizetype openCount() const { return qsizetype(m_open.size()); }
     const std::deque<TrackedConnection> &closed() const { return m_closed; }
     void forEachOpen(const std::function<void(const TrackedConnection &)> &visit) const;
 
@@ -67,13 +69,24 @@ private:
     void purgeClosed(qint64 nowNs);
 
     Settings m_settings;
-    QHash<quint64, TrackedConnection> m_open; // by id
-    QHash<quint64, quint64> m_idByCookie;
+    // Open connections by id. Node-based, so the pointers in m_byCookie stay valid while it grows.
+    std::unordered_map<quint64, TrackedConnection> m_open;
+    QHash<quint64, TrackedConnection *> m_byCookie;
     QHash<Endpoints, quint64> m_requestByEndpoints; // open request sockets, for the child to join
     QHash<quint64, qint64> m_destroyedAt; // cookie -> when its destroy notice came, until the next poll
     std::deque<TrackedConnection> m_closed;
     QSet<quint16> m_listenerPorts; // of the last snapshot: a socket on one of them was accepted
     qint64 m_lastPollNs = 0;
+    quint64 m_generation = 0; // counts applySnapshot() calls, to find who was not seen
+    // One entry per open connection, in a compact array: finding the connections a snapshot did not
+    // show walks 16 bytes per connection instead of every connection's node (docs/benchmarks.md).
+    struct Slot
+    {
+        quint64 seenGeneration = 0;
+        quint64 id = 0; // 0: free
+    };
+    std::vector<Slot> m_slots;
+    std::vector<quint32> m_freeSlots;
     quint64 m_nextId = 1;
 };
 

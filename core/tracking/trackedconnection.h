@@ -32,6 +32,7 @@ struct TrackedConnection
     qint64 closedNs = 0; // 0 while open
     bool seenFromStart = false; // false for connections that already existed at the first poll
     bool passive = false; // accepted from a listener (server side), as opposed to connect()
+    quint32 slot = 0; // the tracker's bookkeeping: where it marks this connection as seen
 
     bool isClosed() const { return closedNs != 0; }
     TcpState state() const { return path.isEmpty() ? TcpState::Unknown : path.constLast().state; }

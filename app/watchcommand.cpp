@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "watchcommand.h"
+
+#include "collect/snapshotcollector.h"
+#include "export/connectioneventjson.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <time.h>
+
+namespace TcpLens {
+
+WatchCommand::WatchCommand(const CollectorSettings &settings, std::FILE *out, QObject *parent)
+    : QObject(parent)
+    , m_collector(new SnapshotCollector(settings, this))
+    , m_out(out)
+{
+    // Events carry CLOCK_MONOTONIC times; the offset to the wall clock is taken once, so that the
+    // printed times stay ordered even if the wall clock is stepped meanwhile.
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    m_wallOffsetNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000 - (qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec);
+    connect(m_collector, &SnapshotCollector::snapshotReady, this,
+            [this](const SocketSnapshot &snapshot) { print(m_tracker.applySnapshot(snapshot)); });
+    connect(m_collector, &SnapshotCollector::socketsDestroyed, this,
+            [this](const DestroyedSockets &destroyed) { print(m_tracker.applyDestroyed(destroyed)); });
+    connect(m_collector, &SnapshotCollector::failed, this, &WatchCommand::failed);
+}
+
+WatchCommand::~WatchCommand() = default;
+
+void WatchCommand::start()
+{
+    m_collector->start();
+}
+
+void WatchCommand::print(const ConnectionEvents &events)
+{
+    for (const auto &event : events) {
+        const QByteArray line = QJsonDocument(connectionEventToJson(event, m_tracker.find(event.connectionId), m_wallOffsetNs))
+                                    .toJson(QJsonDocument::Compact);
+        std::fwrite(line.constData(), 1, std::size_t(line.size()), m_out);
+        std::fputc('\n', m_out);
+    }
+    // Line by line, so that a pipe to jq or grep sees each event as it happens.
+    std::fflush(m_out);
+}
+
+} // namespace TcpLens

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#
+# watchjson.sh TCPLENS: `tcplens watch --json` in a private network namespace prints the life of a
+# connection made while it runs (opened, transitions with polled/inferred marks, closed) and ends
+# cleanly on SIGINT.
+set -euo pipefail
+app=$1
+if [ "${TCPLENS_IN_NETNS:-}" != 1 ]; then
+    as_root=()
+    [ "$(id -u)" = 0 ] || as_root=(--map-root-user)
+    exec env TCPLENS_IN_NETNS=1 unshare --net "${as_root[@]}" -- bash "$0" "$@"
+fi
+ip link set lo up
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+"$app" watch --json --interval 50 >"$work/events" 2>"$work/errors" &
+watcher=$!
+sleep 0.5
+python3 -c '
+import socket, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(4)
+c = socket.socket(); c.bind(("127.0.0.1", 0)); c.connect(s.getsockname())
+a, _ = s.accept()
+print(c.getsockname()[1], s.getsockname()[1], flush=True)
+time.sleep(0.3)
+c.shutdown(socket.SHUT_WR); time.sleep(0.3)   # half-closed: FIN_WAIT2 / CLOSE_WAIT
+c.close(); time.sleep(0.3)
+a.close(); time.sleep(0.3)
+s.close(); time.sleep(0.3)
+' >"$work/ports"
+kill -INT "$watcher"
+wait "$watcher" || { echo "FAIL: watch exited with $? on SIGINT"; cat "$work/errors"; exit 1; }
+read -r client server <"$work/ports"
+python3 - "$work/events" "$client" "$server" <<'PY'
+import json, sys
+events = [json.loads(line) for line in open(sys.argv[1])]
+client, server = sys.argv[2], sys.argv[3]
+def path(local, remote):
+    ids = {e["id"] for e in events if e.get("local", "").endswith(":" + local) and e.get("remote", "").endswith(":" + remote)}
+    assert len(ids) == 1, (local, remote, ids)
+    mine = [e for e in events if e["id"] in ids]
+    assert mine[0]["event"] == "opened" and mine[-1]["event"] in ("closed", "transition"), mine
+    return [(e["to"], e["how"]) for e in mine if e["event"] == "transition"], mine
+client_path, _ = path(client, server)
+states = [s for s, _ in client_path]
+assert states[:2] == ["SYN-SENT", "ESTAB"], states
+assert "FIN-WAIT-2" in states and states[-1] == "TIME-WAIT", states
+assert all(how in ("polled", "inferred", "exact") for _, how in client_path)
+server_path, server_events = path(server, client)
+sstates = [s for s, _ in server_path]
+assert "CLOSE-WAIT" in sstates and sstates[-1] == "CLOSED", sstates
+assert server_events[-1]["event"] == "closed" and server_events[0]["side"] == "passive", server_events[-1]
+print("PASS: client", " -> ".join(f"{s}({h[0]})" for s, h in client_path))
+print("PASS: server", " -> ".join(f"{s}({h[0]})" for s, h in server_path))
+PY

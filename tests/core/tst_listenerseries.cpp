@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "collect/snapshotsource.h"
+#include "expectedtext.h"
+#include "loopbacksockets.h"
+#include "privatenetworknamespace.h"
+#include "proc/kernelcounters.h"
+#include "tracking/listenerseries.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace TcpLens;
+namespace Sockets = TcpLens::Test::LoopbackSockets;
+
+class TestListenerSeries : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesCountersByName_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("error");
+        QTest::addRow("two groups") << QByteArray("TcpExt: A B\nTcpExt: 1 2\nIpExt: C\nIpExt: 3\n") << QString();
+        QTest::addRow("no values line") << QByteArray("TcpExt: A B\n") << u"without its value line"_s;
+        QTest::addRow("count mismatch") << QByteArray("TcpExt: A B\nTcpExt: 1\n") << u"2 names but 1 values"_s;
+        QTest::addRow("not a number") << QByteArray("TcpExt: A\nTcpExt: x\n") << u"'x' is not a number"_s;
+        QTest::addRow("groups differ") << QByteArray("TcpExt: A\nIpExt: 1\n") << u"expected a 'Group: names'"_s;
+    }
+
+    void parsesCountersByName()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, error);
+        const auto counters = KernelCounters::parseSnmpStyle(text);
+        if (error.isEmpty()) {
+            QVERIFY(counters.has_value());
+            QCOMPARE(counters->value("TcpExt.B"), std::optional<qint64>(2));
+            QCOMPARE(counters->value("IpExt.C"), std::optional<qint64>(3));
+            QCOMPARE(counters->value("TcpExt.Missing"), std::nullopt);
+        } else {
+            QVERIFY(!counters.has_value());
+            QVERIFY2(counters.error().contains(error), qPrintable(counters.error()));
+        }
+    }
+
+    void readsThisNamespacesCounters()
+    {
+        const auto counters = KernelCounters::read();
+        QVERIFY2(counters.has_value(), TcpLens::Test::errorText(counters).constData());
+        QVERIFY(counters->value("TcpExt.ListenOverflows").has_value());
+        QVERIFY(counters->value("Tcp.ActiveOpens").has_value());
+    }
+
+    void overflowsGoToTheFullListener()
+    {
+        auto source = SnapshotSource::open();
+        QVERIFY(source.has_value());
+        ListenerSeries series;
+        const auto sample = [&] {
+            auto snapshot = (*source)->take({});
+            auto counters = KernelCounters::read();
+            QVERIFY(snapshot.has_value() && counters.has_value());
+            series.add(*snapshot, *counters);
+        };
+        auto full = Sockets::listen(u"127.0.0.1"_s, 1);
+        auto idle = Sockets::listen(u"127.0.0.1"_s, 8);
+        QVERIFY(full.fd && idle.fd);
+        sample();
+        std::vector<UniqueFd> clients;
+        for (int i = 0; i < 6; ++i) {
+            clients.push_back(Sockets::connectTo(u"127.0.0.1"_s, full.port));
+            Sockets::waitConnected(clients.back().get(), 100ms);
+        }
+        // The surplus clients retry their SYNs: give the kernel a second to drop a few more.
+        QTest::qWait(1200);
+        sample();
+
+        const auto cookieOf = [&](quint16 port) {
+            auto snapshot = (*source)->take({});
+            for (const auto &listener : snapshot->listeners()) {
+                if (snapshot->sockets()[std::size_t(listener.socketIndex)].localPort == port)
+                    return listener.cookie;
+            }
+            return quint64(0);
+        };
+        const auto *fullSeries = series.samples(cookieOf(full.port));
+        const auto *idleSeries = series.samples(cookieOf(idle.port));
+        QVERIFY(fullSeries && idleSeries);
+        QCOMPARE(fullSeries->size(), std::size_t(2));
+        const ListenerSample &last = fullSeries->back();
+        QCOMPARE(last.acceptQueue, 2u); // backlog 1 holds 2
+        QCOMPARE(last.acceptQueueLimit, 1u);
+        QVERIFY2(last.overflows > 0, "the full listener got none of the overflows");
+        QCOMPARE(idleSeries->back().overflows, 0);
+        QCOMPARE(series.unattributedOverflows(), 0);
+    }
+};
+
+TCPLENS_NETNS_TEST_MAIN(TestListenerSeries, QCoreApplication)
+
+#include "tst_listenerseries.moc"
