@@ -275,6 +275,18 @@ ConnectionEvents ConnectionTracker::applyDestroyed(const DestroyedSockets &destr
     for (const auto &socket : destroyed.sockets) {
         TrackedConnection *known = m_byCookie.value(socket.cookie, nullptr);
         if (!known) {
+            // The child of a request socket a poll saw: the same connection, under the child's cookie.
+            if (const auto request = m_requestByEndpoints.constFind(endpointsOf(socket));
+                request != m_requestByEndpoints.cend()) {
+                known = &m_open.at(*request);
+                m_requestByEndpoints.erase(request);
+                m_byCookie.remove(known->cookie);
+                known->cookie = socket.cookie;
+                m_byCookie.insert(socket.cookie, known);
+                moveTo(*known, TcpState::Established, destroyed.monotonicNs, StepKnowledge::Inferred, events);
+            }
+        }
+        if (!known) {
             if (m_lastPollNs == 0)
                 continue; // before the first poll there is nothing to join it to
             // Born and destroyed between two polls. Its last tcp_info says how far it got.
