@@ -333,6 +333,8 @@ int main(int argc, char **argv)
 
     auto plainSource = orFail(SnapshotSource::open(), u"snapshot source"_s);
     auto ownersSource = orFail(SnapshotSource::open(), u"snapshot source"_s);
+    // A source of its own: a listener-only dump would shrink the full sources' size hints.
+    auto listenerSource = orFail(SnapshotSource::open(), u"snapshot source"_s);
     auto floor = orFail(FloorDumper::open(), u"floor dumper"_s);
     auto splitFloor = orFail(SplitFloorDumper::open(), u"split floor dumper"_s);
 
@@ -385,6 +387,8 @@ int main(int argc, char **argv)
     // stretch of a shared machine spreads over all.
     const SnapshotSource::Options plainOptions{AllStatesMask, true, true, false};
     const SnapshotSource::Options ownersOptions{AllStatesMask, true, true, true};
+    const SnapshotSource::Options listenerOptions{ListenerStatesMask, true, true, false};
+    const SnapshotSource::Options listenOnlyOptions{stateBit(TcpState::Listen), true, true, false};
     enum Index {
         Bare,
         Floor,
@@ -399,6 +403,8 @@ int main(int argc, char **argv)
         ExtensionTos,
         Ipv6Only,
         WalkOnly,
+        ListenerSampling,
+        ListenOnly,
         Decode, // the last variant of a round: it also times Listeners
         Listeners,
         MeasurementCount
@@ -430,6 +436,10 @@ int main(int argc, char **argv)
     measurements[Ipv6Only].label = u"(k5) (a), AF_INET6 dump alone (walk, 0 sent)"_s;
     measurements[WalkOnly].key = u"k_walk_filtered"_s;
     measurements[WalkOnly].label = u"(k6) (a), port filter passing none (walk)"_s;
+    measurements[ListenerSampling].key = u"l_listener_sampling"_s;
+    measurements[ListenerSampling].label = u"(l)  take(), LISTEN + SYN_RECV only (charts)"_s;
+    measurements[ListenOnly].key = u"l0_listen_only"_s;
+    measurements[ListenOnly].label = u"(l0) take(), LISTEN only (accept queues)"_s;
     measurements[Decode].key = u"x_decode_only"_s;
     measurements[Decode].label = u"(x)  decodeDumpChunk() on captured bytes"_s;
     measurements[Listeners].key = u"y_listener_queues"_s;
@@ -512,6 +522,23 @@ int main(int argc, char **argv)
                     orFail(floor.dumpFamilyLikeSnapshot(family, PortRange{0, 0}, count), u"filtered dump"_s);
                 return qint64(count.messages);
             });
+            break;
+        case ListenerSampling:
+            // What the listener charts poll at 20 Hz: the kernel still walks the established hash for
+            // request sockets, but fills only listeners and SYN-queue entries.
+            sample = timeInProcess([&] {
+                held = orFail(listenerSource->take(listenerOptions), u"listener snapshot"_s);
+                return qint64(held->sockets().size());
+            });
+            held.reset();
+            break;
+        case ListenOnly:
+            // LISTEN alone: inet_diag_dump_icsk() skips the established hash entirely.
+            sample = timeInProcess([&] {
+                held = orFail(listenerSource->take(listenOnlyOptions), u"listen-only snapshot"_s);
+                return qint64(held->sockets().size());
+            });
+            held.reset();
             break;
         case SsInfo:
             sample = timeCommand({"ss", "-tani"});

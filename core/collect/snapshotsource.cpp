@@ -63,6 +63,9 @@ std::expected<SocketSnapshot, QString> SnapshotSource::take(const Options &optio
     dumpOptions.withTcpInfo = options.withTcpInfo;
     dumpOptions.withMemory = options.withMemory;
     dumpOptions.splitPort = m_splitPort;
+    // Splitting pays the hash walk twice to fill in parallel; a listener-only dump fills almost
+    // nothing, so it would only pay (docs/benchmarks.md, variant l).
+    dumpOptions.parallel = (options.stateMask & ~ListenerStatesMask) != 0;
     const qint64 startedNs = monotonicNowNs();
     auto dump = m_client.dump(dumpOptions, m_lastCount + m_lastCount / 16);
     if (!dump)

@@ -17,18 +17,21 @@
 namespace TcpLens {
 
 // "Exact mode": every TCP state change the kernel makes, read from the tracepoint
-// sock:inet_sock_set_state through perf_event_open(), one ring buffer per online CPU. No eBPF.
+// sock:inet_sock_set_state through perf_event_open(), one ring buffer per online CPU (CPUs that
+// come online later are not watched). No eBPF.
 //
-// Needs root or CAP_PERFMON: a CPU-wide tracepoint event with raw samples is refused by
-// perf_event_open() otherwise (perf_allow_tracepoint(), kernel.perf_event_paranoid), and tracefs,
-// where the event id and layout are read, must be mounted and readable.
+// Needs root or CAP_PERFMON: for anyone else perf_event_open() refuses raw tracepoint samples
+// unless kernel.perf_event_paranoid is -1 (perf_allow_tracepoint()), and a CPU-wide event once it
+// is above 0 (perf_allow_cpu()). tracefs, where the event id and layout are read, must be mounted
+// and readable.
 //
 // The tracepoint is global: it reports sockets of every network namespace, and its events carry no
 // namespace. Narrow it with Options::filter (evaluated in the kernel, before a sample is written)
 // and match addresses and ports in the caller; two namespaces can still have the same 4-tuple.
-// Request sockets (NEW_SYN_RECV) and timewait sockets never pass through inet_sk_set_state(), so
-// there is no event for them: a full socket goes FIN_WAIT2 -> CLOSE when its timewait socket takes
-// over (tcp_time_wait() -> tcp_done()).
+// Request sockets and timewait sockets never pass through inet_sk_set_state(), so there is no
+// event for them: a server's child appears with LISTEN -> SYN_RECV when the handshake's last ACK
+// arrives, and a full socket goes FIN_WAIT2 -> CLOSE when its timewait socket takes over
+// (tcp_time_wait() -> tcp_done()).
 class TcpStateTracepoint
 {
 public:
