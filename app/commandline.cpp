@@ -37,7 +37,7 @@ GuiOptions parseGuiOptions(const QStringList &arguments)
         "TCP Lens shows the kernel's TCP connections as they live and die.\n\n"
         "Headless commands (no display needed):\n"
         "  snapshot --json [--netns PATH] [--listeners]   one snapshot as JSON\n"
-                                            "  watch --json [--netns PATH] [--interval MS]    connection events as JSON lines"));
+        "  watch --json [--netns PATH] [--exact]          connection events as JSON lines"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(u"screenshot"_s,

@@ -85,10 +85,13 @@ int runWatch(QCoreApplication &app, const QStringList &arguments)
                                      "interrupted (docs/json-schema.md)."_s);
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, u"Print JSON lines (the only format so far)."_s);
-    const QCommandLineOption netns(u"netns"_s, u"Watch this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."_s,
-                                   u"PATH"_s);
+    const QCommandLineOption netns(
+        u"netns"_s, u"Watch this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."_s, u"PATH"_s);
     const QCommandLineOption interval(u"interval"_s, u"Poll every MS milliseconds (default 200)."_s, u"MS"_s, u"200"_s);
-    parser.addOptions({json, netns, interval});
+    const QCommandLineOption exact(u"exact"_s,
+        u"Exact transitions from the tracepoint sock:inet_sock_set_state "
+        "(root or CAP_PERFMON; without, polling, and a line says why)."_s);
+    parser.addOptions({json, netns, interval, exact});
     parser.process(arguments);
     if (!parser.isSet(json)) {
         std::fputs("tcplens watch: add --json (the only output format so far)\n", stderr);
@@ -103,6 +106,7 @@ int runWatch(QCoreApplication &app, const QStringList &arguments)
         return 2;
     }
     settings.snapshot.resolveOwners = false;
+    settings.exact = parser.isSet(exact);
 
     if (::pipe2(g_interruptPipe, O_CLOEXEC) < 0)
         return 1;

@@ -21,11 +21,21 @@ WatchCommand::WatchCommand(const CollectorSettings &settings, std::FILE *out, QO
     // printed times stay ordered even if the wall clock is stepped meanwhile.
     timespec now{};
     ::clock_gettime(CLOCK_MONOTONIC, &now);
-    m_wallOffsetNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000 - (qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec);
+    m_wallOffsetNs =
+        QDateTime::currentMSecsSinceEpoch() * 1'000'000 - (qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec);
     connect(m_collector, &SnapshotCollector::snapshotReady, this,
-            [this](const SocketSnapshot &snapshot) { print(m_tracker.applySnapshot(snapshot)); });
+        [this](const SocketSnapshot &snapshot) { print(m_tracker.applySnapshot(snapshot)); });
     connect(m_collector, &SnapshotCollector::socketsDestroyed, this,
-            [this](const DestroyedSockets &destroyed) { print(m_tracker.applyDestroyed(destroyed)); });
+        [this](const DestroyedSockets &destroyed) { print(m_tracker.applyDestroyed(destroyed)); });
+    connect(m_collector, &SnapshotCollector::stateChanges, this,
+        [this](const QList<StateChangeEvent> &changes) { print(m_tracker.applyExact(changes)); });
+    connect(m_collector, &SnapshotCollector::exactModeChanged, this, [](bool active, const QString &status) {
+        // One status line on stderr: stdout stays pure JSON lines.
+        if (active)
+            std::fprintf(stderr, "tcplens watch: exact mode: %s\n", qPrintable(status));
+        else
+            std::fprintf(stderr, "tcplens watch: polling only, inferred steps marked (%s)\n", qPrintable(status));
+    });
     connect(m_collector, &SnapshotCollector::failed, this, &WatchCommand::failed);
 }
 
@@ -39,8 +49,9 @@ void WatchCommand::start()
 void WatchCommand::print(const ConnectionEvents &events)
 {
     for (const auto &event : events) {
-        const QByteArray line = QJsonDocument(connectionEventToJson(event, m_tracker.find(event.connectionId), m_wallOffsetNs))
-                                    .toJson(QJsonDocument::Compact);
+        const QByteArray line =
+            QJsonDocument(connectionEventToJson(event, m_tracker.find(event.connectionId), m_wallOffsetNs))
+                .toJson(QJsonDocument::Compact);
         std::fwrite(line.constData(), 1, std::size_t(line.size()), m_out);
         std::fputc('\n', m_out);
     }

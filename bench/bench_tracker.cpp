@@ -111,12 +111,12 @@ int main(int argc, char **argv)
             times.push_back(ms);
         if (round == rounds)
             std::printf("last round: %lld events, %lld open connections\n", qlonglong(events.size()),
-                        qlonglong(tracker.openCount()));
+                qlonglong(tracker.openCount()));
     }
     std::sort(times.begin(), times.end());
     std::printf("tracker update, %d sockets, %.1f%% changed, %d rounds: median %.2f ms, min %.2f ms, max %.2f ms\n",
-                count, changed * 100, rounds, times[times.size() / 2], times.front(), times.back());
-    std::printf("RESULT bench_tracker.median_ms %.3f ms\nRESULT bench_tracker.min_ms %.3f ms\n", times[times.size() / 2],
-                times.front());
+        count, changed * 100, rounds, times[times.size() / 2], times.front(), times.back());
+    std::printf("RESULT bench_tracker.median_ms %.3f ms\nRESULT bench_tracker.min_ms %.3f ms\n",
+        times[times.size() / 2], times.front());
     return 0;
 }

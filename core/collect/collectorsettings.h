@@ -18,6 +18,9 @@ struct CollectorSettings
     double maxDumpShare = 0.25;
     // Subscribe to the kernel's destroy notices (final tcp_info of every full socket that closes).
     bool watchDestroyed = true;
+    // Exact mode: read every state change from the tracepoint sock:inet_sock_set_state (root or
+    // CAP_PERFMON). Without the right, the collector polls and says why.
+    bool exact = false;
     SnapshotSource::Options snapshot;
 };
 

@@ -5,6 +5,7 @@
 #include "collect/collectlogging.h"
 #include "collect/networknamespace.h"
 #include "collect/snapshotsource.h"
+#include "collect/tracefsaccess.h"
 
 #include <QSocketNotifier>
 #include <QTimer>
@@ -53,6 +54,8 @@ void CollectorWorker::start()
             qCWarning(lcCollect) << "no destroy notices:" << watcher.error();
         }
     }
+    if (m_settings.exact)
+        startExactMode();
     m_timer = new QTimer(this);
     m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &CollectorWorker::poll);
@@ -86,6 +89,9 @@ void CollectorWorker::pollNow()
 
 void CollectorWorker::poll()
 {
+    // State changes up to now go out before the snapshot, so the receiver applies them in order.
+    if (m_tracepoint)
+        readStateChanges();
     auto snapshot = m_source->take(m_settings.snapshot);
     if (!snapshot) {
         // Report a failure once, not every second, until a poll succeeds again.
@@ -126,8 +132,50 @@ void CollectorWorker::adjustPacing(qint64 dumpNs)
 
 namespace TcpLens {
 
+void CollectorWorker::startExactMode()
+{
+    if (auto mounted = TracefsAccess::ensureForThisThread(); !mounted) {
+        Q_EMIT exactModeChanged(false, mounted.error());
+        return;
+    }
+    auto tracepoint = TcpStateTracepoint::open();
+    if (!tracepoint) {
+        Q_EMIT exactModeChanged(false, tracepoint.error());
+        return;
+    }
+    m_tracepoint.emplace(std::move(*tracepoint));
+    for (const int fd : m_tracepoint->fds()) {
+        auto *notifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+        connect(notifier, &QSocketNotifier::activated, this, &CollectorWorker::readStateChanges);
+        m_tracepointNotifiers.append(notifier);
+    }
+    Q_EMIT exactModeChanged(true, tr("Exact transitions from the kernel's tracepoint sock:inet_sock_set_state"));
+}
+
+void CollectorWorker::readStateChanges()
+{
+    std::vector<StateChangeEvent> changes;
+    auto lost = m_tracepoint->readAvailable(changes);
+    if (!lost) {
+        qCWarning(lcCollect) << "exact mode stopped:" << lost.error();
+        for (auto *notifier : std::as_const(m_tracepointNotifiers))
+            notifier->setEnabled(false);
+        m_tracepoint.reset();
+        Q_EMIT exactModeChanged(false, lost.error());
+        return;
+    }
+    if (*lost > 0)
+        qCWarning(lcCollect) << *lost << "state changes lost: the ring buffers overflowed";
+    if (!changes.empty())
+        Q_EMIT stateChanges(QList<StateChangeEvent>(changes.cbegin(), changes.cend()));
+}
+
 void CollectorWorker::readDestroyNotices()
 {
+    // A socket's last state changes happen before it is destroyed: deliver them first, so the
+    // receiver sees the connection's path before its end.
+    if (m_tracepoint)
+        readStateChanges();
     std::vector<SocketRecord> records;
     auto lost = m_destroyWatcher->readAvailable(records);
     if (!lost) {

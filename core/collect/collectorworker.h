@@ -6,6 +6,8 @@
 #include "model/destroyedsockets.h"
 #include "model/socketsnapshot.h"
 #include "netlink/destroywatcher.h"
+#include "tracking/statechangeevent.h"
+#include "tracking/tcpstatetracepoint.h"
 
 #include <QObject>
 
@@ -37,6 +39,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void snapshotReady(const TcpLens::SocketSnapshot &snapshot);
     void socketsDestroyed(const TcpLens::DestroyedSockets &destroyed);
+    void stateChanges(const QList<TcpLens::StateChangeEvent> &changes);
+    // Exact mode on (reading the tracepoint) or off, with the reason in one line.
+    void exactModeChanged(bool active, const QString &status);
     void failed(const QString &message);
     // effectiveMs differs from the asked interval when dumps were too slow for it.
     void pacingChanged(int effectiveMs, bool backedOff, qint64 lastDumpNs);
@@ -45,12 +50,16 @@ private:
     void poll();
     void adjustPacing(qint64 dumpNs);
     void readDestroyNotices();
+    void startExactMode();
+    void readStateChanges();
 
     CollectorSettings m_settings;
     std::unique_ptr<SnapshotSource> m_source;
     QTimer *m_timer = nullptr;
     std::optional<DestroyWatcher> m_destroyWatcher;
     QSocketNotifier *m_destroyNotifier = nullptr;
+    std::optional<TcpStateTracepoint> m_tracepoint;
+    QList<QSocketNotifier *> m_tracepointNotifiers;
     int m_effectiveIntervalMs = 0;
     bool m_failedLastTime = false;
 };

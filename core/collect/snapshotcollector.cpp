@@ -12,12 +12,15 @@ SnapshotCollector::SnapshotCollector(CollectorSettings settings, QObject *parent
 {
     qRegisterMetaType<TcpLens::SocketSnapshot>();
     qRegisterMetaType<TcpLens::DestroyedSockets>();
+    qRegisterMetaType<QList<TcpLens::StateChangeEvent>>();
     m_thread.setObjectName(QStringLiteral("tcplens-collector"));
     m_worker = new CollectorWorker(m_settings);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &CollectorWorker::snapshotReady, this, &SnapshotCollector::snapshotReady);
     connect(m_worker, &CollectorWorker::socketsDestroyed, this, &SnapshotCollector::socketsDestroyed);
+    connect(m_worker, &CollectorWorker::stateChanges, this, &SnapshotCollector::stateChanges);
+    connect(m_worker, &CollectorWorker::exactModeChanged, this, &SnapshotCollector::exactModeChanged);
     connect(m_worker, &CollectorWorker::failed, this, &SnapshotCollector::failed);
     connect(m_worker, &CollectorWorker::pacingChanged, this, &SnapshotCollector::pacingChanged);
 }

@@ -5,6 +5,7 @@
 #include "collect/collectorsettings.h"
 #include "model/destroyedsockets.h"
 #include "model/socketsnapshot.h"
+#include "tracking/statechangeevent.h"
 
 #include <QObject>
 #include <QThread>
@@ -37,6 +38,10 @@ Q_SIGNALS:
     void snapshotReady(const TcpLens::SocketSnapshot &snapshot);
     // Every full socket that closed, even one that lived and died between two polls.
     void socketsDestroyed(const TcpLens::DestroyedSockets &destroyed);
+    // Exact mode: state changes straight from the kernel's tracepoint, always before the snapshot
+    // that follows them.
+    void stateChanges(const QList<TcpLens::StateChangeEvent> &changes);
+    void exactModeChanged(bool active, const QString &status);
     void failed(const QString &message);
     void pacingChanged(int effectiveMs, bool backedOff, qint64 lastDumpNs);
 

@@ -24,8 +24,8 @@ QString kindName(ConnectionEvent::Kind kind)
 }
 } // namespace
 
-QJsonObject connectionEventToJson(const ConnectionEvent &event, const TrackedConnection *connection,
-                                  qint64 wallOffsetNs)
+QJsonObject connectionEventToJson(
+    const ConnectionEvent &event, const TrackedConnection *connection, qint64 wallOffsetNs)
 {
     const qint64 wallMs = (event.timeNs + wallOffsetNs) / 1'000'000;
     QJsonObject object{

@@ -12,7 +12,7 @@ namespace TcpLens {
 // One line of `tcplens watch --json` (docs/json-schema.md, "Events"). `wallOffsetNs` turns the
 // monotonic event time into wall-clock time: wall = monotonic + offset.
 inline constexpr int WatchJsonSchemaVersion = 1;
-QJsonObject connectionEventToJson(const ConnectionEvent &event, const TrackedConnection *connection,
-                                  qint64 wallOffsetNs);
+QJsonObject connectionEventToJson(
+    const ConnectionEvent &event, const TrackedConnection *connection, qint64 wallOffsetNs);
 
 } // namespace TcpLens

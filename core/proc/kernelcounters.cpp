@@ -45,7 +45,8 @@ std::expected<KernelCounters, QString> KernelCounters::parseSnmpStyle(QByteArray
         if (names.isEmpty() || !names[0].endsWith(':') || values.isEmpty() || names[0] != values[0])
             return std::unexpected(u"line %1: expected a 'Group: names' line followed by 'Group: values'"_s.arg(i + 1));
         if (names.size() != values.size())
-            return std::unexpected(u"line %1: %2 names but %3 values"_s.arg(i + 1).arg(names.size() - 1).arg(values.size() - 1));
+            return std::unexpected(
+                u"line %1: %2 names but %3 values"_s.arg(i + 1).arg(names.size() - 1).arg(values.size() - 1));
         const QByteArray group = names[0].chopped(1).toByteArray();
         for (qsizetype field = 1; field < names.size(); ++field) {
             bool ok = false;
@@ -54,7 +55,8 @@ std::expected<KernelCounters, QString> KernelCounters::parseSnmpStyle(QByteArray
                 // Counters are unsigned longs; the largest wrap into negatives here, which deltas survive.
                 number = qint64(values[field].toULongLong(&ok));
                 if (!ok)
-                    return std::unexpected(u"line %1: '%2' is not a number"_s.arg(i + 2).arg(QString::fromLatin1(values[field])));
+                    return std::unexpected(
+                        u"line %1: '%2' is not a number"_s.arg(i + 2).arg(QString::fromLatin1(values[field])));
             }
             counters.m_values.insert(group + '.' + names[field].toByteArray(), number);
         }

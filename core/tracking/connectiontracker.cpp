@@ -10,6 +10,11 @@ namespace TcpLens {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// How long after a close a destroy notice with unknown cookie may still be that connection's.
+constexpr qint64 RecentlyClosedNs = 500'000'000;
+} // namespace
+
 QLatin1StringView knowledgeName(StepKnowledge knowledge)
 {
     switch (knowledge) {
@@ -112,6 +117,7 @@ TrackedConnection &ConnectionTracker::open(
     m_slots[connection.slot] = {m_generation, connection.id};
     auto &stored = m_open.emplace(connection.id, std::move(connection)).first->second;
     m_byCookie.insert(socket.cookie, &stored);
+    m_idByEndpoints.insert(endpointsOf(socket), stored.id);
     if (socket.hasFlag(IsRequest))
         m_requestByEndpoints.insert(endpointsOf(socket), connection.id);
     events.append({ConnectionEvent::Kind::Opened, stored.id, TcpState::Unknown,
@@ -164,7 +170,10 @@ void ConnectionTracker::forget(const TrackedConnection &connection)
     const Endpoints endpoints = endpointsOf(connection.last);
     if (m_requestByEndpoints.value(endpoints) == connection.id)
         m_requestByEndpoints.remove(endpoints);
+    if (m_idByEndpoints.value(endpoints) == connection.id)
+        m_idByEndpoints.remove(endpoints);
     m_destroyedAt.remove(connection.cookie);
+    m_exactCloseAt.remove(connection.id);
 }
 
 void ConnectionTracker::close(quint64 id, qint64 nowNs, StepKnowledge knowledge, ConnectionEvents &events)
@@ -191,15 +200,26 @@ void ConnectionTracker::close(quint64 id, qint64 nowNs, StepKnowledge knowledge,
     connection.closedNs = nowNs;
     events.append(
         {ConnectionEvent::Kind::Closed, connection.id, connection.state(), TcpState::Close, nowNs, knowledge});
+    m_closedIdByCookie.insert(connection.cookie, connection.id);
+    // Only a request socket whose child the tracepoint followed: the child's cookie, which its destroy
+    // notice will carry, was never seen. Others are matched by cookie alone (ports are reused fast).
+    if (connection.state() == TcpState::Close && connection.last.hasFlag(IsRequest))
+        m_recentlyClosedByEndpoints.insert(endpointsOf(connection.last), {connection.id, nowNs});
     m_closed.push_back(std::move(connection));
-    if (qsizetype(m_closed.size()) > m_settings.maxClosed)
+    if (qsizetype(m_closed.size()) > m_settings.maxClosed) {
+        m_closedIdByCookie.remove(m_closed.front().cookie);
         m_closed.pop_front();
+    }
 }
 
 void ConnectionTracker::purgeClosed(qint64 nowNs)
 {
-    while (!m_closed.empty() && nowNs - m_closed.front().closedNs > m_settings.closedRetentionNs)
+    for (auto it = m_recentlyClosedByEndpoints.begin(); it != m_recentlyClosedByEndpoints.end();)
+        it = nowNs - it->second >= RecentlyClosedNs ? m_recentlyClosedByEndpoints.erase(it) : std::next(it);
+    while (!m_closed.empty() && nowNs - m_closed.front().closedNs > m_settings.closedRetentionNs) {
+        m_closedIdByCookie.remove(m_closed.front().cookie);
         m_closed.pop_front();
+    }
 }
 
 ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot)
@@ -213,9 +233,27 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
         m_listenerPorts.insert(sockets[std::size_t(listener.socketIndex)].localPort);
 
     for (const auto &socket : sockets) {
-        if (TrackedConnection *connection = m_byCookie.value(socket.cookie, nullptr)) {
-            if (connection->last.localPort != socket.localPort || connection->last.remotePort != socket.remotePort
-                || endpointsOf(connection->last) != endpointsOf(socket)) {
+        TrackedConnection *connection = m_byCookie.value(socket.cookie, nullptr);
+        if (socket.state == TcpState::Close) {
+            // A full socket on its way out (tcp_done() ran, the hash still holds it for a moment): it
+            // says nothing new. The timewait socket that may replace it, or its absence, will.
+            if (connection)
+                m_slots[connection->slot].seenGeneration = m_generation;
+            continue;
+        }
+        if (!connection && socket.hasFlag(IsTimeWaitSocket)) {
+            // inet_twsk_alloc() copies the full socket's cookie only if one was made already; a socket
+            // no dump saw before it closed gets a cookie of its own. Its endpoints say whose it is.
+            if (const quint64 id = m_idByEndpoints.value(endpointsOf(socket), 0)) {
+                connection = &m_open.at(id);
+                m_byCookie.remove(connection->cookie);
+                connection->cookie = socket.cookie;
+                m_byCookie.insert(socket.cookie, connection);
+            }
+        }
+        if (connection) {
+            if (connection->last.localPort != socket.localPort || connection->last.remotePort != socket.remotePort ||
+                endpointsOf(connection->last) != endpointsOf(socket)) {
                 // The same cookie on other endpoints: a new socket, whatever the number says.
                 close(connection->id, now, StepKnowledge::Inferred, events);
                 open(socket, socket.hasFlag(IsRequest) || m_listenerPorts.contains(socket.localPort), now, events);
@@ -233,20 +271,30 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
             // A child accepted from a request socket: the same connection under a new cookie.
             if (const auto request = m_requestByEndpoints.constFind(endpointsOf(socket));
                 request != m_requestByEndpoints.cend()) {
-                TrackedConnection &connection = m_open.at(*request);
+                TrackedConnection &child = m_open.at(*request);
                 m_requestByEndpoints.erase(request);
-                m_byCookie.remove(connection.cookie);
-                connection.cookie = socket.cookie;
-                m_slots[connection.slot].seenGeneration = m_generation;
-                m_byCookie.insert(socket.cookie, &connection);
-                moveTo(connection, socket.state, now, StepKnowledge::Polled, events);
-                sample(connection, socket, now);
+                m_byCookie.remove(child.cookie);
+                child.cookie = socket.cookie;
+                m_slots[child.slot].seenGeneration = m_generation;
+                m_byCookie.insert(socket.cookie, &child);
+                moveTo(child, socket.state, now, StepKnowledge::Polled, events);
+                sample(child, socket, now);
                 continue;
             }
         }
-        const bool passive = socket.hasFlag(IsRequest)
-            || (socket.state != TcpState::Listen && socket.state != TcpState::SynSent
-                && m_listenerPorts.contains(socket.localPort));
+        if (adoptExact(socket, now, events)) {
+            TrackedConnection *adopted = m_byCookie.value(socket.cookie, nullptr);
+            if (!adopted)
+                continue; // the tracepoint already closed it
+            m_slots[adopted->slot].seenGeneration = m_generation;
+            if (adopted->state() != socket.state)
+                moveTo(*adopted, socket.state, now, StepKnowledge::Polled, events);
+            sample(*adopted, socket, now);
+            continue;
+        }
+        const bool passive = socket.hasFlag(IsRequest) ||
+            (socket.state != TcpState::Listen && socket.state != TcpState::SynSent &&
+                m_listenerPorts.contains(socket.localPort));
         open(socket, passive, now, events);
     }
 
@@ -258,12 +306,30 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
     }
     for (const quint64 id : std::as_const(gone)) {
         const quint64 cookie = m_open.at(id).cookie;
-        if (const auto destroyed = m_destroyedAt.constFind(cookie); destroyed != m_destroyedAt.cend())
+        if (const auto exact = m_exactCloseAt.constFind(id); exact != m_exactCloseAt.cend())
+            close(id, *exact, StepKnowledge::Exact, events); // the tracepoint said when
+        else if (const auto destroyed = m_destroyedAt.constFind(cookie); destroyed != m_destroyedAt.cend())
             close(id, *destroyed, StepKnowledge::Exact, events); // the kernel said when
         else
             close(id, now, StepKnowledge::Inferred, events);
     }
     m_destroyedAt.clear();
+    m_exactCloseAt.clear();
+    // Exact sockets no data of this namespace confirmed within three polls were another namespace's.
+    for (auto it = m_exactSockets.begin(); it != m_exactSockets.end();) {
+        const bool provisional = it->connectionId == 0;
+        const bool stale = provisional ? it->bornGeneration + 3 < m_generation : !m_open.contains(it->connectionId);
+        if (!stale) {
+            ++it;
+            continue;
+        }
+        if (provisional) {
+            m_exactSetAside += it->pending.size();
+            if (it->endpoints && m_provisionalByEndpoints.value(*it->endpoints) == it.key())
+                m_provisionalByEndpoints.remove(*it->endpoints);
+        }
+        it = m_exactSockets.erase(it);
+    }
     m_lastPollNs = now;
     purgeClosed(now);
     return events;
@@ -275,6 +341,25 @@ ConnectionEvents ConnectionTracker::applyDestroyed(const DestroyedSockets &destr
     for (const auto &socket : destroyed.sockets) {
         TrackedConnection *known = m_byCookie.value(socket.cookie, nullptr);
         if (!known) {
+            // Closed already (the tracepoint said so first): the notice brings the final figures.
+            quint64 closedId = m_closedIdByCookie.value(socket.cookie, 0);
+            // An aborted socket's notice has lost its peer's port (tcp_disconnect()): such endpoints name
+            // nothing, and the next socket on that port would look the same.
+            const bool complete = socket.remotePort != 0 && !socket.localIsUnspecified();
+            if (const auto recent = m_recentlyClosedByEndpoints.constFind(endpointsOf(socket)); !closedId && complete &&
+                recent != m_recentlyClosedByEndpoints.cend() &&
+                destroyed.monotonicNs - recent->second < RecentlyClosedNs)
+                closedId = recent->first;
+            if (closedId) {
+                for (auto it = m_closed.rbegin(); it != m_closed.rend(); ++it) {
+                    if (it->id == closedId) {
+                        it->last.info = socket.info;
+                        sample(*it, it->last, destroyed.monotonicNs);
+                        break;
+                    }
+                }
+                continue;
+            }
             // The child of a request socket a poll saw: the same connection, under the child's cookie.
             if (const auto request = m_requestByEndpoints.constFind(endpointsOf(socket));
                 request != m_requestByEndpoints.cend()) {
@@ -285,6 +370,14 @@ ConnectionEvents ConnectionTracker::applyDestroyed(const DestroyedSockets &destr
                 m_byCookie.insert(socket.cookie, known);
                 moveTo(*known, TcpState::Established, destroyed.monotonicNs, StepKnowledge::Inferred, events);
             }
+        }
+        if (!known && adoptExact(socket, destroyed.monotonicNs, events)) {
+            if (TrackedConnection *adopted = m_byCookie.value(socket.cookie, nullptr)) {
+                adopted->last.info = socket.info;
+                sample(*adopted, adopted->last, destroyed.monotonicNs);
+                m_destroyedAt.insert(socket.cookie, destroyed.monotonicNs);
+            }
+            continue;
         }
         if (!known) {
             if (m_lastPollNs == 0)
@@ -305,6 +398,128 @@ ConnectionEvents ConnectionTracker::applyDestroyed(const DestroyedSockets &destr
         m_destroyedAt.insert(socket.cookie, destroyed.monotonicNs);
     }
     return events;
+}
+
+bool ConnectionTracker::adoptExact(const SocketRecord &socket, qint64 nowNs, ConnectionEvents &events)
+{
+    Q_UNUSED(nowNs)
+    const auto provisional = m_provisionalByEndpoints.constFind(endpointsOf(socket));
+    if (provisional == m_provisionalByEndpoints.cend())
+        return false;
+    const quint64 skaddr = *provisional;
+    m_provisionalByEndpoints.erase(provisional);
+    ExactSocket &entry = m_exactSockets[skaddr];
+    if (entry.pending.isEmpty())
+        return false;
+    // Opened where the kernel says it started (CLOSE for connect(), LISTEN for an accepted child).
+    const StateChangeEvent &first = entry.pending.constFirst();
+    SocketRecord start = socket;
+    start.state = first.oldState;
+    start.info = {};
+    const qsizetype firstEvent = events.size();
+    TrackedConnection &connection = open(start, first.oldState == TcpState::Listen, first.timeNs, events);
+    // The kernel said where it started: no inferred prefix.
+    connection.path = {{first.oldState, first.timeNs, first.timeNs, StepKnowledge::Exact}};
+    events.resize(firstEvent + 1);
+    events.last().to = first.oldState;
+    events.last().knowledge = StepKnowledge::Exact;
+    entry.connectionId = connection.id;
+    const quint64 id = connection.id;
+    const QList<StateChangeEvent> pending = std::exchange(entry.pending, {});
+    for (const auto &change : pending) {
+        const auto it = m_open.find(id);
+        if (it == m_open.end())
+            break; // the tracepoint closed it
+        applyExactStep(it->second, change, events);
+    }
+    return true;
+}
+
+void ConnectionTracker::applyExactStep(
+    TrackedConnection &connection, const StateChangeEvent &change, ConnectionEvents &events)
+{
+    // A step a poll already recorded (the event was delivered late): make it exact. A request socket
+    // a poll saw is the handshake the tracepoint reports as the child's SYN_RECV: the kernel's name wins.
+    const auto same = [](TcpState recorded, TcpState reported) {
+        return recorded == reported || (recorded == TcpState::NewSynRecv && reported == TcpState::SynRecv);
+    };
+    for (qsizetype i = connection.path.size() - 1; i >= 1; --i) {
+        if (same(connection.path[i].state, change.newState) && same(connection.path[i - 1].state, change.oldState)) {
+            connection.path[i].state = change.newState;
+            connection.path[i].knowledge = StepKnowledge::Exact;
+            connection.path[i].enteredNs = connection.path[i].notBeforeNs = change.timeNs;
+            return;
+        }
+    }
+    const TcpState current = connection.state();
+    // A request socket's child: the tracepoint knows it as SYN_RECV from LISTEN, we as the request.
+    const bool requestChild = current == TcpState::NewSynRecv &&
+        (change.oldState == TcpState::SynRecv ||
+            (change.oldState == TcpState::Listen && change.newState == TcpState::SynRecv));
+    if (requestChild && change.newState == TcpState::SynRecv)
+        return;
+    if (current != change.oldState && !requestChild) {
+        // Events were lost or came out of order: the path in between is only inferred.
+        ++m_exactSetAside;
+        moveTo(connection, change.oldState, change.timeNs, StepKnowledge::Inferred, events);
+    }
+    if (change.newState == TcpState::Close) {
+        if (change.oldState == TcpState::FinWait1 || change.oldState == TcpState::FinWait2 ||
+            change.oldState == TcpState::Closing) {
+            // tcp_time_wait(): the full socket closes and a timewait socket, which fires no event,
+            // takes over. The next poll shows TIME_WAIT, or the connection is gone at this time.
+            m_exactCloseAt.insert(connection.id, change.timeNs);
+            return;
+        }
+        close(connection.id, change.timeNs, StepKnowledge::Exact, events);
+        return;
+    }
+    moveTo(connection, change.newState, change.timeNs, StepKnowledge::Exact, events);
+}
+
+ConnectionEvents ConnectionTracker::applyExact(const QList<StateChangeEvent> &changes)
+{
+    ConnectionEvents events;
+    for (const auto &change : changes) {
+        ExactSocket &entry = m_exactSockets[change.socketAddress];
+        // A new socket at an address the kernel reused: what we knew of the old one is over.
+        const bool birth = (change.oldState == TcpState::Close &&
+                               (change.newState == TcpState::SynSent || change.newState == TcpState::Listen)) ||
+            (change.oldState == TcpState::Listen && change.newState == TcpState::SynRecv);
+        if (birth) {
+            if (entry.endpoints && m_provisionalByEndpoints.value(*entry.endpoints) == change.socketAddress)
+                m_provisionalByEndpoints.remove(*entry.endpoints);
+            entry = ExactSocket{};
+            entry.bornGeneration = m_generation;
+        }
+        // connect() binds the port after the SYN_SENT event (its sport is 0): wait for one that names it.
+        if (change.localPort != 0 && !entry.endpoints)
+            entry.endpoints = endpointsOf(change);
+        if (entry.connectionId == 0 && entry.endpoints)
+            entry.connectionId = m_idByEndpoints.value(*entry.endpoints, 0);
+        if (entry.connectionId == 0) {
+            entry.pending.append(change);
+            if (entry.endpoints)
+                m_provisionalByEndpoints.insert(*entry.endpoints, change.socketAddress);
+            continue;
+        }
+        const quint64 id = entry.connectionId;
+        const QList<StateChangeEvent> pending = std::exchange(entry.pending, {});
+        for (const auto &earlier : pending + QList<StateChangeEvent>{change}) {
+            const auto it = m_open.find(id);
+            if (it == m_open.end()) {
+                ++m_exactSetAside; // it closed already
+                break;
+            }
+            applyExactStep(it->second, earlier, events);
+        }
+    }
+    return events;
+}
+
+ConnectionTracker::Endpoints ConnectionTracker::endpointsOf(const StateChangeEvent &change)
+{
+    return Endpoints{change.family, change.localAddress, change.remoteAddress, change.localPort, change.remotePort};
 }
 
 } // namespace TcpLens

@@ -5,6 +5,7 @@
 #include "model/destroyedsockets.h"
 #include "model/socketsnapshot.h"
 #include "tracking/connectionevent.h"
+#include "tracking/statechangeevent.h"
 #include "tracking/trackedconnection.h"
 
 #include <QHash>
@@ -12,6 +13,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -41,6 +43,14 @@ public:
     // connection only when the next snapshot does not show the cookie again.
     ConnectionEvents applyDestroyed(const DestroyedSockets &destroyed);
 
+    // Exact mode: state changes from the tracepoint sock:inet_sock_set_state, in time order. They
+    // mark the steps they prove as exact. The tracepoint is global (every namespace) and names no
+    // namespace, so a socket the snapshots and destroy notices of the watched namespace never show is
+    // held back, and forgotten after a few polls: those events belonged to another namespace.
+    ConnectionEvents applyExact(const QList<StateChangeEvent> &changes);
+    // How many tracepoint events could not be applied (another namespace's, or overtaken by a poll).
+    qint64 exactEventsSetAside() const { return m_exactSetAside; }
+
     const TrackedConnection *find(quint64 id) const;
     const TrackedConnection *findByCookie(quint64 cookie) const;
     qsizetype openCount() const { return qsizetype(m_open.size()); }
@@ -59,6 +69,7 @@ private:
     };
     friend size_t qHash(const Endpoints &key, size_t seed) noexcept;
     static Endpoints endpointsOf(const SocketRecord &socket);
+    static Endpoints endpointsOf(const StateChangeEvent &change);
 
     TrackedConnection &open(const SocketRecord &socket, bool passive, qint64 nowNs, ConnectionEvents &events);
     void moveTo(TrackedConnection &connection, TcpState state, qint64 nowNs, StepKnowledge knowledge,
@@ -67,6 +78,17 @@ private:
     void sample(TrackedConnection &connection, const SocketRecord &socket, qint64 nowNs);
     void forget(const TrackedConnection &connection);
     void purgeClosed(qint64 nowNs);
+    // The exact steps a socket took before the namespace's own data showed it: replays them.
+    struct ExactSocket
+    {
+        quint64 connectionId = 0; // 0 while provisional
+        QList<StateChangeEvent> pending;
+        std::optional<Endpoints> endpoints; // unknown until an event names the local port
+        quint64 bornGeneration = 0;
+    };
+    // True when exact events waited for this socket; it may be closed by them already.
+    bool adoptExact(const SocketRecord &socket, qint64 nowNs, ConnectionEvents &events);
+    void applyExactStep(TrackedConnection &connection, const StateChangeEvent &change, ConnectionEvents &events);
 
     Settings m_settings;
     // Open connections by id. Node-based, so the pointers in m_byCookie stay valid while it grows.
@@ -75,6 +97,16 @@ private:
     QHash<Endpoints, quint64> m_requestByEndpoints; // open request sockets, for the child to join
     QHash<quint64, qint64> m_destroyedAt; // cookie -> when its destroy notice came, until the next poll
     std::deque<TrackedConnection> m_closed;
+    QHash<Endpoints, quint64> m_idByEndpoints; // open connections
+    QHash<quint64, ExactSocket> m_exactSockets; // by the kernel's socket address (skaddr)
+    QHash<Endpoints, quint64> m_provisionalByEndpoints; // skaddr of exact sockets no data confirmed yet
+    QHash<quint64, qint64> m_exactCloseAt;
+    QHash<quint64, quint64> m_closedIdByCookie; // closed connections still kept, for late destroy notices
+    // Connections closed in the last moments, by endpoints: a notice for a socket whose cookie we never
+    // saw (the child of a request socket) may belong to one of them.
+    QHash<Endpoints, std::pair<quint64, qint64>>
+        m_recentlyClosedByEndpoints; // id, when // id -> when the tracepoint said CLOSE, until the next poll
+    qint64 m_exactSetAside = 0;
     QSet<quint16> m_listenerPorts; // of the last snapshot: a socket on one of them was accepted
     qint64 m_lastPollNs = 0;
     quint64 m_generation = 0; // counts applySnapshot() calls, to find who was not seen

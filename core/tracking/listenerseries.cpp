@@ -6,8 +6,8 @@ namespace TcpLens {
 
 namespace {
 // Shares `delta` among `candidates` (indexes into `samples`), the remainder to the first.
-void share(qint64 delta, const QList<qsizetype> &candidates, QList<ListenerSample> &samples,
-           qint64 ListenerSample::*field)
+void share(
+    qint64 delta, const QList<qsizetype> &candidates, QList<ListenerSample> &samples, qint64 ListenerSample::*field)
 {
     const qint64 each = delta / candidates.size();
     for (const qsizetype index : candidates)
@@ -35,10 +35,11 @@ void ListenerSeries::add(const SocketSnapshot &snapshot, const std::optional<Ker
     QList<qsizetype> acceptFull;
     QList<qsizetype> synFull;
     for (const auto &listener : snapshot.listeners()) {
-        ListenerSample sample{now, listener.acceptQueueLength, listener.acceptQueueLimit, listener.synQueueLength, 0, 0};
+        ListenerSample sample{
+            now, listener.acceptQueueLength, listener.acceptQueueLimit, listener.synQueueLength, 0, 0};
         const auto previous = m_series.constFind(listener.cookie);
-        const bool wasFull = previous != m_series.cend() && !previous->empty()
-            && previous->back().acceptQueue > previous->back().acceptQueueLimit;
+        const bool wasFull = previous != m_series.cend() && !previous->empty() &&
+            previous->back().acceptQueue > previous->back().acceptQueueLimit;
         if (listener.acceptQueueFull() || wasFull)
             acceptFull.append(samples.size());
         if (listener.acceptQueueLimit > 0 && listener.synQueueLength >= listener.acceptQueueLimit)

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #
-# watchjson.sh TCPLENS: `tcplens watch --json` in a private network namespace prints the life of a
-# connection made while it runs (opened, transitions with polled/inferred marks, closed) and ends
-# cleanly on SIGINT.
+# watchjson.sh TCPLENS [--exact]: `tcplens watch --json` in a private network namespace prints the
+# life of a connection made while it runs (opened, transitions with polled/inferred/exact marks,
+# closed) and ends cleanly on SIGINT. With --exact (root), the server's steps must all be exact.
 set -euo pipefail
 app=$1
+mode=${2:-}
 if [ "${TCPLENS_IN_NETNS:-}" != 1 ]; then
     as_root=()
     [ "$(id -u)" = 0 ] || as_root=(--map-root-user)
@@ -15,7 +16,7 @@ fi
 ip link set lo up
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-"$app" watch --json --interval 50 >"$work/events" 2>"$work/errors" &
+"$app" watch --json --interval 50 $mode >"$work/events" 2>"$work/errors" &
 watcher=$!
 sleep 0.5
 python3 -c '
@@ -32,13 +33,21 @@ s.close(); time.sleep(0.3)
 ' >"$work/ports"
 kill -INT "$watcher"
 wait "$watcher" || { echo "FAIL: watch exited with $? on SIGINT"; cat "$work/errors"; exit 1; }
+cat "$work/errors"
+if [ "$mode" = --exact ] && ! grep -q "exact mode:" "$work/errors"; then
+    echo "FAIL: exact mode did not start"
+    exit 1
+fi
 read -r client server <"$work/ports"
-python3 - "$work/events" "$client" "$server" <<'PY'
+python3 - "$work/events" "$client" "$server" "$mode" <<'PY'
 import json, sys
 events = [json.loads(line) for line in open(sys.argv[1])]
-client, server = sys.argv[2], sys.argv[3]
+client, server, mode = sys.argv[2], sys.argv[3], sys.argv[4]
 def path(local, remote):
     ids = {e["id"] for e in events if e.get("local", "").endswith(":" + local) and e.get("remote", "").endswith(":" + remote)}
+    if len(ids) != 1:
+        for e in events:
+            if e["id"] in ids: print(e)
     assert len(ids) == 1, (local, remote, ids)
     mine = [e for e in events if e["id"] in ids]
     assert mine[0]["event"] == "opened" and mine[-1]["event"] in ("closed", "transition"), mine
@@ -52,6 +61,8 @@ server_path, server_events = path(server, client)
 sstates = [s for s, _ in server_path]
 assert "CLOSE-WAIT" in sstates and sstates[-1] == "CLOSED", sstates
 assert server_events[-1]["event"] == "closed" and server_events[0]["side"] == "passive", server_events[-1]
+if mode == "--exact":
+    assert all(how == "exact" for _, how in server_path), server_path
 print("PASS: client", " -> ".join(f"{s}({h[0]})" for s, h in client_path))
 print("PASS: server", " -> ".join(f"{s}({h[0]})" for s, h in server_path))
 PY

@@ -113,8 +113,7 @@ private Q_SLOTS:
 
         // Closed first and seen in TIME_WAIT (same cookie: the timewait socket keeps it).
         tracker.applySnapshot(snapshotAt(3 * Second, {socket(1, S::TimeWait, 40000, 80, IsTimeWaitSocket)}));
-        QCOMPARE(states(*connection),
-                 (QList<S>{S::Close, S::SynSent, S::Established, S::FinWait1, S::TimeWait}));
+        QCOMPARE(states(*connection), (QList<S>{S::Close, S::SynSent, S::Established, S::FinWait1, S::TimeWait}));
         QCOMPARE(connection->path[3].knowledge, K::Inferred);
         QCOMPARE(tracker.openCount(), 1);
 
@@ -132,11 +131,12 @@ private Q_SLOTS:
     {
         ConnectionTracker tracker;
         tracker.applySnapshot(snapshotAt(1 * Second, {socket(10, S::Listen, 80, 0)}));
-        tracker.applySnapshot(snapshotAt(2 * Second, {socket(10, S::Listen, 80, 0),
-                                                      socket(11, S::NewSynRecv, 80, 40000, IsRequest)}));
+        tracker.applySnapshot(
+            snapshotAt(2 * Second, {socket(10, S::Listen, 80, 0), socket(11, S::NewSynRecv, 80, 40000, IsRequest)}));
         const quint64 id = tracker.findByCookie(11)->id;
         // The final ACK came: the request is gone, a child with its own cookie has its endpoints.
-        tracker.applySnapshot(snapshotAt(3 * Second, {socket(10, S::Listen, 80, 0), socket(12, S::Established, 80, 40000)}));
+        tracker.applySnapshot(
+            snapshotAt(3 * Second, {socket(10, S::Listen, 80, 0), socket(12, S::Established, 80, 40000)}));
         const auto *connection = tracker.findByCookie(12);
         QVERIFY(connection);
         QCOMPARE(connection->id, id);
@@ -151,7 +151,8 @@ private Q_SLOTS:
     {
         ConnectionTracker tracker;
         tracker.applySnapshot(snapshotAt(1 * Second, {socket(10, S::Listen, 80, 0)}));
-        tracker.applySnapshot(snapshotAt(2 * Second, {socket(10, S::Listen, 80, 0), socket(12, S::CloseWait, 80, 40000)}));
+        tracker.applySnapshot(
+            snapshotAt(2 * Second, {socket(10, S::Listen, 80, 0), socket(12, S::CloseWait, 80, 40000)}));
         const auto *open = tracker.findByCookie(12);
         QVERIFY(open->passive);
         QCOMPARE(states(*open), (QList<S>{S::Listen, S::NewSynRecv, S::Established, S::CloseWait}));
@@ -294,11 +295,12 @@ private Q_SLOTS:
         QVERIFY(clientSide);
         QVERIFY(serverSide);
         QCOMPARE(states(*clientSide),
-                 (QList<S>{S::Close, S::SynSent, S::Established, S::FinWait1, S::FinWait2, S::TimeWait}));
-        QCOMPARE(knowledge(*clientSide), (QList<K>{K::Inferred, K::Inferred, K::Polled, K::Inferred, K::Polled, K::Polled}));
+            (QList<S>{S::Close, S::SynSent, S::Established, S::FinWait1, S::FinWait2, S::TimeWait}));
+        QCOMPARE(
+            knowledge(*clientSide), (QList<K>{K::Inferred, K::Inferred, K::Polled, K::Inferred, K::Polled, K::Polled}));
         QVERIFY(serverSide->passive);
         QCOMPARE(states(*serverSide),
-                 (QList<S>{S::Listen, S::NewSynRecv, S::Established, S::CloseWait, S::LastAck, S::Close}));
+            (QList<S>{S::Listen, S::NewSynRecv, S::Established, S::CloseWait, S::LastAck, S::Close}));
         QCOMPARE(serverSide->path[3].knowledge, K::Polled); // CLOSE_WAIT was seen while half-closed
         QCOMPARE(serverSide->path[4].knowledge, K::Inferred);
     }

@@ -61,10 +61,10 @@ private Q_SLOTS:
         QTest::addColumn<TcpState>("from");
         QTest::addColumn<TcpState>("to");
         QTest::addColumn<QList<TcpState>>("path");
-        QTest::addRow("client handshake") << S::Close << S::Established
-                                          << QList<TcpState>{S::Close, S::SynSent, S::Established};
-        QTest::addRow("server handshake") << S::Listen << S::Established
-                                          << QList<TcpState>{S::Listen, S::NewSynRecv, S::Established};
+        QTest::addRow("client handshake")
+            << S::Close << S::Established << QList<TcpState>{S::Close, S::SynSent, S::Established};
+        QTest::addRow("server handshake")
+            << S::Listen << S::Established << QList<TcpState>{S::Listen, S::NewSynRecv, S::Established};
         QTest::addRow("to TIME_WAIT") << S::Established << S::TimeWait
                                       << QList<TcpState>{S::Established, S::FinWait1, S::TimeWait};
         QTest::addRow("passive close") << S::CloseWait << S::Close
@@ -72,11 +72,12 @@ private Q_SLOTS:
         QTest::addRow("no abort when a close explains it")
             << S::Established << S::Close << QList<TcpState>{S::Established, S::FinWait1, S::TimeWait, S::Close};
         QTest::addRow("a SYN_SENT socket is not guessed to have been reset")
-            << S::SynSent << S::Close << QList<TcpState>{S::SynSent, S::Established, S::FinWait1, S::TimeWait, S::Close};
+            << S::SynSent << S::Close
+            << QList<TcpState>{S::SynSent, S::Established, S::FinWait1, S::TimeWait, S::Close};
         QTest::addRow("same state") << S::Listen << S::Listen << QList<TcpState>{S::Listen};
         QTest::addRow("nothing leads out of UNKNOWN") << S::Unknown << S::Established << QList<TcpState>{};
-        QTest::addRow("a closed socket may listen again") << S::TimeWait << S::Listen
-                                                        << QList<TcpState>{S::TimeWait, S::Close, S::Listen};
+        QTest::addRow("a closed socket may listen again")
+            << S::TimeWait << S::Listen << QList<TcpState>{S::TimeWait, S::Close, S::Listen};
     }
 
     void shortestPaths()
@@ -120,7 +121,7 @@ private Q_SLOTS:
             if (description.state == S::Unknown || description.state == S::Close)
                 continue;
             QVERIFY2(!TcpStateMachine::shortestPath(S::Close, description.state).isEmpty(),
-                     stateName(description.state).data());
+                stateName(description.state).data());
         }
     }
 };

@@ -8,7 +8,9 @@
 // is checked against the kernel's own text trace of the same event.
 //
 // Set TCPLENS_CAPTURE_DIR=tests/data to capture the fixtures again (as root).
+#include "collect/tracefsaccess.h"
 #include "expectedtext.h"
+#include "kerneltexttrace.h"
 #include "loopbacksockets.h"
 #include "netlink/uniquefd.h"
 #include "privatenetworknamespace.h"
@@ -72,15 +74,6 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-std::expected<void, QString> writeFile(const QString &path, const QByteArray &content)
-{
-    // QFile would buffer; tracefs wants one write() and reports a bad filter through its result.
-    UniqueFd fd(::open(QFile::encodeName(path).constData(), O_WRONLY | O_TRUNC | O_CLOEXEC));
-    if (!fd || ::write(fd.get(), content.constData(), std::size_t(content.size())) != content.size())
-        return std::unexpected(u"cannot write \"%1\" to %2: %3"_s.arg(QLatin1StringView(content), path, errnoText()));
-    return {};
-}
-
 bool writeNewFile(const QString &path, const QByteArray &content)
 {
     QFile file(path);
@@ -126,82 +119,6 @@ QString describe(const StateChangeEvent &event)
         addressText(event.family, event.localAddress), v4 ? u"daddr"_s : u"daddrv6"_s,
         addressText(event.family, event.remoteAddress), kernelName(event.oldState), kernelName(event.newState));
 }
-
-// One line of the kernel's text trace: "... 1234.567890: inet_sock_set_state: family=AF_INET ...".
-struct TextEvent
-{
-    QMap<QString, QString> fields;
-
-    QString describe() const
-    {
-        const bool v4 = fields.value(u"family"_s) == "AF_INET"_L1;
-        const QString source = v4 ? u"saddr"_s : u"saddrv6"_s;
-        const QString destination = v4 ? u"daddr"_s : u"daddrv6"_s;
-        return u"family=%1 sport=%2 dport=%3 %4=%5 %6=%7 oldstate=%8 newstate=%9"_s.arg(fields.value(u"family"_s),
-            fields.value(u"sport"_s), fields.value(u"dport"_s), source, fields.value(source), destination,
-            fields.value(destination), fields.value(u"oldstate"_s), fields.value(u"newstate"_s));
-    }
-};
-
-QList<TextEvent> parseTextTrace(const QByteArray &trace)
-{
-    QList<TextEvent> events;
-    for (const QByteArray &line : trace.split('\n')) {
-        const auto marker = line.indexOf("inet_sock_set_state: ");
-        if (line.startsWith('#') || marker < 0)
-            continue;
-        TextEvent event;
-        const QByteArray rest = line.mid(marker + qstrlen("inet_sock_set_state: "));
-        for (const QByteArray &pair : rest.split(' ')) {
-            const auto equals = pair.indexOf('=');
-            if (equals > 0)
-                event.fields.insert(
-                    QString::fromLatin1(pair.first(equals)), QString::fromLatin1(pair.sliced(equals + 1)));
-        }
-        events.append(event);
-    }
-    return events;
-}
-
-// A tracefs instance of our own (instances/NAME has its own ring buffer, enable and filter files):
-// the kernel's text trace of the event without touching the global buffer anyone else may use.
-// Instances outlive the mount, so the destructor disables the event and removes the instance.
-class TextTrace
-{
-public:
-    static std::expected<std::unique_ptr<TextTrace>, QString> start(const QByteArray &filter)
-    {
-        const QString directory = u"%1/instances/tcplens-tst-%2"_s.arg(TracefsRoot).arg(::getpid());
-        if (::mkdir(QFile::encodeName(directory).constData(), 0700) < 0)
-            return std::unexpected(u"cannot create the trace instance %1: %2"_s.arg(directory, errnoText()));
-        std::unique_ptr<TextTrace> trace(new TextTrace(directory));
-        if (auto written = writeFile(trace->eventFile(u"filter"_s), filter); !written)
-            return std::unexpected(written.error());
-        if (auto written = writeFile(trace->eventFile(u"enable"_s), "1"); !written)
-            return std::unexpected(written.error());
-        return trace;
-    }
-    ~TextTrace()
-    {
-        stop();
-        if (::rmdir(QFile::encodeName(m_directory).constData()) < 0)
-            qWarning("cannot remove the trace instance %s: %s", qPrintable(m_directory), qPrintable(errnoText()));
-    }
-    TextTrace(const TextTrace &) = delete;
-    TextTrace &operator=(const TextTrace &) = delete;
-
-    void stop() { (void)writeFile(eventFile(u"enable"_s), "0"); }
-    QList<TextEvent> events() const { return parseTextTrace(readFile(m_directory + u"/trace"_s)); }
-
-private:
-    explicit TextTrace(QString directory)
-        : m_directory(std::move(directory))
-    {
-    }
-    QString eventFile(const QString &name) const { return m_directory + u"/events/sock/inet_sock_set_state/"_s + name; }
-
-    QString m_directory;
-};
 
 // A client socket bound to localPort before connect(), so that even its first event carries it.
 UniqueFd connectFrom(int family, quint16 localPort, quint16 remotePort)
@@ -669,7 +586,7 @@ private Q_SLOTS:
         const QByteArray filter =
             "sport == " + QByteArray::number(listener.port) + " || dport == " + QByteArray::number(listener.port);
 
-        auto textTrace = TextTrace::start(filter);
+        auto textTrace = Test::KernelTextTrace::start(filter);
         QVERIFY2(textTrace, TcpLens::Test::errorText(textTrace).constData());
         TcpStateTracepoint::Options options;
         options.filter = QString::fromLatin1(filter);
@@ -729,7 +646,7 @@ private Q_SLOTS:
         for (const StateChangeEvent &event : events)
             fromPerf.append(describe(event));
         QStringList fromText;
-        for (const TextEvent &event : (*textTrace)->events())
+        for (const Test::KernelTextTrace::Event &event : (*textTrace)->events())
             fromText.append(event.describe());
         const auto ofTuple = [](const QStringList &lines, quint16 sport, quint16 dport) {
             const QString key = u"sport=%1 dport=%2 "_s.arg(sport).arg(dport);
@@ -762,7 +679,7 @@ private Q_SLOTS:
         QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
         auto listener = Sockets::listen(u"::1"_s, 8, true);
         QVERIFY(listener.fd);
-        auto textTrace = TextTrace::start(
+        auto textTrace = Test::KernelTextTrace::start(
             "sport == " + QByteArray::number(listener.port) + " || dport == " + QByteArray::number(listener.port));
         QVERIFY2(textTrace, TcpLens::Test::errorText(textTrace).constData());
         // No filter: the caller picks its events out of everything the host does.
@@ -823,7 +740,7 @@ private Q_SLOTS:
 
         // The kernel's own words for the same events.
         QStringList fromText;
-        for (const TextEvent &event : (*textTrace)->events())
+        for (const Test::KernelTextTrace::Event &event : (*textTrace)->events())
             fromText.append(event.describe());
         QStringList fromPerf;
         for (const StateChangeEvent &event : ours)
@@ -1022,36 +939,12 @@ private Q_SLOTS:
     }
 };
 
-namespace {
-
-// A mount namespace of our own with tracefs in it: whatever we mount vanishes with the process.
-std::expected<void, QString> enterPrivateMountNamespace()
-{
-    if (::unshare(CLONE_NEWNS) < 0)
-        return std::unexpected(
-            u"cannot create a private mount namespace (%1); the tracepoint tests need root"_s.arg(errnoText()));
-    // Keep our mounts from propagating to the parent namespace. In a chroot (scripts/shell) "/" is no
-    // mount point and the kernel answers EINVAL (do_change_type() wants a mount root); /sys is one.
-    if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) < 0 &&
-        (errno != EINVAL || ::mount(nullptr, "/sys", nullptr, MS_REC | MS_PRIVATE, nullptr) < 0))
-        return std::unexpected(u"cannot make the mounts private: %1"_s.arg(errnoText()));
-    struct statfs info{};
-    const QByteArray root = QByteArray(TracefsRoot.data(), TracefsRoot.size());
-    if (::statfs(root.constData(), &info) == 0 && info.f_type == TRACEFS_MAGIC)
-        return {};
-    if (::mount("nodev", root.constData(), "tracefs", 0, nullptr) < 0)
-        return std::unexpected(u"cannot mount tracefs at %1: %2"_s.arg(TracefsRoot, errnoText()));
-    return {};
-}
-
-} // namespace
-
 // Both namespaces come first, while the process has one thread: unshare(CLONE_NEWNS) fails with
 // EINVAL once threads share the filesystem context.
 int main(int argc, char **argv)
 {
     // Without them the parsers are still tested; every test that needs the kernel fails, saying why.
-    if (auto entered = enterPrivateMountNamespace(); !entered)
+    if (auto entered = TcpLens::TracefsAccess::ensureForThisThread(); !entered)
         kernelProblem() = entered.error();
     else if (auto inNetns = TcpLens::Test::PrivateNetworkNamespace::enter(); !inNetns)
         kernelProblem() = inNetns.error();

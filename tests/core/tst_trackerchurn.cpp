@@ -3,8 +3,10 @@
 //
 // 5,000 connections a second for 30 s in a private namespace, watched by the collector and the
 // tracker as the app watches them: every connection the kernel opened is tracked exactly once
-// (Tcp.ActiveOpens + Tcp.PassiveOpens), and memory stays bounded.
+// (Tcp.ActiveOpens + Tcp.PassiveOpens), and memory stays bounded; in polling mode (with destroy
+// notices) and in exact mode.
 #include "collect/snapshotcollector.h"
+#include "collect/tracefsaccess.h"
 #include "expectedtext.h"
 #include "loopbacksockets.h"
 #include "privatenetworknamespace.h"
@@ -26,6 +28,12 @@ using namespace TcpLens;
 namespace Sockets = TcpLens::Test::LoopbackSockets;
 
 namespace {
+
+QString &kernelProblem()
+{
+    static QString problem;
+    return problem;
+}
 
 qint64 residentKiB()
 {
@@ -51,11 +59,21 @@ class TestTrackerChurn : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void everyConnectionIsTrackedOnce_data()
+    {
+        QTest::addColumn<bool>("exact");
+        QTest::addColumn<int>("seconds");
+        QTest::addRow("polling and destroy notices") << false << 10;
+        QTest::addRow("exact mode") << true << 30;
+    }
+
     void everyConnectionIsTrackedOnce()
     {
-        const int seconds = qEnvironmentVariableIntValue("TCPLENS_CHURN_SECONDS") > 0
-            ? qEnvironmentVariableIntValue("TCPLENS_CHURN_SECONDS")
-            : 30;
+        QFETCH(bool, exact);
+        QFETCH(int, seconds);
+        QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
+        if (qEnvironmentVariableIntValue("TCPLENS_CHURN_SECONDS") > 0)
+            seconds = qEnvironmentVariableIntValue("TCPLENS_CHURN_SECONDS");
         constexpr int PerSecond = 5000;
         auto listener = Sockets::listen(u"127.0.0.1"_s, 4096);
         QVERIFY(listener.fd);
@@ -78,17 +96,25 @@ private Q_SLOTS:
         CollectorSettings settings;
         settings.intervalMs = 200;
         settings.snapshot.resolveOwners = false;
+        settings.exact = exact;
         SnapshotCollector collector(settings);
+        QSignalSpy exactMode(&collector, &SnapshotCollector::exactModeChanged);
         connect(&collector, &SnapshotCollector::snapshotReady, this,
-                [&](const SocketSnapshot &snapshot) { count(tracker.applySnapshot(snapshot)); });
+            [&](const SocketSnapshot &snapshot) { count(tracker.applySnapshot(snapshot)); });
         connect(&collector, &SnapshotCollector::socketsDestroyed, this, [&](const DestroyedSockets &destroyed) {
             lostNotices += destroyed.lostNotices;
 
             count(tracker.applyDestroyed(destroyed));
         });
+        connect(&collector, &SnapshotCollector::stateChanges, this,
+            [&](const QList<StateChangeEvent> &changes) { count(tracker.applyExact(changes)); });
         QSignalSpy first(&collector, &SnapshotCollector::snapshotReady);
         collector.start();
         QTRY_VERIFY(!first.isEmpty());
+        if (exact) {
+            QCOMPARE(exactMode.size(), 1);
+            QVERIFY2(exactMode.constFirst().at(0).toBool(), qPrintable(exactMode.constFirst().at(1).toString()));
+        }
 
         auto before = KernelCounters::read();
         QVERIFY2(before.has_value(), TcpLens::Test::errorText(before).constData());
@@ -132,9 +158,10 @@ private Q_SLOTS:
         QVERIFY(after.has_value());
         const qint64 kernelOpened = opens(*after) - opens(*before);
         qInfo("%d connections made; kernel opened %lld sockets, tracker opened %lld, %lld notices lost, "
-              "RSS %lld -> %lld KiB, at most %lld closed kept",
-              made.load(), qlonglong(kernelOpened), qlonglong(opened), qlonglong(lostNotices), qlonglong(rssBefore),
-              qlonglong(residentKiB()), qlonglong(largestClosed));
+              "%lld tracepoint events set aside, RSS %lld -> %lld KiB, at most %lld closed kept",
+            made.load(), qlonglong(kernelOpened), qlonglong(opened), qlonglong(lostNotices),
+            qlonglong(tracker.exactEventsSetAside()), qlonglong(rssBefore), qlonglong(residentKiB()),
+            qlonglong(largestClosed));
         QCOMPARE(kernelOpened, qint64(2) * made.load());
         QCOMPARE(lostNotices, 0);
         QCOMPARE(opened, kernelOpened);
@@ -145,6 +172,17 @@ private Q_SLOTS:
     }
 };
 
-TCPLENS_NETNS_TEST_MAIN(TestTrackerChurn, QCoreApplication)
+int main(int argc, char **argv)
+{
+    // Mount and network namespaces first, while the process has one thread (exact mode needs tracefs).
+    if (auto mounted = TracefsAccess::ensureForThisThread(); !mounted)
+        kernelProblem() = mounted.error();
+    else if (auto entered = Test::PrivateNetworkNamespace::enter(); !entered)
+        kernelProblem() = entered.error();
+    QCoreApplication app(argc, argv);
+    TestTrackerChurn test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 
 #include "tst_trackerchurn.moc"

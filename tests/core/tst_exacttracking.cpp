@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+//
+// Exact mode end to end: the collector reads the tracepoint, the tracker marks what it proves, and
+// each connection's path equals the kernel's own text trace of the same sockets. Runs in private
+// network and mount namespaces (tracefs is mounted there); needs root, as CI is.
+#include "collect/snapshotcollector.h"
+#include "collect/tracefsaccess.h"
+#include "expectedtext.h"
+#include "kerneltexttrace.h"
+#include "loopbacksockets.h"
+#include "privatenetworknamespace.h"
+#include "tracking/connectiontracker.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace TcpLens;
+using S = TcpState;
+using K = StepKnowledge;
+namespace Sockets = TcpLens::Test::LoopbackSockets;
+
+namespace {
+
+QString &kernelProblem()
+{
+    static QString problem;
+    return problem;
+}
+
+// "TCP_SYN_SENT" as the text trace prints it (show_tcp_state_name()).
+QString kernelName(S state)
+{
+    static const QStringList names = {u"UNKNOWN"_s, u"TCP_ESTABLISHED"_s, u"TCP_SYN_SENT"_s, u"TCP_SYN_RECV"_s,
+        u"TCP_FIN_WAIT1"_s, u"TCP_FIN_WAIT2"_s, u"TCP_TIME_WAIT"_s, u"TCP_CLOSE"_s, u"TCP_CLOSE_WAIT"_s,
+        u"TCP_LAST_ACK"_s, u"TCP_LISTEN"_s, u"TCP_CLOSING"_s, u"TCP_NEW_SYN_RECV"_s};
+    return names.value(int(state));
+}
+
+QStringList exactTransitions(const TrackedConnection &connection)
+{
+    QStringList transitions;
+    for (qsizetype i = 1; i < connection.path.size(); ++i) {
+        if (connection.path[i].knowledge == K::Exact)
+            transitions.append(
+                kernelName(connection.path[i - 1].state) + u"->"_s + kernelName(connection.path[i].state));
+    }
+    return transitions;
+}
+
+} // namespace
+
+class TestExactTracking : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pathsEqualTheKernelsTrace()
+    {
+        QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
+        // On this kernel (6.18) the perf ring now and then misses an orphan's last events (about one
+        // run in ten, with no PERF_RECORD_LOST; docs/kernel-notes.md). The tracker then infers those
+        // steps. Equality with the kernel's trace is required of a run that got every event: up to
+        // three runs are made to get one.
+        for (int attempt = 1; attempt <= 3; ++attempt) {
+            auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
+            QVERIFY(listener.fd);
+            const QByteArray filter =
+                "sport == " + QByteArray::number(listener.port) + " || dport == " + QByteArray::number(listener.port);
+            auto textTrace = Test::KernelTextTrace::start(filter);
+            QVERIFY2(textTrace.has_value(), Test::errorText(textTrace).constData());
+
+            CollectorSettings settings;
+            settings.intervalMs = 60'000; // polls on demand, after the connection
+            settings.exact = true;
+            settings.snapshot.resolveOwners = false;
+            SnapshotCollector collector(settings);
+            ConnectionTracker tracker;
+            int delivered = 0;
+            connect(&collector, &SnapshotCollector::snapshotReady, this,
+                [&](const SocketSnapshot &snapshot) { tracker.applySnapshot(snapshot); });
+            connect(&collector, &SnapshotCollector::socketsDestroyed, this,
+                [&](const DestroyedSockets &destroyed) { tracker.applyDestroyed(destroyed); });
+            connect(&collector, &SnapshotCollector::stateChanges, this, [&](const QList<StateChangeEvent> &changes) {
+                for (const auto &change : changes)
+                    delivered += change.localPort == listener.port || change.remotePort == listener.port;
+                tracker.applyExact(changes);
+            });
+            QSignalSpy exact(&collector, &SnapshotCollector::exactModeChanged);
+            QSignalSpy polls(&collector, &SnapshotCollector::snapshotReady);
+            collector.start();
+            QTRY_VERIFY(!exact.isEmpty());
+            QVERIFY2(exact.constFirst().at(0).toBool(), qPrintable(exact.constFirst().at(1).toString()));
+            QTRY_VERIFY(!polls.isEmpty());
+
+            // Client closes first; the server follows.
+            auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
+            QVERIFY(Sockets::waitConnected(client.get(), 1s));
+            auto server = Sockets::acceptOne(listener.fd.get(), 1s);
+            QVERIFY(server);
+            const quint16 clientPort = Sockets::localPort(client.get());
+            client.reset();
+            QTest::qWait(30);
+            server.reset();
+            const int seen = int(polls.size());
+            QTest::qWait(50);
+            for (int i = 1; i <= 2; ++i) {
+                collector.pollNow();
+                QTRY_COMPARE(int(polls.size()), seen + i);
+            }
+            (*textTrace)->stop();
+
+            // The kernel's own account, split by socket.
+            QStringList clientTruth;
+            QStringList serverTruth;
+            for (const auto &event : (*textTrace)->events()) {
+                const QString step = event.fields.value(u"oldstate"_s) + u"->"_s + event.fields.value(u"newstate"_s);
+                const quint16 sport = event.fields.value(u"sport"_s).toUShort();
+                const quint16 dport = event.fields.value(u"dport"_s).toUShort();
+                if (dport == listener.port && (sport == clientPort || sport == 0))
+                    clientTruth.append(step);
+                else if (sport == listener.port && dport == clientPort)
+                    serverTruth.append(step);
+            }
+            QCOMPARE(clientTruth,
+                (QStringList{u"TCP_CLOSE->TCP_SYN_SENT"_s, u"TCP_SYN_SENT->TCP_ESTABLISHED"_s,
+                    u"TCP_ESTABLISHED->TCP_FIN_WAIT1"_s, u"TCP_FIN_WAIT1->TCP_FIN_WAIT2"_s,
+                    u"TCP_FIN_WAIT2->TCP_CLOSE"_s}));
+            const int truth = int(clientTruth.size() + serverTruth.size());
+            if (delivered < truth && attempt < 3) {
+                qInfo("run %d: perf delivered %d of the kernel's %d events; again", attempt, delivered, truth);
+                continue;
+            }
+            QCOMPARE(delivered, truth);
+
+            const TrackedConnection *clientSide = nullptr;
+            tracker.forEachOpen([&](const TrackedConnection &c) {
+                if (c.last.localPort == clientPort)
+                    clientSide = &c;
+            });
+            QVERIFY(clientSide);
+            // The full socket's last event hands over to its timewait socket, which fires none: the
+            // snapshot completes the path.
+            QCOMPARE(exactTransitions(*clientSide), clientTruth.first(clientTruth.size() - 1));
+            QCOMPARE(clientSide->path.constFirst().state, S::Close);
+            QCOMPARE(clientSide->path.constFirst().knowledge, K::Exact);
+            QCOMPARE(clientSide->path.constLast().state, S::TimeWait);
+            QCOMPARE(clientSide->path.constLast().knowledge, K::Polled);
+
+            const TrackedConnection *serverSide = nullptr;
+            for (const auto &c : tracker.closed()) {
+                if (c.last.localPort == listener.port && c.last.remotePort == clientPort)
+                    serverSide = &c;
+            }
+            QVERIFY(serverSide);
+            QCOMPARE(exactTransitions(*serverSide), serverTruth);
+            QCOMPARE(serverTruth.size(), 5); // LISTEN -> SYN_RECV -> ESTABLISHED -> CLOSE_WAIT -> LAST_ACK -> CLOSE
+            for (const auto &step : serverSide->path)
+                QCOMPARE(step.knowledge, K::Exact);
+            return;
+        }
+    }
+};
+
+int main(int argc, char **argv)
+{
+    // Both namespaces first, while the process has one thread; everything started later inherits them.
+    if (auto mounted = TracefsAccess::ensureForThisThread(); !mounted)
+        kernelProblem() = mounted.error();
+    else if (auto entered = Test::PrivateNetworkNamespace::enter(); !entered)
+        kernelProblem() = entered.error();
+    QCoreApplication app(argc, argv);
+    TestExactTracking test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_exacttracking.moc"
