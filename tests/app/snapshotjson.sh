@@ -7,12 +7,7 @@
 # wait in SYN-SENT; `--listeners` must print the same queues; a bad namespace must fail with a reason.
 set -euo pipefail
 app=$1
-if [ "${TCPLENS_IN_NETNS:-}" != 1 ]; then
-    as_root=()
-    [ "$(id -u)" = 0 ] || as_root=(--map-root-user)
-    exec env TCPLENS_IN_NETNS=1 unshare --net "${as_root[@]}" -- bash "$0" "$@"
-fi
-ip link set lo up
+source "$(dirname "$0")/innetns.sh"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 -c '

@@ -5,7 +5,6 @@
 // each connection's path equals the kernel's own text trace of the same sockets. Runs in private
 // network and mount namespaces (tracefs is mounted there); needs root, as CI is.
 #include "collect/snapshotcollector.h"
-#include "collect/tracefsaccess.h"
 #include "expectedtext.h"
 #include "kerneltexttrace.h"
 #include "loopbacksockets.h"
@@ -25,12 +24,6 @@ using K = StepKnowledge;
 namespace Sockets = TcpLens::Test::LoopbackSockets;
 
 namespace {
-
-QString &kernelProblem()
-{
-    static QString problem;
-    return problem;
-}
 
 // "TCP_SYN_SENT" as the text trace prints it (show_tcp_state_name()).
 QString kernelName(S state)
@@ -61,7 +54,7 @@ class TestExactTracking : public QObject
 private Q_SLOTS:
     void pathsEqualTheKernelsTrace()
     {
-        QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
+        QVERIFY2(Test::kernelProblem().isEmpty(), qPrintable(Test::kernelProblem()));
         // On this kernel (6.18) the perf ring now and then misses an orphan's last events (about one
         // run in ten, with no PERF_RECORD_LOST; docs/kernel-notes.md). The tracker then infers those
         // steps. Equality with the kernel's trace is required of a run that got every event: up to
@@ -166,17 +159,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char **argv)
-{
-    // Both namespaces first, while the process has one thread; everything started later inherits them.
-    if (auto mounted = TracefsAccess::ensureForThisThread(); !mounted)
-        kernelProblem() = mounted.error();
-    else if (auto entered = Test::PrivateNetworkNamespace::enter(); !entered)
-        kernelProblem() = entered.error();
-    QCoreApplication app(argc, argv);
-    TestExactTracking test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+TCPLENS_TRACEFS_NETNS_TEST_MAIN(TestExactTracking)
 
 #include "tst_exacttracking.moc"

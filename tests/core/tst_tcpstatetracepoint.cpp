@@ -51,13 +51,6 @@ namespace {
 
 constexpr auto TracefsRoot = "/sys/kernel/tracing"_L1;
 
-// Why the tests that need the kernel cannot run; empty when they can. Set by main().
-QString &kernelProblem()
-{
-    static QString problem;
-    return problem;
-}
-
 QString errnoText()
 {
     return QString::fromLocal8Bit(std::strerror(errno));
@@ -561,7 +554,7 @@ private Q_SLOTS:
 
     void unprivilegedUserIsToldWhatToDo()
     {
-        QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
+        QVERIFY2(Test::kernelProblem().isEmpty(), qPrintable(Test::kernelProblem()));
         // As nobody for a moment: an effective uid other than 0 drops the effective capabilities
         // (cap_emulate_setxuid()), and tracefs is mode 0700.
         QVERIFY(::setegid(65534) == 0);
@@ -578,7 +571,7 @@ private Q_SLOTS:
     // The whole life of a v4 connection, exactly as the kernel's own text trace shows it.
     void v4ConnectionMatchesTheKernelTextTrace()
     {
-        QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
+        QVERIFY2(Test::kernelProblem().isEmpty(), qPrintable(Test::kernelProblem()));
         auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
         QVERIFY(listener.fd);
         const quint16 clientPort = explicitClientPort();
@@ -676,7 +669,7 @@ private Q_SLOTS:
 
     void v6ConnectionDecodesV6Addresses()
     {
-        QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
+        QVERIFY2(Test::kernelProblem().isEmpty(), qPrintable(Test::kernelProblem()));
         auto listener = Sockets::listen(u"::1"_s, 8, true);
         QVERIFY(listener.fd);
         auto textTrace = Test::KernelTextTrace::start(
@@ -763,7 +756,7 @@ private Q_SLOTS:
     // overflows it. Nothing may be misread either way.
     void smallRingWrapsAndCountsLosses()
     {
-        QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
+        QVERIFY2(Test::kernelProblem().isEmpty(), qPrintable(Test::kernelProblem()));
         auto listener = Sockets::listen(u"127.0.0.1"_s, 64);
         QVERIFY(listener.fd);
         // Everything on one CPU and one ring, however many CPUs the machine has: the test thread is
@@ -860,7 +853,7 @@ private Q_SLOTS:
     // watermark with one. perf_poll() clears the readiness it reports, so a reader drains everything.
     void descriptorsWakeTheReader()
     {
-        QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
+        QVERIFY2(Test::kernelProblem().isEmpty(), qPrintable(Test::kernelProblem()));
         auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
         QVERIFY(listener.fd);
         TcpStateTracepoint::Options options;
@@ -917,7 +910,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, online);
         QFETCH(QList<int>, expected);
-        QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
+        QVERIFY2(Test::kernelProblem().isEmpty(), qPrintable(Test::kernelProblem()));
         QTemporaryDir sysfs;
         QVERIFY(QDir().mkpath(sysfs.path() + u"/devices/system/cpu"_s));
         QVERIFY(writeNewFile(sysfs.path() + u"/devices/system/cpu/online"_s, online));
@@ -930,7 +923,7 @@ private Q_SLOTS:
 
     void badFilterIsRefused()
     {
-        QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
+        QVERIFY2(Test::kernelProblem().isEmpty(), qPrintable(Test::kernelProblem()));
         TcpStateTracepoint::Options options;
         options.filter = u"no_such_field == 1"_s;
         const auto tracepoint = TcpStateTracepoint::open(options);
@@ -939,19 +932,6 @@ private Q_SLOTS:
     }
 };
 
-// Both namespaces come first, while the process has one thread: unshare(CLONE_NEWNS) fails with
-// EINVAL once threads share the filesystem context.
-int main(int argc, char **argv)
-{
-    // Without them the parsers are still tested; every test that needs the kernel fails, saying why.
-    if (auto entered = TcpLens::TracefsAccess::ensureForThisThread(); !entered)
-        kernelProblem() = entered.error();
-    else if (auto inNetns = TcpLens::Test::PrivateNetworkNamespace::enter(); !inNetns)
-        kernelProblem() = inNetns.error();
-    QCoreApplication app(argc, argv);
-    TestTcpStateTracepoint test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+TCPLENS_TRACEFS_NETNS_TEST_MAIN(TestTcpStateTracepoint)
 
 #include "tst_tcpstatetracepoint.moc"

@@ -6,7 +6,6 @@
 // (Tcp.ActiveOpens + Tcp.PassiveOpens), and memory stays bounded; in polling mode (with destroy
 // notices) and in exact mode.
 #include "collect/snapshotcollector.h"
-#include "collect/tracefsaccess.h"
 #include "expectedtext.h"
 #include "loopbacksockets.h"
 #include "privatenetworknamespace.h"
@@ -28,12 +27,6 @@ using namespace TcpLens;
 namespace Sockets = TcpLens::Test::LoopbackSockets;
 
 namespace {
-
-QString &kernelProblem()
-{
-    static QString problem;
-    return problem;
-}
 
 qint64 residentKiB()
 {
@@ -71,7 +64,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, exact);
         QFETCH(int, seconds);
-        QVERIFY2(kernelProblem().isEmpty(), qPrintable(kernelProblem()));
+        QVERIFY2(Test::kernelProblem().isEmpty(), qPrintable(Test::kernelProblem()));
         if (qEnvironmentVariableIntValue("TCPLENS_CHURN_SECONDS") > 0)
             seconds = qEnvironmentVariableIntValue("TCPLENS_CHURN_SECONDS");
         constexpr int PerSecond = 5000;
@@ -172,17 +165,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char **argv)
-{
-    // Mount and network namespaces first, while the process has one thread (exact mode needs tracefs).
-    if (auto mounted = TracefsAccess::ensureForThisThread(); !mounted)
-        kernelProblem() = mounted.error();
-    else if (auto entered = Test::PrivateNetworkNamespace::enter(); !entered)
-        kernelProblem() = entered.error();
-    QCoreApplication app(argc, argv);
-    TestTrackerChurn test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+TCPLENS_TRACEFS_NETNS_TEST_MAIN(TestTrackerChurn)
 
 #include "tst_trackerchurn.moc"

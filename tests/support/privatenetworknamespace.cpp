@@ -34,6 +34,12 @@ QString errnoText()
 
 } // namespace
 
+QString &kernelProblem()
+{
+    static QString problem;
+    return problem;
+}
+
 std::expected<void, QString> PrivateNetworkNamespace::enter()
 {
     if (::unshare(CLONE_NEWNET) < 0) {

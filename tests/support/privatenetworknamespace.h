@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "collect/tracefsaccess.h"
+
 #include <QString>
 
 #include <expected>
@@ -29,6 +31,28 @@ public:
             return 1;                                                                                                  \
         }                                                                                                              \
         ApplicationType app(argc, argv);                                                                               \
+        TestObject test;                                                                                               \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
+        return QTest::qExec(&test, argc, argv);                                                                        \
+    }
+
+namespace TcpLens::Test {
+// Why the tests that need the kernel's tracepoint cannot run here; empty when they can. Set by
+// TCPLENS_TRACEFS_NETNS_TEST_MAIN, checked by each such test so it fails saying why.
+QString &kernelProblem();
+} // namespace TcpLens::Test
+
+// main() for a test that also needs tracefs (exact mode): a private mount namespace with tracefs
+// mounted in it (TracefsAccess), then the private network namespace, both while the process has one
+// thread. Without them the test still runs and its kernel tests fail with kernelProblem().
+#define TCPLENS_TRACEFS_NETNS_TEST_MAIN(TestObject)                                                                    \
+    int main(int argc, char **argv)                                                                                    \
+    {                                                                                                                  \
+        if (auto mounted = TcpLens::TracefsAccess::ensureForThisThread(); !mounted)                                    \
+            TcpLens::Test::kernelProblem() = mounted.error();                                                          \
+        else if (auto entered = TcpLens::Test::PrivateNetworkNamespace::enter(); !entered)                             \
+            TcpLens::Test::kernelProblem() = entered.error();                                                          \
+        QCoreApplication app(argc, argv);                                                                              \
         TestObject test;                                                                                               \
         QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
         return QTest::qExec(&test, argc, argv);                                                                        \

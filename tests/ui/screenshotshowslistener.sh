@@ -8,12 +8,7 @@
 set -euo pipefail
 app=$1
 out=$2
-if [ "${TCPLENS_IN_NETNS:-}" != 1 ]; then
-    as_root=()
-    [ "$(id -u)" = 0 ] || as_root=(--map-root-user)
-    exec env TCPLENS_IN_NETNS=1 unshare --net "${as_root[@]}" -- bash "$0" "$@"
-fi
-ip link set lo up
+source "$(dirname "$0")/../app/innetns.sh"
 rm -f "$out"
 python3 -c '
 import socket, sys, time
