@@ -16,7 +16,10 @@ using namespace Qt::StringLiterals;
 
 bool isHeadlessCommand(int argc, char **argv)
 {
-    return argc > 1 && (std::strcmp(argv[1], "snapshot") == 0 || std::strcmp(argv[1], "watch") == 0);
+    if (argc < 2)
+        return false;
+    const std::string_view command(argv[1]);
+    return command == "snapshot" || command == "watch" || command == "counters" || command == "sysctl";
 }
 
 bool needsNoDisplay(int argc, char **argv)

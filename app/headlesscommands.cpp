@@ -4,7 +4,9 @@
 
 #include "collect/networknamespace.h"
 #include "collect/snapshotsource.h"
+#include "counterscommand.h"
 #include "export/snapshotjson.h"
+#include "sysctlcommand.h"
 #include "watchcommand.h"
 
 #include <QCommandLineParser>
@@ -138,6 +140,10 @@ int runHeadlessCommand(int argc, char **argv)
         return runSnapshot(arguments);
     if (command == u"watch"_s)
         return runWatch(app, arguments);
+    if (command == u"counters"_s)
+        return runCountersCommand(arguments);
+    if (command == u"sysctl"_s)
+        return runSysctlCommand(arguments);
     std::fprintf(stderr, "tcplens: unknown command '%s'\n", qPrintable(command));
     return 2;
 }

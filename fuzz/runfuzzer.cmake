@@ -14,4 +14,4 @@ execute_process(
 if(NOT result EQUAL 0)
     message(FATAL_ERROR "the fuzzer found a crash (exit ${result}); the input is in ${WORKDIR}")
 endif()
-message(STATUS "fuzz_inetdiag ran ${SECONDS} s without a finding")
+message(STATUS "${FUZZER} ran ${SECONDS} s without a finding")

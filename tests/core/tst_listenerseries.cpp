@@ -19,33 +19,6 @@ class TestListenerSeries : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void parsesCountersByName_data()
-    {
-        QTest::addColumn<QByteArray>("text");
-        QTest::addColumn<QString>("error");
-        QTest::addRow("two groups") << QByteArray("TcpExt: A B\nTcpExt: 1 2\nIpExt: C\nIpExt: 3\n") << QString();
-        QTest::addRow("no values line") << QByteArray("TcpExt: A B\n") << u"without its value line"_s;
-        QTest::addRow("count mismatch") << QByteArray("TcpExt: A B\nTcpExt: 1\n") << u"2 names but 1 values"_s;
-        QTest::addRow("not a number") << QByteArray("TcpExt: A\nTcpExt: x\n") << u"'x' is not a number"_s;
-        QTest::addRow("groups differ") << QByteArray("TcpExt: A\nIpExt: 1\n") << u"expected a 'Group: names'"_s;
-    }
-
-    void parsesCountersByName()
-    {
-        QFETCH(QByteArray, text);
-        QFETCH(QString, error);
-        const auto counters = KernelCounters::parseSnmpStyle(text);
-        if (error.isEmpty()) {
-            QVERIFY(counters.has_value());
-            QCOMPARE(counters->value("TcpExt.B"), std::optional<qint64>(2));
-            QCOMPARE(counters->value("IpExt.C"), std::optional<qint64>(3));
-            QCOMPARE(counters->value("TcpExt.Missing"), std::nullopt);
-        } else {
-            QVERIFY(!counters.has_value());
-            QVERIFY2(counters.error().contains(error), qPrintable(counters.error()));
-        }
-    }
-
     void readsThisNamespacesCounters()
     {
         const auto counters = KernelCounters::read();

@@ -160,8 +160,13 @@ private Q_SLOTS:
         QCOMPARE(opened, kernelOpened);
         QVERIFY(largestClosed <= trackerSettings.maxClosed);
         QVERIFY(tracker.openCount() < 10); // the listener, and nothing left over
-        // 300,000 connections went through; what stays is bounded by the closed-connection cap.
+        // Hundreds of thousands of connections went through; what stays is bounded by the cap.
+#if defined(__SANITIZE_ADDRESS__)
+        // AddressSanitizer keeps freed memory in quarantine (256 MiB by default): RSS says nothing here.
+        qInfo("RSS not checked under AddressSanitizer");
+#else
         QVERIFY2(residentKiB() - rssBefore < 200 * 1024, "memory grew by more than 200 MiB");
+#endif
     }
 };
 
