@@ -7,8 +7,10 @@
 set(TCPLENS_MIN_QT_VERSION 6.5)
 
 # tcplens_require_qt(COMPONENT DEBIAN-PACKAGE FEDORA-PACKAGE PURPOSE)
-function(tcplens_require_qt component debian fedora purpose)
-    find_package(Qt6${component} ${TCPLENS_MIN_QT_VERSION} QUIET)
+macro(tcplens_require_qt component debian fedora purpose)
+    # Through the Qt6 umbrella package: it sets what Qt's own CMake functions rely on (the Qt6::
+    # namespace for qt6_add_resources() in a static library, QT_DEFAULT_MAJOR_VERSION).
+    find_package(Qt6 ${TCPLENS_MIN_QT_VERSION} QUIET COMPONENTS ${component})
     set_package_properties(Qt6${component} PROPERTIES
         URL "https://www.qt.io/"
         DESCRIPTION "Qt 6 ${component}"
@@ -20,7 +22,7 @@ function(tcplens_require_qt component debian fedora purpose)
             "Install it: '${debian}' on Debian 13 / Ubuntu 24.10 or later, '${fedora}' on Fedora.\n"
             "On Debian 12 (Qt 6.4) use scripts/run and scripts/test, which build in a Debian 13 root.")
     endif()
-endfunction()
+endmacro()
 
 tcplens_require_qt(Core qt6-base-dev qt6-qtbase-devel "Everything: the core's data types, threads and JSON")
 if(TCPLENS_BUILD_TESTS OR TCPLENS_BUILD_GUI)
