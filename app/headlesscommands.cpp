@@ -11,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <QSocketNotifier>
@@ -135,7 +136,8 @@ int runHeadlessCommand(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(TCPLENS_VERSION_STRING));
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.takeAt(1);
-    arguments[0] += u' ' + command;
+    // "tcplens sysctl", not the path it was started by: usage lines and messages name the command.
+    arguments[0] = QFileInfo(arguments[0]).fileName() + u' ' + command;
     if (command == u"snapshot"_s)
         return runSnapshot(arguments);
     if (command == u"watch"_s)

@@ -2,15 +2,260 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "sysctlcommand.h"
 
+#include "collect/networknamespace.h"
+#include "sysctl/sysctlcatalog.h"
+#include "sysctl/sysctlreader.h"
+#include "sysctl/sysctlvalidator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <cstdio>
 
 namespace TcpLens {
 
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SysctlCommand", text);
+}
+
+void print(std::FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
+}
+
+int fail(const QString &command, const QString &message, int code = 1)
+{
+    print(stderr, command + u": "_s + message + u'\n');
+    return code;
+}
+
+QString typeName(SysctlType type)
+{
+    switch (type) {
+    case SysctlType::Integer:
+        return u"integer"_s;
+    case SysctlType::Boolean:
+        return u"boolean"_s;
+    case SysctlType::Enum:
+        return u"enum"_s;
+    case SysctlType::Bitmask:
+        return u"bitmask"_s;
+    case SysctlType::Triple:
+        return u"triple"_s;
+    case SysctlType::PortRange:
+        return u"portRange"_s;
+    case SysctlType::Choice:
+        return u"choice"_s;
+    case SysctlType::List:
+        return u"list"_s;
+    }
+    return {};
+}
+
+QString unitName(SysctlUnit unit)
+{
+    switch (unit) {
+    case SysctlUnit::None:
+        return u"none"_s;
+    case SysctlUnit::Count:
+        return u"count"_s;
+    case SysctlUnit::Seconds:
+        return u"seconds"_s;
+    case SysctlUnit::Milliseconds:
+        return u"ms"_s;
+    case SysctlUnit::Bytes:
+        return u"bytes"_s;
+    case SysctlUnit::Pages:
+        return u"pages"_s;
+    }
+    return {};
+}
+
+// Indents and wraps a paragraph for the terminal.
+QString paragraph(const QString &text)
+{
+    QString out;
+    QString line;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && line.size() + 1 + word.size() > 96) {
+            out += u"    "_s + line + u'\n';
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : u" "_s) + word;
+    }
+    if (!line.isEmpty())
+        out += u"    "_s + line + u'\n';
+    return out;
+}
+
+QJsonObject readingToJson(const SysctlEntry &entry, const SysctlReading &reading)
+{
+    QJsonObject object{
+        {u"key"_s, entry.key},
+        {u"path"_s, entry.path},
+        {u"present"_s, reading.present},
+        {u"value"_s, reading.current ? QJsonValue(*reading.current) : QJsonValue()},
+        {u"kernelDefault"_s, reading.kernelDefault ? QJsonValue(*reading.kernelDefault) : QJsonValue()},
+        {u"defaultNote"_s, reading.defaultNote},
+        {u"perNamespace"_s, entry.scope == SysctlScope::Namespace},
+        {u"writable"_s, reading.writable},
+        {u"type"_s, typeName(entry.type)},
+        {u"unit"_s, unitName(entry.unit)},
+        {u"summary"_s, SysctlCatalog::translated(entry.summary)},
+        {u"explanation"_s, SysctlCatalog::translated(entry.explanation)},
+        {u"whenToChange"_s, SysctlCatalog::translated(entry.whenToChange)},
+        {u"tradeOff"_s, SysctlCatalog::translated(entry.tradeOff)},
+        {u"lore"_s, SysctlCatalog::translated(entry.lore)},
+    };
+    if (entry.removed)
+        object.insert(u"removedIn"_s, entry.removedIn);
+    if (!reading.error.isEmpty())
+        object.insert(u"note"_s, reading.error);
+    return object;
+}
+
+QString readingToText(const SysctlEntry &entry, const SysctlReading &reading)
+{
+    QString out = entry.key + u" = "_s + (reading.current ? *reading.current : u"-"_s);
+    if (!reading.error.isEmpty())
+        out += u"  ("_s + reading.error + u')';
+    out += u'\n';
+    if (!entry.removed) {
+        const QString defaultText = reading.kernelDefault ? *reading.kernelDefault : tr("-");
+        out += u"  "_s + tr("kernel default: %1 (%2)").arg(defaultText, reading.defaultNote) + u'\n';
+        out += u"  "_s +
+            tr("%1; %2").arg(entry.scope == SysctlScope::Namespace ? tr("per network namespace") : tr("global"),
+                reading.writable ? tr("writable by this process") : tr("not writable by this process")) +
+            u'\n';
+    }
+    out += paragraph(SysctlCatalog::translated(entry.summary) + u' ' + SysctlCatalog::translated(entry.explanation));
+    if (!entry.lore.isEmpty())
+        out += paragraph(tr("Common advice gets this wrong: %1").arg(SysctlCatalog::translated(entry.lore)));
+    return out;
+}
+
+int runValidate(const QString &command, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Checks a value for a sysctl the way the kernel would, and says why a value "
+                                        "is refused. Exit code 0: accepted; 1: refused."));
+    parser.addHelpOption();
+    const QCommandLineOption json(u"json"_s, tr("Print JSON."));
+    const QCommandLineOption netns(
+        u"netns"_s, tr("Check against this network namespace (allowed names, port start)."), u"PATH"_s);
+    parser.addOptions({json, netns});
+    parser.addPositionalArgument(u"KEY"_s, tr("The sysctl, e.g. tcp_syn_retries or net.ipv4.tcp_rmem."));
+    parser.addPositionalArgument(u"VALUE"_s, tr("The value, as it would be written."));
+    parser.process(arguments);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        return fail(command, tr("takes KEY and VALUE (quote a value with spaces)"), 2);
+    auto catalog = SysctlCatalog::builtIn();
+    if (!catalog)
+        return fail(command, catalog.error());
+    const SysctlEntry *entry = catalog->find(positional[0]);
+    if (!entry)
+        return fail(command, tr("'%1' is not in TCP Lens's sysctl catalog").arg(positional[0]));
+
+    SysctlReader reader;
+    SysctlValidator::Context context;
+    if (auto read = reader.validationContextIn(*catalog, *entry, NetworkNamespace::resolvePath(parser.value(netns))))
+        context = *read;
+    else
+        return fail(command, read.error());
+    const SysctlValidation result = SysctlValidator::validate(*entry, positional[1], context);
+
+    if (parser.isSet(json)) {
+        QJsonObject object{{u"key"_s, entry->key}, {u"accepted"_s, result.isAccepted()}};
+        if (result.isAccepted()) {
+            QJsonArray parts;
+            for (qint64 number : result.value->numbers)
+                parts.append(number);
+            for (const QString &name : result.value->names)
+                parts.append(name);
+            object.insert(u"value"_s, parts);
+            object.insert(u"kernelText"_s, result.value->kernelText());
+            object.insert(u"description"_s, SysctlValidator::describe(*entry, *result.value));
+        } else {
+            object.insert(u"error"_s, result.error);
+        }
+        object.insert(u"warnings"_s, QJsonArray::fromStringList(result.warnings));
+        print(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+        return result.isAccepted() ? 0 : 1;
+    }
+    for (const QString &warning : result.warnings)
+        print(stderr, tr("warning: %1").arg(warning) + u'\n');
+    if (!result.isAccepted())
+        return fail(command, result.error);
+    print(stdout, entry->key + u" = "_s + SysctlValidator::describe(*entry, *result.value) + u'\n');
+    return 0;
+}
+
+} // namespace
+
 int runSysctlCommand(const QStringList &arguments)
 {
-    Q_UNUSED(arguments)
-    std::fputs("tcplens sysctl: not built yet\n", stderr);
-    return 2;
+    const QString command = arguments.value(0);
+    if (arguments.size() > 1 && arguments[1] == u"validate"_s) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        rest[0] += u" validate"_s;
+        return runValidate(command + u" validate"_s, rest);
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Prints TCP-related sysctls with their current value, the kernel's default, whether they are per "
+           "network namespace, and what they really do. 'sysctl validate KEY VALUE' checks a value."));
+    parser.addHelpOption();
+    const QCommandLineOption json(u"json"_s, tr("Print JSON."));
+    const QCommandLineOption netns(
+        u"netns"_s, tr("Read this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."), u"PATH"_s);
+    parser.addOptions({json, netns});
+    parser.addPositionalArgument(u"KEY"_s, tr("Keys to show (default: the whole catalog)."), u"[KEY...]"_s);
+    parser.process(arguments);
+
+    auto catalog = SysctlCatalog::builtIn();
+    if (!catalog)
+        return fail(command, catalog.error());
+    QList<const SysctlEntry *> entries;
+    if (parser.positionalArguments().isEmpty()) {
+        for (const SysctlEntry &entry : catalog->entries())
+            entries.append(&entry);
+    }
+    for (const QString &key : parser.positionalArguments()) {
+        const SysctlEntry *entry = catalog->find(key);
+        if (!entry)
+            return fail(command, tr("'%1' is not in TCP Lens's sysctl catalog").arg(key));
+        entries.append(entry);
+    }
+
+    const QString netnsPath = NetworkNamespace::resolvePath(parser.value(netns));
+    SysctlReader reader;
+    auto readings = reader.read(entries, netnsPath);
+    if (!readings)
+        return fail(command, readings.error());
+
+    if (parser.isSet(json)) {
+        QJsonArray keys;
+        for (qsizetype i = 0; i < entries.size(); ++i)
+            keys.append(readingToJson(*entries[i], (*readings)[i]));
+        const QJsonObject document{{u"netns"_s, netnsPath}, {u"keys"_s, keys}};
+        print(stdout, QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)));
+    } else {
+        for (qsizetype i = 0; i < entries.size(); ++i)
+            print(stdout, (i > 0 ? u"\n"_s : QString()) + readingToText(*entries[i], (*readings)[i]));
+    }
+    return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
 } // namespace TcpLens

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <thread>
 
@@ -23,23 +24,11 @@ namespace {
 constexpr std::size_t ReceiveBufferSize = 32768;
 constexpr quint32 AllStates = 0xfff;
 
+// The snapshot's own request with other extension bits: the k-variants measure what each costs.
 QByteArray requestWithExtensions(quint8 family, quint8 extensions, quint32 sequence)
 {
-    struct
-    {
-        nlmsghdr header;
-        inet_diag_req_v2 request;
-    } message{};
-    message.header.nlmsg_len = sizeof message;
-    message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-    message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    message.header.nlmsg_seq = sequence;
-    message.request.sdiag_family = family;
-    message.request.sdiag_protocol = IPPROTO_TCP;
-    message.request.idiag_states = AllStates;
-    message.request.idiag_ext = extensions;
-    QByteArray bytes(sizeof message, Qt::Uninitialized);
-    std::memcpy(bytes.data(), &message, sizeof message);
+    QByteArray bytes = buildInetDiagDumpRequest({family, AllStates, false, false, std::nullopt}, sequence);
+    bytes[qsizetype(sizeof(nlmsghdr) + offsetof(inet_diag_req_v2, idiag_ext))] = char(extensions);
     return bytes;
 }
 } // namespace

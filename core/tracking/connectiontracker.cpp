@@ -338,26 +338,21 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
 ConnectionEvents ConnectionTracker::applyDestroyed(const DestroyedSockets &destroyed)
 {
     ConnectionEvents events;
+    const auto updateClosed = [&](quint64 closedId, const SocketRecord &socket) {
+        for (auto it = m_closed.rbegin(); it != m_closed.rend(); ++it) {
+            if (it->id == closedId) {
+                it->last.info = socket.info;
+                sample(*it, it->last, destroyed.monotonicNs);
+                return;
+            }
+        }
+    };
     for (const auto &socket : destroyed.sockets) {
         TrackedConnection *known = m_byCookie.value(socket.cookie, nullptr);
         if (!known) {
             // Closed already (the tracepoint said so first): the notice brings the final figures.
-            quint64 closedId = m_closedIdByCookie.value(socket.cookie, 0);
-            // An aborted socket's notice has lost its peer's port (tcp_disconnect()): such endpoints name
-            // nothing, and the next socket on that port would look the same.
-            const bool complete = socket.remotePort != 0 && !socket.localIsUnspecified();
-            if (const auto recent = m_recentlyClosedByEndpoints.constFind(endpointsOf(socket)); !closedId && complete &&
-                recent != m_recentlyClosedByEndpoints.cend() &&
-                destroyed.monotonicNs - recent->second < RecentlyClosedNs)
-                closedId = recent->first;
-            if (closedId) {
-                for (auto it = m_closed.rbegin(); it != m_closed.rend(); ++it) {
-                    if (it->id == closedId) {
-                        it->last.info = socket.info;
-                        sample(*it, it->last, destroyed.monotonicNs);
-                        break;
-                    }
-                }
+            if (const quint64 closedId = m_closedIdByCookie.value(socket.cookie, 0)) {
+                updateClosed(closedId, socket);
                 continue;
             }
             // The child of a request socket a poll saw: the same connection, under the child's cookie.
@@ -371,6 +366,8 @@ ConnectionEvents ConnectionTracker::applyDestroyed(const DestroyedSockets &destr
                 moveTo(*known, TcpState::Established, destroyed.monotonicNs, StepKnowledge::Inferred, events);
             }
         }
+        // Exact events that waited for this socket: they belong to the newest connection on these
+        // endpoints, so they go before an older, closed one (ports are reused within a second).
         if (!known && adoptExact(socket, destroyed.monotonicNs, events)) {
             if (TrackedConnection *adopted = m_byCookie.value(socket.cookie, nullptr)) {
                 adopted->last.info = socket.info;
@@ -380,6 +377,17 @@ ConnectionEvents ConnectionTracker::applyDestroyed(const DestroyedSockets &destr
             continue;
         }
         if (!known) {
+            // A request the tracepoint followed into its child closed a moment ago: this is that child.
+            // An aborted socket's notice has lost its peer's port (tcp_disconnect()): such endpoints
+            // name nothing, and the next socket on that port would look the same.
+            const bool complete = socket.remotePort != 0 && !socket.localIsUnspecified();
+            if (const auto recent = m_recentlyClosedByEndpoints.constFind(endpointsOf(socket)); complete &&
+                recent != m_recentlyClosedByEndpoints.cend() &&
+                destroyed.monotonicNs - recent->second < RecentlyClosedNs) {
+                updateClosed(recent->first, socket);
+                m_recentlyClosedByEndpoints.erase(recent); // one child per request
+                continue;
+            }
             if (m_lastPollNs == 0)
                 continue; // before the first poll there is nothing to join it to
             // Born and destroyed between two polls. Its last tcp_info says how far it got.

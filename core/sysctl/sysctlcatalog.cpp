@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "sysctlcatalog.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace TcpLens {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SysctlCatalog", text);
+}
+
+// Numbers may be JSON numbers or, above 2^53 where doubles lose digits, strings.
+std::optional<qint64> integerOf(const QJsonValue &value)
+{
+    if (value.isString()) {
+        bool ok = false;
+        const qint64 number = value.toString().toLongLong(&ok);
+        return ok ? std::optional<qint64>(number) : std::nullopt;
+    }
+    if (!value.isDouble())
+        return std::nullopt;
+    return value.toInteger();
+}
+
+QStringList stringsOf(const QJsonValue &value)
+{
+    QStringList result;
+    for (const QJsonValue &item : value.toArray())
+        result.append(item.toString());
+    return result;
+}
+
+template<typename Enum>
+std::optional<Enum> enumOf(const QString &text, std::initializer_list<std::pair<QStringView, Enum>> names)
+{
+    for (const auto &[name, value] : names) {
+        if (text == name)
+            return value;
+    }
+    return std::nullopt;
+}
+
+std::expected<SysctlRangeNote, QString> rangeNoteOf(const QJsonObject &object)
+{
+    const auto min = integerOf(object.value("min"_L1));
+    const auto max = integerOf(object.value("max"_L1));
+    if (!min || !max || *min > *max)
+        return std::unexpected(tr("a range needs numbers min <= max"));
+    return SysctlRangeNote{*min, *max, object.value("why"_L1).toString()};
+}
+
+std::expected<QList<SysctlValueMeaning>, QString> meaningsOf(const QJsonValue &value, QLatin1StringView numberField)
+{
+    QList<SysctlValueMeaning> result;
+    for (const QJsonValue &item : value.toArray()) {
+        const auto number = integerOf(item.toObject().value(numberField));
+        if (!number)
+            return std::unexpected(tr("'%1' needs a number").arg(numberField));
+        result.append({*number, item.toObject().value("meaning"_L1).toString()});
+    }
+    return result;
+}
+
+std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
+{
+    SysctlEntry entry;
+    entry.key = object.value("key"_L1).toString();
+    if (!entry.key.startsWith("net."_L1) || entry.key.contains(u'/') || entry.key.contains(".."_L1))
+        return std::unexpected(tr("'key' must be a net.* sysctl name"));
+    entry.path = object.value("path"_L1).toString();
+    if (entry.path != u"/proc/sys/"_s + entry.relativePath())
+        return std::unexpected(tr("'path' must be /proc/sys/ followed by the key with dots as slashes"));
+    const auto type = enumOf<SysctlType>(object.value("type"_L1).toString(),
+        {{u"integer", SysctlType::Integer}, {u"boolean", SysctlType::Boolean}, {u"enum", SysctlType::Enum},
+            {u"bitmask", SysctlType::Bitmask}, {u"triple", SysctlType::Triple}, {u"portRange", SysctlType::PortRange},
+            {u"choice", SysctlType::Choice}, {u"list", SysctlType::List}});
+    if (!type)
+        return std::unexpected(tr("unknown 'type'"));
+    entry.type = *type;
+    const auto unit = enumOf<SysctlUnit>(object.value("unit"_L1).toString(),
+        {{u"none", SysctlUnit::None}, {u"count", SysctlUnit::Count}, {u"seconds", SysctlUnit::Seconds},
+            {u"ms", SysctlUnit::Milliseconds}, {u"bytes", SysctlUnit::Bytes}, {u"pages", SysctlUnit::Pages}});
+    if (!unit)
+        return std::unexpected(tr("unknown 'unit'"));
+    entry.unit = *unit;
+    entry.removed = object.value("status"_L1).toString() == "removed"_L1;
+    entry.removedIn = object.value("removedIn"_L1).toString();
+    if (entry.removed && entry.removedIn.isEmpty())
+        return std::unexpected(tr("a removed key needs 'removedIn'"));
+    entry.readOnly = object.value("readOnly"_L1).toBool();
+
+    const QJsonObject kernel = object.value("kernel"_L1).toObject();
+    entry.kernelMin = integerOf(kernel.value("min"_L1));
+    entry.kernelMax = integerOf(kernel.value("max"_L1));
+    entry.kernelHandler = kernel.value("handler"_L1).toString();
+    const bool numeric = entry.type != SysctlType::Choice && entry.type != SysctlType::List;
+    if (numeric && !entry.removed && (!entry.kernelMin || !entry.kernelMax || *entry.kernelMin > *entry.kernelMax))
+        return std::unexpected(tr("a numeric key needs 'kernel' with min <= max"));
+    if (object.contains("sensible"_L1)) {
+        auto sensible = rangeNoteOf(object.value("sensible"_L1).toObject());
+        if (!sensible)
+            return std::unexpected(u"'sensible': "_s + sensible.error());
+        entry.sensible = *sensible;
+    }
+    for (const QJsonValue &warning : object.value("warn"_L1).toArray()) {
+        auto note = rangeNoteOf(warning.toObject());
+        if (!note)
+            return std::unexpected(u"'warn': "_s + note.error());
+        entry.warnings.append(*note);
+    }
+    auto values = meaningsOf(object.value("values"_L1), "value"_L1);
+    auto bits = meaningsOf(object.value("bits"_L1), "bit"_L1);
+    if (!values || !bits)
+        return std::unexpected(values ? bits.error() : values.error());
+    entry.values = *values;
+    entry.bits = *bits;
+    if ((entry.type == SysctlType::Enum || entry.type == SysctlType::Boolean) && entry.values.isEmpty() &&
+        !entry.removed)
+        return std::unexpected(tr("an enum or boolean needs 'values' with their meaning"));
+    if (entry.type == SysctlType::Bitmask && entry.bits.isEmpty())
+        return std::unexpected(tr("a bitmask needs 'bits' with their meaning"));
+    entry.otherValues = object.value("otherValues"_L1).toString();
+    entry.fields = stringsOf(object.value("fields"_L1));
+    if ((entry.type == SysctlType::Triple && entry.fields.size() != 3) ||
+        (entry.type == SysctlType::PortRange && entry.fields.size() != 2))
+        return std::unexpected(tr("'fields' must name each part"));
+    entry.choicesFrom = object.value("choicesFrom"_L1).toString();
+
+    const QString scope = object.value("scope"_L1).toString();
+    if (scope != "namespace"_L1 && scope != "global"_L1)
+        return std::unexpected(tr("'scope' must be namespace or global"));
+    entry.scope = scope == "global"_L1 ? SysctlScope::Global : SysctlScope::Namespace;
+    entry.visibleInChildNamespaces = object.value("visibleInChildNamespaces"_L1).toBool();
+    const auto source = enumOf<SysctlDefaultSource>(object.value("defaultFrom"_L1).toString(u"fresh-namespace"_s),
+        {{u"fresh-namespace", SysctlDefaultSource::FreshNamespace},
+            {u"initial-namespace-copy", SysctlDefaultSource::InitialNamespaceCopy},
+            {u"boot", SysctlDefaultSource::Boot}});
+    if (!source || (entry.scope == SysctlScope::Global) != (*source == SysctlDefaultSource::Boot))
+        return std::unexpected(tr("'defaultFrom' must be boot exactly for global keys"));
+    entry.defaultSource = *source;
+    entry.documentedDefault = object.value("documentedDefault"_L1).toString();
+    entry.example = object.value("example"_L1).toString();
+
+    entry.states = stringsOf(object.value("states"_L1));
+    entry.counters = stringsOf(object.value("counters"_L1));
+    entry.lesson = object.value("lesson"_L1).toString();
+    entry.summary = object.value("summary"_L1).toString();
+    entry.explanation = object.value("explanation"_L1).toString();
+    entry.whenToChange = object.value("whenToChange"_L1).toString();
+    entry.tradeOff = object.value("tradeOff"_L1).toString();
+    entry.lore = object.value("lore"_L1).toString();
+    if (entry.summary.isEmpty() || entry.explanation.isEmpty())
+        return std::unexpected(tr("'summary' and 'explanation' are required"));
+    for (const QJsonValue &item : object.value("history"_L1).toArray())
+        entry.history.append(
+            {item.toObject().value("version"_L1).toString(), item.toObject().value("change"_L1).toString()});
+    return entry;
+}
+
+} // namespace
+
+std::expected<SysctlCatalog, QString> SysctlCatalog::parse(QByteArrayView json)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &error);
+    if (document.isNull())
+        return std::unexpected(
+            tr("the catalog is not JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
+    if (document.object().value("format"_L1).toInt() != 1)
+        return std::unexpected(tr("the catalog has an unknown format (expected \"format\": 1)"));
+    SysctlCatalog catalog;
+    QSet<QString> keys;
+    const QJsonArray entries = document.object().value("entries"_L1).toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        auto entry = entryOf(entries[i].toObject());
+        if (!entry)
+            return std::unexpected(tr("catalog entry %1 (%2): %3")
+                    .arg(i)
+                    .arg(entries[i].toObject().value("key"_L1).toString(), entry.error()));
+        if (keys.contains(entry->key))
+            return std::unexpected(tr("catalog entry %1: %2 appears twice").arg(i).arg(entry->key));
+        keys.insert(entry->key);
+        catalog.m_entries.append(std::move(*entry));
+    }
+    return catalog;
+}
+
+std::expected<SysctlCatalog, QString> SysctlCatalog::builtIn()
+{
+    QFile file(u":/sysctl/catalog.json"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::unexpected(tr("the built-in sysctl catalog is missing: %1").arg(file.errorString()));
+    return parse(file.readAll());
+}
+
+const SysctlEntry *SysctlCatalog::find(QStringView nameOrKey) const
+{
+    QString wanted = nameOrKey.trimmed().toString();
+    if (wanted.startsWith("/proc/sys/"_L1))
+        wanted = wanted.mid(10);
+    wanted.replace(u'/', u'.');
+    for (const SysctlEntry &entry : m_entries) {
+        if (entry.key == wanted || entry.name() == wanted)
+            return &entry;
+    }
+    return nullptr;
+}
+
+QString SysctlCatalog::translated(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    const QByteArray source = text.toUtf8();
+    return QCoreApplication::translate("SysctlCatalog", source.constData());
+}
+
+} // namespace TcpLens

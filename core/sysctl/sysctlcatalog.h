@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "sysctlentry.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+#include <expected>
+
+namespace TcpLens {
+
+// The sysctl catalog: what each TCP-related key means, its type, range and scope. The data lives in
+// resources/sysctl/catalog.json (compiled in as :/sysctl/catalog.json), not in code.
+class SysctlCatalog
+{
+public:
+    // Parses the catalog's JSON. Pure. Errors name the entry and the field.
+    static std::expected<SysctlCatalog, QString> parse(QByteArrayView json);
+    // The catalog compiled into TCP Lens.
+    static std::expected<SysctlCatalog, QString> builtIn();
+
+    const QList<SysctlEntry> &entries() const { return m_entries; }
+    // Finds "net.ipv4.tcp_syn_retries", "tcp_syn_retries" or "net/ipv4/tcp_syn_retries".
+    const SysctlEntry *find(QStringView nameOrKey) const;
+
+    // Catalog texts are English in the file; this is where they get translated for display
+    // (context "SysctlCatalog").
+    static QString translated(const QString &text);
+
+private:
+    QList<SysctlEntry> m_entries;
+};
+
+} // namespace TcpLens

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "sysctlwriter.h"
+
+#include "namespacethread.h"
+#include "sysctllogging.h"
+#include "sysctlreader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace TcpLens {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SysctlWriter", text);
+}
+
+std::expected<QString, QString> readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::unexpected(tr("cannot read %1: %2").arg(path, file.errorString()));
+    return SysctlReader::normalized(file.readAll());
+}
+
+} // namespace
+
+SysctlWriter::SysctlWriter(QString netnsPath, QString procSysRoot)
+    : m_netns(std::move(netnsPath))
+    , m_root(std::move(procSysRoot))
+{
+}
+
+std::expected<SysctlChange, QString> SysctlWriter::write(const SysctlEntry &entry, const SysctlValue &value)
+{
+    if (entry.removed)
+        return std::unexpected(tr("%1 was removed in Linux %2").arg(entry.key, entry.removedIn));
+    if (entry.readOnly)
+        return std::unexpected(tr("%1 is read-only").arg(entry.key));
+    if (entry.scope != SysctlScope::Namespace)
+        return std::unexpected(
+            tr("%1 is global: writing it would change every namespace on this machine, so TCP Lens does not")
+                .arg(entry.key));
+    auto change = writeText(entry.key, entry.relativePath(), value.kernelText());
+    if (change)
+        m_journal.append(*change);
+    return change;
+}
+
+std::expected<SysctlChange, QString> SysctlWriter::writeText(
+    const QString &key, const QString &relativePath, const QString &text)
+{
+    const QString path = m_root + u'/' + relativePath;
+    std::expected<SysctlChange, QString> outcome = std::unexpected(QString());
+    auto ran = NamespaceThread::run(m_netns, [&] {
+        auto old = readFile(path);
+        if (!old) {
+            outcome = std::unexpected(old.error());
+            return;
+        }
+        QFile file(path);
+        // One write() of the whole text: a sysctl file takes its value from a single write at offset 0.
+        const QByteArray bytes = text.toUtf8() + '\n';
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || file.write(bytes) != bytes.size()) {
+            outcome = std::unexpected(tr("the kernel refused %1 = %2: %3").arg(key, text, file.errorString()));
+            return;
+        }
+        file.close();
+        auto now = readFile(path);
+        if (!now) {
+            outcome = std::unexpected(now.error());
+            return;
+        }
+        qCDebug(lcSysctl) << "wrote" << path << *old << "->" << *now;
+        outcome = SysctlChange{key, m_netns, *old, *now, QDateTime::currentDateTimeUtc(), false};
+    });
+    if (!ran)
+        return std::unexpected(ran.error());
+    return outcome;
+}
+
+std::expected<void, QString> SysctlWriter::revert(qsizetype index)
+{
+    if (index < 0 || index >= m_journal.size())
+        return std::unexpected(tr("no journal entry %1").arg(index));
+    SysctlChange &change = m_journal[index];
+    if (change.reverted)
+        return {};
+    QString relativePath = change.key;
+    relativePath.replace(u'.', u'/');
+    auto written = writeText(change.key, relativePath, change.oldValue);
+    if (!written)
+        return std::unexpected(written.error());
+    change.reverted = true;
+    return {};
+}
+
+std::expected<void, QString> SysctlWriter::revertAll()
+{
+    for (qsizetype i = m_journal.size() - 1; i >= 0; --i) {
+        if (auto reverted = revert(i); !reverted)
+            return reverted;
+    }
+    return {};
+}
+
+} // namespace TcpLens

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "sysctlchange.h"
+#include "sysctlentry.h"
+#include "sysctlvalue.h"
+
+#include <QList>
+#include <QString>
+
+#include <expected>
+
+namespace TcpLens {
+
+// Writes validated values of per-namespace keys into one network namespace (a lab's, where this
+// process has CAP_NET_ADMIN) and journals every change so that each can be reverted. Global keys are
+// refused: a write there changes every namespace on the machine.
+class SysctlWriter
+{
+public:
+    // `netnsPath` empty: the namespace this process runs in.
+    explicit SysctlWriter(QString netnsPath = {}, QString procSysRoot = QStringLiteral("/proc/sys"));
+
+    std::expected<SysctlChange, QString> write(const SysctlEntry &entry, const SysctlValue &value);
+    // Writes the old value of journal entry `index` back and marks it reverted.
+    std::expected<void, QString> revert(qsizetype index);
+    // Reverts every change not yet reverted, newest first.
+    std::expected<void, QString> revertAll();
+
+    const QList<SysctlChange> &journal() const { return m_journal; }
+
+private:
+    std::expected<SysctlChange, QString> writeText(
+        const QString &key, const QString &relativePath, const QString &text);
+
+    QString m_netns;
+    QString m_root;
+    QList<SysctlChange> m_journal;
+};
+
+} // namespace TcpLens
