@@ -249,7 +249,8 @@ int runSysctlCommand(const QStringList &arguments)
         QJsonArray keys;
         for (qsizetype i = 0; i < entries.size(); ++i)
             keys.append(readingToJson(*entries[i], (*readings)[i]));
-        const QJsonObject document{{u"netns"_s, netnsPath}, {u"keys"_s, keys}};
+        const QJsonObject document{{u"schema"_s, u"tcplens.sysctl"_s}, {u"schema_version"_s, 1},
+            {u"netns"_s, netnsPath.isEmpty() ? u"self"_s : netnsPath}, {u"keys"_s, keys}};
         print(stdout, QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)));
     } else {
         for (qsizetype i = 0; i < entries.size(); ++i)
