@@ -89,8 +89,12 @@ void CollectorWorker::pollNow()
 
 void CollectorWorker::poll()
 {
-    // State changes up to now go out before the snapshot, so the receiver applies them in order.
-    if (m_tracepoint)
+    // State changes and destroy notices up to now go out before the snapshot, so the receiver applies
+    // them in the order they happened (a child destroyed before this dump is joined to its request
+    // while the request is still known).
+    if (m_destroyWatcher)
+        readDestroyNotices(); // drains the tracepoint first
+    else if (m_tracepoint)
         readStateChanges();
     auto snapshot = m_source->take(m_settings.snapshot);
     if (!snapshot) {

@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 // How long after a close a destroy notice with unknown cookie may still be that connection's.
-constexpr qint64 RecentlyClosedNs = 500'000'000;
+constexpr qint64 RecentlyClosedNs = 200'000'000;
 } // namespace
 
 QLatin1StringView knowledgeName(StepKnowledge knowledge)
@@ -203,7 +203,7 @@ void ConnectionTracker::close(quint64 id, qint64 nowNs, StepKnowledge knowledge,
     m_closedIdByCookie.insert(connection.cookie, connection.id);
     // Only a request socket whose child the tracepoint followed: the child's cookie, which its destroy
     // notice will carry, was never seen. Others are matched by cookie alone (ports are reused fast).
-    if (connection.state() == TcpState::Close && connection.last.hasFlag(IsRequest))
+    if (knowledge == StepKnowledge::Exact && connection.last.hasFlag(IsRequest))
         m_recentlyClosedByEndpoints.insert(endpointsOf(connection.last), {connection.id, nowNs});
     m_closed.push_back(std::move(connection));
     if (qsizetype(m_closed.size()) > m_settings.maxClosed) {
