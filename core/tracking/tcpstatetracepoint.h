@@ -42,7 +42,9 @@ public:
         // Where sysfs lists the online CPUs (devices/system/cpu/online). Injected for tests.
         QString sysfsRoot = QStringLiteral("/sys");
         // Data pages per CPU ring buffer; rounded up to a power of two (perf_mmap() insists).
-        int ringPages = 16;
+        // 256 KiB a CPU: the tracepoint reports every namespace, and a busy host fills a small ring
+        // between two reads (each event is about 100 bytes).
+        int ringPages = 64;
         // An ftrace filter expression over the event's fields, e.g. "sport == 8080 || dport == 8080"
         // (PERF_EVENT_IOC_SET_FILTER; syntax in Documentation/trace/events.rst). Empty: no filter.
         QString filter;
