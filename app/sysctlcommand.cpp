@@ -38,48 +38,6 @@ int fail(const QString &command, const QString &message, int code = 1)
     return code;
 }
 
-QString typeName(SysctlType type)
-{
-    switch (type) {
-    case SysctlType::Integer:
-        return u"integer"_s;
-    case SysctlType::Boolean:
-        return u"boolean"_s;
-    case SysctlType::Enum:
-        return u"enum"_s;
-    case SysctlType::Bitmask:
-        return u"bitmask"_s;
-    case SysctlType::Triple:
-        return u"triple"_s;
-    case SysctlType::PortRange:
-        return u"portRange"_s;
-    case SysctlType::Choice:
-        return u"choice"_s;
-    case SysctlType::List:
-        return u"list"_s;
-    }
-    return {};
-}
-
-QString unitName(SysctlUnit unit)
-{
-    switch (unit) {
-    case SysctlUnit::None:
-        return u"none"_s;
-    case SysctlUnit::Count:
-        return u"count"_s;
-    case SysctlUnit::Seconds:
-        return u"seconds"_s;
-    case SysctlUnit::Milliseconds:
-        return u"ms"_s;
-    case SysctlUnit::Bytes:
-        return u"bytes"_s;
-    case SysctlUnit::Pages:
-        return u"pages"_s;
-    }
-    return {};
-}
-
 // Indents and wraps a paragraph for the terminal.
 QString paragraph(const QString &text)
 {
@@ -108,8 +66,8 @@ QJsonObject readingToJson(const SysctlEntry &entry, const SysctlReading &reading
         {u"defaultNote"_s, reading.defaultNote},
         {u"perNamespace"_s, entry.scope == SysctlScope::Namespace},
         {u"writable"_s, reading.writable},
-        {u"type"_s, typeName(entry.type)},
-        {u"unit"_s, unitName(entry.unit)},
+        {u"type"_s, SysctlCatalog::typeName(entry.type)},
+        {u"unit"_s, SysctlCatalog::unitName(entry.unit)},
         {u"summary"_s, SysctlCatalog::translated(entry.summary)},
         {u"explanation"_s, SysctlCatalog::translated(entry.explanation)},
         {u"whenToChange"_s, SysctlCatalog::translated(entry.whenToChange)},

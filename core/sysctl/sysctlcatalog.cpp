@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <span>
+
 namespace TcpLens {
 
 using namespace Qt::StringLiterals;
@@ -41,14 +43,50 @@ QStringList stringsOf(const QJsonValue &value)
     return result;
 }
 
+// The catalog's names of types and units: read here, written by `tcplens sysctl --json`.
+constexpr std::pair<QStringView, SysctlType> TypeNames[] = {
+    {u"integer", SysctlType::Integer},
+    {u"boolean", SysctlType::Boolean},
+    {u"enum", SysctlType::Enum},
+    {u"bitmask", SysctlType::Bitmask},
+    {u"triple", SysctlType::Triple},
+    {u"portRange", SysctlType::PortRange},
+    {u"choice", SysctlType::Choice},
+    {u"list", SysctlType::List},
+};
+constexpr std::pair<QStringView, SysctlUnit> UnitNames[] = {
+    {u"none", SysctlUnit::None},
+    {u"count", SysctlUnit::Count},
+    {u"seconds", SysctlUnit::Seconds},
+    {u"ms", SysctlUnit::Milliseconds},
+    {u"bytes", SysctlUnit::Bytes},
+    {u"pages", SysctlUnit::Pages},
+};
+
 template<typename Enum>
-std::optional<Enum> enumOf(const QString &text, std::initializer_list<std::pair<QStringView, Enum>> names)
+QString nameOf(Enum value, std::span<const std::pair<QStringView, Enum>> names)
+{
+    for (const auto &[name, known] : names) {
+        if (known == value)
+            return name.toString();
+    }
+    return {};
+}
+
+template<typename Enum>
+std::optional<Enum> enumOf(const QString &text, std::span<const std::pair<QStringView, Enum>> names)
 {
     for (const auto &[name, value] : names) {
         if (text == name)
             return value;
     }
     return std::nullopt;
+}
+
+template<typename Enum>
+std::optional<Enum> enumOf(const QString &text, std::initializer_list<std::pair<QStringView, Enum>> names)
+{
+    return enumOf<Enum>(text, std::span<const std::pair<QStringView, Enum>>(names.begin(), names.size()));
 }
 
 std::expected<SysctlRangeNote, QString> rangeNoteOf(const QJsonObject &object)
@@ -81,16 +119,11 @@ std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
     entry.path = object.value("path"_L1).toString();
     if (entry.path != u"/proc/sys/"_s + entry.relativePath())
         return std::unexpected(tr("'path' must be /proc/sys/ followed by the key with dots as slashes"));
-    const auto type = enumOf<SysctlType>(object.value("type"_L1).toString(),
-        {{u"integer", SysctlType::Integer}, {u"boolean", SysctlType::Boolean}, {u"enum", SysctlType::Enum},
-            {u"bitmask", SysctlType::Bitmask}, {u"triple", SysctlType::Triple}, {u"portRange", SysctlType::PortRange},
-            {u"choice", SysctlType::Choice}, {u"list", SysctlType::List}});
+    const auto type = enumOf<SysctlType>(object.value("type"_L1).toString(), TypeNames);
     if (!type)
         return std::unexpected(tr("unknown 'type'"));
     entry.type = *type;
-    const auto unit = enumOf<SysctlUnit>(object.value("unit"_L1).toString(),
-        {{u"none", SysctlUnit::None}, {u"count", SysctlUnit::Count}, {u"seconds", SysctlUnit::Seconds},
-            {u"ms", SysctlUnit::Milliseconds}, {u"bytes", SysctlUnit::Bytes}, {u"pages", SysctlUnit::Pages}});
+    const auto unit = enumOf<SysctlUnit>(object.value("unit"_L1).toString(), UnitNames);
     if (!unit)
         return std::unexpected(tr("unknown 'unit'"));
     entry.unit = *unit;
@@ -215,6 +248,16 @@ const SysctlEntry *SysctlCatalog::find(QStringView nameOrKey) const
             return &entry;
     }
     return nullptr;
+}
+
+QString SysctlCatalog::typeName(SysctlType type)
+{
+    return nameOf<SysctlType>(type, TypeNames);
+}
+
+QString SysctlCatalog::unitName(SysctlUnit unit)
+{
+    return nameOf<SysctlUnit>(unit, UnitNames);
 }
 
 QString SysctlCatalog::translated(const QString &text)

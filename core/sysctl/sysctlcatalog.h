@@ -29,6 +29,9 @@ public:
     // Catalog texts are English in the file; this is where they get translated for display
     // (context "SysctlCatalog").
     static QString translated(const QString &text);
+    // The catalog's own words for a type and a unit ("portRange", "ms").
+    static QString typeName(SysctlType type);
+    static QString unitName(SysctlUnit unit);
 
 private:
     QList<SysctlEntry> m_entries;
