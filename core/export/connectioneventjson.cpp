@@ -19,6 +19,8 @@ QString kindName(ConnectionEvent::Kind kind)
         return u"transition"_s;
     case ConnectionEvent::Kind::Closed:
         return u"closed"_s;
+    case ConnectionEvent::Kind::Confirmed:
+        return u"confirmed"_s;
     }
     return u"unknown"_s;
 }
@@ -35,7 +37,7 @@ QJsonObject connectionEventToJson(
         {u"monotonic_ns"_s, double(event.timeNs)},
         {u"how"_s, QString(knowledgeName(event.knowledge))},
     };
-    if (event.kind == ConnectionEvent::Kind::Transition) {
+    if (event.kind == ConnectionEvent::Kind::Transition || event.kind == ConnectionEvent::Kind::Confirmed) {
         object.insert(u"from"_s, QString(stateName(event.from)));
         object.insert(u"to"_s, QString(stateName(event.to)));
     } else if (event.kind == ConnectionEvent::Kind::Opened) {

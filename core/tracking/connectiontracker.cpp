@@ -453,9 +453,14 @@ void ConnectionTracker::applyExactStep(
     };
     for (qsizetype i = connection.path.size() - 1; i >= 1; --i) {
         if (same(connection.path[i].state, change.newState) && same(connection.path[i - 1].state, change.oldState)) {
-            connection.path[i].state = change.newState;
-            connection.path[i].knowledge = StepKnowledge::Exact;
-            connection.path[i].enteredNs = connection.path[i].notBeforeNs = change.timeNs;
+            ConnectionStep &step = connection.path[i];
+            if (step.knowledge != StepKnowledge::Exact) {
+                events.append({ConnectionEvent::Kind::Confirmed, connection.id, connection.path[i - 1].state,
+                    change.newState, change.timeNs, StepKnowledge::Exact});
+            }
+            step.state = change.newState;
+            step.knowledge = StepKnowledge::Exact;
+            step.enteredNs = step.notBeforeNs = change.timeNs;
             return;
         }
     }

@@ -45,8 +45,17 @@ def path(local, remote):
             if e["id"] in ids: print(e)
     assert len(ids) == 1, (local, remote, ids)
     mine = [e for e in events if e["id"] in ids]
-    assert mine[0]["event"] == "opened" and mine[-1]["event"] in ("closed", "transition"), mine
-    return [(e["to"], e["how"]) for e in mine if e["event"] == "transition"], mine
+    assert mine[0]["event"] == "opened", mine
+    steps = []
+    for e in mine:
+        if e["event"] == "transition":
+            steps.append([e["from"], e["to"], e["how"]])
+        elif e["event"] == "confirmed":
+            # The tracepoint named a step a poll reported first: the latest such step becomes exact.
+            match = [s for s in steps if s[0] == e["from"] and s[1] == e["to"] and s[2] != "exact"]
+            assert match and e["how"] == "exact", ("confirmed without a step", e, steps)
+            match[-1][2] = "exact"
+    return [(to, how) for _, to, how in steps], mine
 client_path, _ = path(client, server)
 states = [s for s, _ in client_path]
 assert states[:2] == ["SYN-SENT", "ESTAB"], states
@@ -57,7 +66,8 @@ sstates = [s for s, _ in server_path]
 assert "CLOSE-WAIT" in sstates and sstates[-1] == "CLOSED", sstates
 assert server_events[-1]["event"] == "closed" and server_events[0]["side"] == "passive", server_events[-1]
 if mode == "--exact":
-    # The tracepoint names each step; one may still come as polled if its event was late or lost
+    # The tracepoint names every step of the server's socket, late ones by a `confirmed` line. One
+    # may still be missing: perf drops a sample now and then without PERF_RECORD_LOST
     # (docs/kernel-notes.md), never most of them.
     assert sum(how == "exact" for _, how in server_path) >= len(server_path) - 1, server_path
 print("PASS: client", " -> ".join(f"{s}({h[0]})" for s, h in client_path))

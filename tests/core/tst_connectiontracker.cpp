@@ -68,6 +68,21 @@ QList<K> knowledge(const TrackedConnection &connection)
     return result;
 }
 
+StateChangeEvent stateChange(qint64 timeNs, quint64 socketAddress, S from, S to, quint16 localPort, quint16 remotePort)
+{
+    StateChangeEvent change;
+    change.timeNs = timeNs;
+    change.socketAddress = socketAddress;
+    change.oldState = from;
+    change.newState = to;
+    change.family = AF_INET;
+    change.localPort = localPort;
+    change.remotePort = remotePort;
+    change.localAddress = {127, 0, 0, 1};
+    change.remoteAddress = {127, 0, 0, 1};
+    return change;
+}
+
 const TrackedConnection *closedWithCookie(const ConnectionTracker &tracker, quint64 cookie)
 {
     for (const auto &connection : tracker.closed()) {
@@ -125,6 +140,39 @@ private Q_SLOTS:
         QCOMPARE(states(*closed).constLast(), S::Close);
         QCOMPARE(closed->closedNs, 63 * Second);
         QCOMPARE(events.constLast().kind, ConnectionEvent::Kind::Closed);
+    }
+
+    void lateExactEventsConfirmPolledSteps()
+    {
+        // The handshake happened while a dump ran: the poll saw ESTABLISHED first, and the
+        // tracepoint's events for it arrive with the next drain.
+        ConnectionTracker tracker;
+        tracker.applySnapshot(snapshotAt(1 * Second, {socket(5, S::Listen, 80, 0)}));
+        tracker.applySnapshot(
+            snapshotAt(2 * Second, {socket(5, S::Listen, 80, 0), socket(6, S::Established, 80, 40000)}));
+        const auto *connection = tracker.findByCookie(6);
+        QVERIFY(connection);
+        QCOMPARE(knowledge(*connection).constLast(), K::Polled);
+        const qint64 synAt = Second + Second / 2;
+        const auto events = tracker.applyExact({stateChange(synAt, 0xbeef, S::Listen, S::SynRecv, 80, 40000),
+            stateChange(synAt + 1000, 0xbeef, S::SynRecv, S::Established, 80, 40000)});
+        QCOMPARE(events.size(), 2);
+        for (const auto &event : events) {
+            QCOMPARE(event.kind, ConnectionEvent::Kind::Confirmed);
+            QCOMPARE(event.knowledge, K::Exact);
+        }
+        QCOMPARE(events[0].to, S::SynRecv);
+        QCOMPARE(events[1].from, S::SynRecv);
+        QCOMPARE(events[1].to, S::Established);
+        QCOMPARE(events[1].timeNs, synAt + 1000);
+        const auto steps = knowledge(*connection);
+        QCOMPARE(steps.constLast(), K::Exact);
+        QCOMPARE(steps.at(steps.size() - 2), K::Exact);
+        QCOMPARE(connection->path.constLast().enteredNs, synAt + 1000);
+
+        // The same events again confirm nothing new.
+        QVERIFY(
+            tracker.applyExact({stateChange(synAt + 1000, 0xbeef, S::SynRecv, S::Established, 80, 40000)}).isEmpty());
     }
 
     void requestAndChildAreOneConnection()
