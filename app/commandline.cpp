@@ -57,7 +57,16 @@ GuiOptions parseGuiOptions(const QStringList &arguments)
         u"PATH"_s);
     const QCommandLineOption interval(u"interval"_s,
         QCoreApplication::translate("main", "Poll every MS milliseconds (default 1000)."), u"MS"_s, u"1000"_s);
-    parser.addOptions({screenshot, after, netns, interval});
+    const QCommandLineOption view(u"view"_s,
+        QCoreApplication::translate("main",
+            "With --screenshot: render VIEW: table (the whole window), diagram, timeline, listeners or "
+            "counters."),
+        u"VIEW"_s, u"table"_s);
+    const QCommandLineOption exact(u"exact"_s,
+        QCoreApplication::translate("main",
+            "Read exact state transitions from the kernel's tracepoint (needs CAP_PERFMON or root; "
+            "otherwise TCP Lens says why and polls)."));
+    parser.addOptions({screenshot, after, view, netns, interval, exact});
     parser.process(arguments);
 
     GuiOptions options;
@@ -72,6 +81,16 @@ GuiOptions parseGuiOptions(const QStringList &arguments)
     if (!ok || options.collector.intervalMs < 10 || options.collector.intervalMs > 600'000) {
         std::fprintf(stderr, "tcplens: --interval takes milliseconds from 10 to 600000, not '%s'\n",
             qPrintable(parser.value(interval)));
+        std::exit(2);
+    }
+    options.intervalGiven = parser.isSet(interval);
+    options.exactGiven = parser.isSet(exact);
+    options.collector.exact = options.exactGiven;
+    options.view = parser.value(view).toLower();
+    static const QStringList views{u"table"_s, u"diagram"_s, u"timeline"_s, u"listeners"_s, u"counters"_s};
+    if (!views.contains(options.view)) {
+        std::fprintf(stderr, "tcplens: --view takes one of %s, not '%s'\n", qPrintable(views.join(u", "_s)),
+            qPrintable(parser.value(view)));
         std::exit(2);
     }
     options.collector.netns = parser.value(netns);

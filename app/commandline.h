@@ -15,6 +15,9 @@ struct GuiOptions
     CollectorSettings collector;
     QString screenshotPath; // non-empty: render the window to this PNG and exit
     double screenshotAfterSeconds = 0; // collect this long before the screenshot
+    QString view = QStringLiteral("table"); // what --screenshot renders: table, diagram, timeline, listeners, counters
+    bool intervalGiven = false; // --interval overrides the preferences for this run
+    bool exactGiven = false; // --exact asks for exact transitions whatever the preferences say
 };
 
 // Headless commands run without a display and before any QGuiApplication exists.

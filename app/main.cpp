@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "apppreferences.h"
 #include "commandline.h"
 #include "headlesscommands.h"
 #include "mainwindow.h"
@@ -12,6 +13,24 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+QtMessageHandler previousHandler = nullptr;
+
+// The offscreen platform warns about every window feature it lacks (raise(), size hints of floating
+// docks); for a screenshot that is noise, not news.
+void quietOffscreenMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(u"This plugin does not support"_s))
+        return;
+    if (previousHandler)
+        previousHandler(type, context, message);
+    else
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     if (TcpLens::isHeadlessCommand(argc, argv))
@@ -19,6 +38,8 @@ int main(int argc, char **argv)
     // A screenshot, --help and --version need no display: render offscreen unless the caller chose.
     if (TcpLens::needsNoDisplay(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qgetenv("QT_QPA_PLATFORM") == "offscreen")
+        previousHandler = qInstallMessageHandler(quietOffscreenMessages);
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"tcplens"_s);
@@ -26,18 +47,28 @@ int main(int argc, char **argv)
     QApplication::setOrganizationDomain(u"tcplens.org"_s);
     QApplication::setApplicationVersion(QStringLiteral(TCPLENS_VERSION_STRING));
     QApplication::setDesktopFileName(u"org.tcplens.TcpLens"_s);
-    const TcpLens::GuiOptions options = TcpLens::parseGuiOptions(QApplication::arguments());
+    TcpLens::GuiOptions options = TcpLens::parseGuiOptions(QApplication::arguments());
+    const auto preferences = TcpLens::AppPreferences::load();
+    if (!options.intervalGiven)
+        options.collector.intervalMs = preferences.pollIntervalMs;
+    options.collector.exact = options.exactGiven || preferences.exactWhenPermitted;
 
-    TcpLens::MainWindow window(options.collector);
+    TcpLens::MainWindow window(options.collector, options.screenshotPath.isEmpty());
+    const auto view = TcpLens::MainWindow::viewFromName(options.view).value_or(TcpLens::MainWindow::View::Table);
     if (!options.screenshotPath.isEmpty()) {
-        window.resize(1280, 760);
+        window.resize(1400, 860);
+        window.showView(view);
+        if (view != TcpLens::MainWindow::View::Table)
+            window.detachView(view, QSize(1200, 760));
         QObject::connect(&window, &TcpLens::MainWindow::snapshotShown, &app, [&] {
             static bool scheduled = false;
             if (std::exchange(scheduled, true))
                 return;
             QTimer::singleShot(int(options.screenshotAfterSeconds * 1000), &app, [&] {
                 QString error;
-                if (!window.saveScreenshot(options.screenshotPath, &error)) {
+                if (view == TcpLens::MainWindow::View::Timeline || view == TcpLens::MainWindow::View::Diagram)
+                    window.followMostInterestingConnection();
+                if (!window.saveScreenshot(options.screenshotPath, &error, view)) {
                     std::fprintf(stderr, "tcplens: %s\n", qPrintable(error));
                     QApplication::exit(1);
                     return;

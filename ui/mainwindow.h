@@ -2,67 +2,131 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "apppreferences.h"
 #include "collect/collectorsettings.h"
 #include "model/socketsnapshot.h"
+#include "tracking/connectionevent.h"
+#include "tracking/connectiontracker.h"
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QAction;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QTableView;
 
 namespace TcpLens {
 
+class ConnectionFilterProxy;
 class ConnectionTableModel;
 class SnapshotCollector;
+class ThemeController;
 
+// The window a user keeps open: the connection table in the centre; the state diagram, the selected
+// connection's timeline, the listeners' queues and the kernel's counters in docks the user can move,
+// stack or close (remembered between runs).
+//
+// Data flows one way: the collector's thread hands over snapshots, destroy notices and tracepoint
+// events; the tracker turns them into connections and events; models and panels show them.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(const CollectorSettings &settings, QWidget *parent = nullptr);
+    enum class View : quint8 { Table, Diagram, Timeline, Listeners, Counters };
+    Q_ENUM(View)
+    static std::optional<View> viewFromName(const QString &name);
+
+    // `preferences` overrides what QSettings holds (the command line's --interval, say).
+    // `rememberState`: restore the layout saved by the last run and save it on close. Screenshots and
+    // tests leave it off so they neither depend on nor change a user's layout.
+    explicit MainWindow(const CollectorSettings &settings, bool rememberState = true, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ConnectionTableModel *connectionModel() const { return m_model; }
+    ConnectionFilterProxy *connectionProxy() const { return m_proxy; }
     QTableView *connectionView() const { return m_view; }
-    // Renders the window (not the screen) to an image file; false and a message on failure.
-    bool saveScreenshot(const QString &path, QString *error = nullptr);
+    QLineEdit *filterEdit() const { return m_filter; }
+    const ConnectionTracker &tracker() const { return m_tracker; }
+    QWidget *viewWidget(View view) const;
+
+    // Renders the window (View::Table) or one view (the dock's contents) to an image file.
+    bool saveScreenshot(const QString &path, QString *error = nullptr, View view = View::Table);
     // The table rows the window shows right now, one line each ("LISTEN 127.0.0.1:80 *:* 0 128"):
     // what a screenshot shows, as text, for scripts and tests.
     QStringList visibleRowsText() const;
 
+    // Selects the connection's row, keeps it selected across polls, shows its timeline and its path.
+    void followConnection(quint64 connectionId);
+    quint64 followedConnection() const { return m_followed; }
+    // For screenshots: follow the connection with the longest known history, if none is followed.
+    void followMostInterestingConnection();
+    void setFilterText(const QString &text);
+    void showView(View view);
+    // For a screenshot of one view: its dock floats alone at `size`, so the picture is not cramped.
+    void detachView(View view, QSize size);
+    bool isDisplayPaused() const;
+
 Q_SIGNALS:
     void snapshotShown(quint64 generation);
+    void followedConnectionChanged(quint64 connectionId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createTable();
+    void createDocks();
     void createActions();
     void createStatusBar();
+    void startCollector();
     void showSnapshot(const SocketSnapshot &snapshot);
+    void showDestroyed(const DestroyedSockets &destroyed);
+    void showStateChanges(const QList<StateChangeEvent> &changes);
+    void showEvents(const ConnectionEvents &events);
+    void showExactMode(bool active, const QString &status);
     void showFailure(const QString &message);
     void showPacing(int effectiveMs, bool backedOff, qint64 lastDumpNs);
+    void showFollowedConnection();
+    void selectionChanged();
+    void showTableContextMenu(const QPoint &position);
+    void setDisplayPaused(bool paused);
     void updateStatus();
-    void restoreState();
+    void applyPreferences(const AppPreferences &preferences);
+    void editPreferences();
+    void restoreWindowState();
     void saveScreenshotInteractively();
     void showAbout();
 
+    CollectorSettings m_settings;
+    AppPreferences m_preferences;
     SnapshotCollector *m_collector = nullptr;
+    ConnectionTracker m_tracker;
+    ThemeController *m_theme = nullptr;
     ConnectionTableModel *m_model = nullptr;
-    QSortFilterProxyModel *m_proxy = nullptr;
+    ConnectionFilterProxy *m_proxy = nullptr;
     QTableView *m_view = nullptr;
     QLineEdit *m_filter = nullptr;
+    QLabel *m_filterError = nullptr;
+    QHash<View, QDockWidget *> m_docks;
+    QHash<View, QWidget *> m_views;
     QAction *m_pauseAction = nullptr;
     QLabel *m_sourceLabel = nullptr;
+    QLabel *m_netnsLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_dumpLabel = nullptr;
-    QString m_netnsLabel;
+    SocketSnapshot m_latest; // the newest snapshot, applied to the table unless the display is paused
+    QString m_netnsName;
+    QString m_exactStatus;
+    bool m_exactActive = false;
     int m_effectiveIntervalMs = 0;
     bool m_backedOff = false;
     bool m_firstSnapshot = true;
+    quint64 m_followed = 0;
+    bool m_selecting = false;
+    bool m_rememberState = true;
 };
 
 } // namespace TcpLens

@@ -37,6 +37,10 @@ public:
     ConnectionTracker();
     explicit ConnectionTracker(Settings settings);
 
+    // New limits apply from the next snapshot on (the closed list shrinks then).
+    void setSettings(const Settings &settings) { m_settings = settings; }
+    const Settings &settings() const { return m_settings; }
+
     ConnectionEvents applySnapshot(const SocketSnapshot &snapshot);
     // Destroy notices: connections that closed, some before any poll saw them. A full socket that
     // becomes TIME_WAIT is destroyed too (the timewait socket takes its cookie), so a notice closes a

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "connectiontablemodel.h"
 
+#include "tracking/connectiontracker.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -106,7 +108,29 @@ void ConnectionTableModel::fillOwner(Row &row, const SocketSnapshot &snapshot) c
     }
 }
 
-void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot)
+int ConnectionTableModel::rowOfConnection(quint64 connectionId) const
+{
+    if (connectionId == 0)
+        return -1;
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        if (m_rows[std::size_t(row)].connectionId == connectionId)
+            return row;
+    }
+    return -1;
+}
+
+void ConnectionTableModel::fillFromTracker(Row &row, const ConnectionTracker *tracker) const
+{
+    if (!tracker)
+        return;
+    if (const TrackedConnection *connection = tracker->findByCookie(row.socket.cookie)) {
+        row.connectionId = connection->id;
+        if (!connection->path.isEmpty() && connection->state() == row.socket.state)
+            row.stateSinceNs = std::min(row.stateSinceNs, connection->path.constLast().enteredNs);
+    }
+}
+
+void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot, const ConnectionTracker *tracker)
 {
     if (!m_snapshot.isNull() && snapshot.generation() <= m_snapshot.generation() &&
         snapshot.netnsInode() == m_snapshot.netnsInode())
@@ -163,8 +187,11 @@ void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot)
         const SocketRecord &fresh = sockets[std::size_t(*found)];
         const bool stateChanged = fresh.state != entry.socket.state;
         bool changed = shownFieldsDiffer(fresh, entry.socket) || entry.mark != Mark::None;
-        if (stateChanged)
+        if (stateChanged) {
             entry.stateSinceNs = m_nowNs;
+            entry.socket.state = fresh.state;
+            fillFromTracker(entry, tracker);
+        }
         entry.mark = stateChanged ? Mark::Changed : Mark::None;
         entry.socket = fresh;
         if (!entry.ownerKnown || entry.socket.inode != fresh.inode) {
@@ -180,7 +207,8 @@ void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot)
     flush(int(m_rows.size()));
     // Time in state moves for every row: one signal for the whole column.
     if (!m_rows.empty())
-        Q_EMIT dataChanged(index(0, TimeInStateColumn), index(int(m_rows.size()) - 1, TimeInStateColumn));
+        Q_EMIT dataChanged(
+            index(0, TimeInStateColumn), index(int(m_rows.size()) - 1, TimeInStateColumn), {Qt::DisplayRole});
 
     // 3. New sockets, appended in one block.
     std::vector<int> fresh;
@@ -194,7 +222,10 @@ void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot)
         for (const int i : fresh) {
             Row row;
             row.socket = sockets[std::size_t(i)];
+            row.local = row.socket.localEndpoint();
+            row.remote = row.socket.remoteEndpoint();
             row.stateSinceNs = m_nowNs;
+            fillFromTracker(row, tracker);
             row.mark = m_snapshot.isNull() ? Mark::None : Mark::New; // the first poll marks nothing as new
             fillOwner(row, snapshot);
             m_rowByCookie.insert(row.socket.cookie, int(m_rows.size()));
@@ -254,6 +285,8 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
         return row.socket.remotePort;
     case MarkRole:
         return QVariant::fromValue(row.mark);
+    case ConnectionIdRole:
+        return QVariant::fromValue(row.connectionId);
     default:
         return {};
     }
@@ -266,9 +299,9 @@ QVariant ConnectionTableModel::displayData(const Row &row, int column) const
     case FamilyColumn:
         return s.isIpv6() ? u"IPv6"_s : u"IPv4"_s;
     case LocalColumn:
-        return s.localEndpoint();
+        return row.local;
     case RemoteColumn:
-        return s.remoteEndpoint();
+        return row.remote;
     case StateColumn: {
         // Marks carry a symbol as well as a colour, for readers who cannot tell the colours apart.
         const QString name = QString(stateName(s.displayState()));
@@ -408,10 +441,113 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case RetransmitsColumn:
             return tr("Segments retransmitted over the connection's life (tcp_info.tcpi_total_retrans).");
         case TimeInStateColumn:
-            return tr("Since TCP Lens first saw the socket in this state.");
+            return tr("Since the connection entered this state: the kernel's time in exact mode, otherwise the "
+                      "poll that first saw it.");
         }
     }
     return {};
+}
+
+bool ConnectionTableModel::rowMatches(int row, const ConnectionFilter &filter) const
+{
+    const Row &entry = m_rows[std::size_t(row)];
+    return filter.matches(entry.socket, {entry.local, entry.remote, entry.process, entry.user});
+}
+
+bool ConnectionTableModel::rowLessThan(int left, int right, int column) const
+{
+    const Row &a = m_rows[std::size_t(left)];
+    const Row &b = m_rows[std::size_t(right)];
+    const SocketRecord &x = a.socket;
+    const SocketRecord &y = b.socket;
+    // Ties fall back to the local endpoint, then the cookie, so the order is stable across polls.
+    const auto byEndpoint = [&] {
+        return std::tie(x.family, x.localAddress, x.localPort, x.remoteAddress, x.remotePort, x.cookie) <
+            std::tie(y.family, y.localAddress, y.localPort, y.remoteAddress, y.remotePort, y.cookie);
+    };
+    const auto compare = [&](const auto &u, const auto &v) {
+        return u != v ? u < v : byEndpoint();
+    };
+    const auto compareText = [&](const QString &u, const QString &v) {
+        const int order = u.compare(v, Qt::CaseInsensitive);
+        return order != 0 ? order < 0 : byEndpoint();
+    };
+    switch (column) {
+    case FamilyColumn:
+        return compare(x.family, y.family);
+    case LocalColumn:
+        return byEndpoint();
+    case RemoteColumn:
+        return std::tie(x.family, x.remoteAddress, x.remotePort, x.cookie) <
+            std::tie(y.family, y.remoteAddress, y.remotePort, y.cookie);
+    case StateColumn:
+        // The order of a connection's life (LISTEN last), not the alphabet.
+        return compare(stateSortKey(x.displayState()), stateSortKey(y.displayState()));
+    case ReceiveQueueColumn:
+        return compare(x.receiveQueue, y.receiveQueue);
+    case SendQueueColumn:
+        return compare(x.sendQueue, y.sendQueue);
+    case TimerColumn:
+        return compare(x.timer == TimerKind::None ? -1 : qint64(x.timerExpiresMs),
+            y.timer == TimerKind::None ? -1 : qint64(y.timerExpiresMs));
+    case ProcessColumn:
+        return compareText(a.process, b.process);
+    case UserColumn:
+        return compareText(a.user, b.user);
+    case RttColumn:
+        return compare(x.info.rttUs, y.info.rttUs);
+    case CongestionWindowColumn:
+        return compare(x.info.congestionWindow, y.info.congestionWindow);
+    case RetransmitsColumn:
+        return compare(x.info.totalRetransmits, y.info.totalRetransmits);
+    case BytesColumn:
+        return compare(x.info.bytesAcked + x.info.bytesReceived, y.info.bytesAcked + y.info.bytesReceived);
+    case TimeInStateColumn:
+        // Longest in state first when ascending: the one that is stuck is what a user looks for.
+        return compare(a.stateSinceNs, b.stateSinceNs);
+    default:
+        return byEndpoint();
+    }
+}
+
+int ConnectionTableModel::stateSortKey(TcpState state)
+{
+    switch (state) {
+    case TcpState::SynSent:
+        return 1;
+    case TcpState::SynRecv:
+    case TcpState::NewSynRecv:
+        return 2;
+    case TcpState::Established:
+        return 3;
+    case TcpState::FinWait1:
+        return 4;
+    case TcpState::FinWait2:
+        return 5;
+    case TcpState::Closing:
+        return 6;
+    case TcpState::TimeWait:
+        return 7;
+    case TcpState::CloseWait:
+        return 8;
+    case TcpState::LastAck:
+        return 9;
+    case TcpState::Close:
+        return 10;
+    case TcpState::Listen:
+        return 0;
+    case TcpState::Unknown:
+        return 11;
+    }
+    return 11;
+}
+
+QString ConnectionTableModel::rowText(int row) const
+{
+    QStringList cells;
+    for (int column = 0; column < ColumnCount; ++column)
+        cells.append(displayData(m_rows[std::size_t(row)], column).toString());
+    return cells.join(QLatin1Char('\t'));
 }
 
 } // namespace TcpLens

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/socketsnapshot.h"
+#include "models/connectionfilter.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -10,6 +11,8 @@
 #include <vector>
 
 namespace TcpLens {
+
+class ConnectionTracker;
 
 // The live connection table: one row per socket of the latest snapshot, updated in place. Rows are
 // inserted, changed and removed as sockets come, change and go, never reset per poll, so views keep
@@ -45,6 +48,7 @@ public:
         LocalPortRole,
         RemotePortRole,
         MarkRole, // Mark
+        ConnectionIdRole, // quint64: the tracker's connection, which outlives a socket (request, child, TIME-WAIT)
     };
 
     enum class Mark : quint8 { None, New, Changed, Closing };
@@ -57,10 +61,21 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void applySnapshot(const SocketSnapshot &snapshot);
+    // With a tracker (already updated with this snapshot), rows carry the tracker's connection and
+    // the time its current state began, which may be exact or earlier than this poll.
+    void applySnapshot(const SocketSnapshot &snapshot, const ConnectionTracker *tracker = nullptr);
     const SocketSnapshot &snapshot() const { return m_snapshot; }
     // The row of the socket with this cookie, or -1.
     int rowOfCookie(quint64 cookie) const;
+    // The first row of the tracker's connection, or -1.
+    int rowOfConnection(quint64 connectionId) const;
+
+    // For ConnectionFilterProxy: typed comparisons and matching, without building QVariants or
+    // formatting cells, so that sorting and filtering 120,000 rows stays well under 200 ms.
+    bool rowMatches(int row, const ConnectionFilter &filter) const;
+    bool rowLessThan(int left, int right, int column) const;
+    // A row as tab-separated text, the way it is shown (for "Copy row").
+    QString rowText(int row) const;
 
 Q_SIGNALS:
     void snapshotApplied(quint64 generation);
@@ -69,17 +84,22 @@ private:
     struct Row
     {
         SocketRecord socket;
+        QString local; // endpoints, formatted once: a cookie's addresses never change
+        QString remote;
         QString process; // "nginx (1234)", or why there is none
         QString user;
-        qint64 stateSinceNs = 0; // monotonic time when this state was first seen
+        qint64 stateSinceNs = 0; // monotonic time the state began (the tracker's), or was first seen
+        quint64 connectionId = 0;
         Mark mark = Mark::New;
         bool ownerKnown = false;
     };
 
+    static int stateSortKey(TcpState state);
     QVariant displayData(const Row &row, int column) const;
     QVariant sortData(const Row &row, int column) const;
     QString toolTip(const Row &row, int column) const;
     void fillOwner(Row &row, const SocketSnapshot &snapshot) const;
+    void fillFromTracker(Row &row, const ConnectionTracker *tracker) const;
 
     std::vector<Row> m_rows;
     QHash<quint64, int> m_rowByCookie;

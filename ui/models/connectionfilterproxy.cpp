@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "connectionfilterproxy.h"
+
+#include "models/connectiontablemodel.h"
+
+namespace TcpLens {
+
+ConnectionFilterProxy::ConnectionFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(ConnectionTableModel::SortRole);
+    // No role of the model is the filter's: a change of only the displayed time in state then
+    // passes through without re-filtering every row (QSortFilterProxyModel checks the roles).
+    setFilterRole(ConnectionTableModel::CookieRole);
+}
+
+void ConnectionFilterProxy::setConnectionModel(ConnectionTableModel *model)
+{
+    m_model = model;
+    setSourceModel(model);
+}
+
+void ConnectionFilterProxy::setFilterText(const QString &text)
+{
+    ConnectionFilter parsed = ConnectionFilter::parse(text);
+    const bool errorsChanged = parsed.errors() != m_filter.errors();
+    m_filter = std::move(parsed);
+    invalidateRowsFilter();
+    if (errorsChanged)
+        Q_EMIT filterErrorsChanged(m_filter.errors());
+}
+
+bool ConnectionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid() || !m_model)
+        return false;
+    return m_filter.isEmpty() || m_model->rowMatches(sourceRow, m_filter);
+}
+
+bool ConnectionFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_model)
+        return QSortFilterProxyModel::lessThan(left, right);
+    return m_model->rowLessThan(left.row(), right.row(), left.column());
+}
+
+} // namespace TcpLens

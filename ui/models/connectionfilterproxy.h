@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "models/connectionfilter.h"
+
+#include <QSortFilterProxyModel>
+
+namespace TcpLens {
+
+class ConnectionTableModel;
+
+// Sorts and filters the connection table with the model's typed comparisons and the parsed filter
+// bar, never through QVariants of formatted cells.
+class ConnectionFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit ConnectionFilterProxy(QObject *parent = nullptr);
+
+    void setConnectionModel(ConnectionTableModel *model);
+    ConnectionTableModel *connectionModel() const { return m_model; }
+
+    void setFilterText(const QString &text);
+    const ConnectionFilter &connectionFilter() const { return m_filter; }
+
+Q_SIGNALS:
+    // The filter's problems in words, or an empty list when every term was understood.
+    void filterErrorsChanged(const QStringList &errors);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    ConnectionTableModel *m_model = nullptr;
+    ConnectionFilter m_filter;
+};
+
+} // namespace TcpLens
