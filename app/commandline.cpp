@@ -66,7 +66,10 @@ GuiOptions parseGuiOptions(const QStringList &arguments)
         QCoreApplication::translate("main",
             "Read exact state transitions from the kernel's tracepoint (needs CAP_PERFMON or root; "
             "otherwise TCP Lens says why and polls)."));
-    parser.addOptions({screenshot, after, view, netns, interval, exact});
+    const QCommandLineOption theme(u"theme"_s,
+        QCoreApplication::translate("main", "Use the light or dark palette, or follow the system, for this run."),
+        u"THEME"_s);
+    parser.addOptions({screenshot, after, view, netns, interval, exact, theme});
     parser.process(arguments);
 
     GuiOptions options;
@@ -91,6 +94,13 @@ GuiOptions parseGuiOptions(const QStringList &arguments)
     if (!views.contains(options.view)) {
         std::fprintf(stderr, "tcplens: --view takes one of %s, not '%s'\n", qPrintable(views.join(u", "_s)),
             qPrintable(parser.value(view)));
+        std::exit(2);
+    }
+    options.theme = parser.value(theme).toLower();
+    if (!options.theme.isEmpty() && options.theme != u"light"_s && options.theme != u"dark"_s &&
+        options.theme != u"system"_s) {
+        std::fprintf(
+            stderr, "tcplens: --theme takes light, dark or system, not '%s'\n", qPrintable(parser.value(theme)));
         std::exit(2);
     }
     options.collector.netns = parser.value(netns);

@@ -17,6 +17,7 @@ struct GuiOptions
     double screenshotAfterSeconds = 0; // collect this long before the screenshot
     QString view = QStringLiteral("table"); // what --screenshot renders: table, diagram, timeline, listeners, counters
     bool intervalGiven = false; // --interval overrides the preferences for this run
+    QString theme; // --theme light|dark|system for this run; empty: the preferences' choice
     bool exactGiven = false; // --exact asks for exact transitions whatever the preferences say
 };
 

@@ -54,6 +54,12 @@ int main(int argc, char **argv)
     options.collector.exact = options.exactGiven || preferences.exactWhenPermitted;
 
     TcpLens::MainWindow window(options.collector, options.screenshotPath.isEmpty());
+    if (options.theme == u"light"_s)
+        window.setTheme(TcpLens::AppPreferences::Theme::Light);
+    else if (options.theme == u"dark"_s)
+        window.setTheme(TcpLens::AppPreferences::Theme::Dark);
+    else if (options.theme == u"system"_s)
+        window.setTheme(TcpLens::AppPreferences::Theme::System);
     const auto view = TcpLens::MainWindow::viewFromName(options.view).value_or(TcpLens::MainWindow::View::Table);
     if (!options.screenshotPath.isEmpty()) {
         window.resize(1400, 860);

@@ -70,6 +70,9 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     setWindowTitle(tr("TCP Lens"));
     setWindowIcon(QIcon(u":/icons/tcplens.svg"_s));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    // The diagram is tall: it keeps the whole right side; timeline and charts go under the table.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     // What the command line chose wins over the saved preferences for this run.
     m_preferences.pollIntervalMs = settings.intervalMs;
     m_tracker.setSettings(trackerSettings(m_preferences));
@@ -251,7 +254,7 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_dumpLabel);
     m_netnsLabel->setText(
-        m_netnsName.isEmpty() ? tr("Namespace: this process's") : tr("Namespace: %1").arg(m_netnsName));
+        m_netnsName.isEmpty() ? tr("Network namespace: TCP Lens's own") : tr("Network namespace: %1").arg(m_netnsName));
     m_countLabel->setText(tr("Waiting for the first dump…"));
     updateStatus();
 }
@@ -361,9 +364,7 @@ void MainWindow::updateStatus()
     if (m_latest.isNull())
         return;
     m_countLabel->setText(
-        tr("%n socket(s), %1 listening · %2 connections followed", nullptr, int(m_latest.sockets().size()))
-            .arg(m_latest.listeners().size())
-            .arg(m_tracker.openCount()));
+        tr("%n socket(s), %1 listening", nullptr, int(m_latest.sockets().size())).arg(m_latest.listeners().size()));
     m_dumpLabel->setText(tr("Last dump %1 ms at %2")
             .arg(double(m_latest.statistics().durationNs) / 1e6, 0, 'f', 1)
             .arg(m_latest.takenAt().toLocalTime().toString(u"HH:mm:ss"_s)));
@@ -487,6 +488,11 @@ void MainWindow::showTableContextMenu(const QPoint &position)
 void MainWindow::setFilterText(const QString &text)
 {
     m_filter->setText(text);
+}
+
+void MainWindow::setTheme(AppPreferences::Theme theme)
+{
+    m_theme->setTheme(theme);
 }
 
 void MainWindow::showView(View view)

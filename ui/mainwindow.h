@@ -64,6 +64,8 @@ public:
     // For screenshots: follow the connection with the longest known history, if none is followed.
     void followMostInterestingConnection();
     void setFilterText(const QString &text);
+    // For this run only (the command line's --theme): the preferences keep their own choice.
+    void setTheme(AppPreferences::Theme theme);
     void showView(View view);
     // For a screenshot of one view: its dock floats alone at `size`, so the picture is not cramped.
     void detachView(View view, QSize size);

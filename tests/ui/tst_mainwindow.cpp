@@ -7,6 +7,9 @@
 #include "models/connectiontablemodel.h"
 #include "privatenetworknamespace.h"
 
+#include "models/connectionfilterproxy.h"
+
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,6 +19,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 using namespace TcpLens;
 namespace Sockets = TcpLens::Test::LoopbackSockets;
 
@@ -32,6 +36,16 @@ class TestMainWindow : public QObject
                 return row;
         }
         return -1;
+    }
+
+    static const TrackedConnection *findByLocalPort(const ConnectionTracker &tracker, quint16 port)
+    {
+        const TrackedConnection *found = nullptr;
+        tracker.forEachOpen([&](const TrackedConnection &connection) {
+            if (connection.last.localPort == port)
+                found = &connection;
+        });
+        return found;
     }
 
 private Q_SLOTS:
@@ -77,6 +91,85 @@ private Q_SLOTS:
         QCOMPARE(view->model()->rowCount(), 0);
         filter->clear();
         QVERIFY(view->model()->rowCount() > 0);
+    }
+
+    void connectionMadeDuringTheTestShowsItsWholePath()
+    {
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 5);
+        QVERIFY(listener.fd);
+        CollectorSettings settings;
+        settings.intervalMs = 50;
+        MainWindow window(settings, false);
+        QAbstractItemModelTester modelTester(
+            window.connectionModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            window.connectionProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(listenRow(*window.connectionModel(), listener.port) >= 0);
+
+        // The client connects, then closes first (FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT); the server follows.
+        auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
+        QVERIFY(Sockets::waitConnected(client.get(), 1s));
+        auto server = Sockets::acceptOne(listener.fd.get(), 1s);
+        QVERIFY(server);
+        const quint16 clientPort = Sockets::localPort(client.get());
+        const TrackedConnection *tracked = nullptr;
+        QTRY_VERIFY((tracked = findByLocalPort(window.tracker(), clientPort)) != nullptr);
+        const quint64 id = tracked->id;
+        window.followConnection(id);
+        QCOMPARE(window.followedConnection(), id);
+        const QModelIndexList selected = window.connectionView()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.constFirst().data(ConnectionTableModel::ConnectionIdRole).toULongLong(), id);
+
+        client.reset();
+        QTest::qWait(120);
+        server.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.tracker().find(id) && window.tracker().find(id)->state() == TcpState::TimeWait, 5000);
+        QList<TcpState> path;
+        for (const ConnectionStep &step : window.tracker().find(id)->path)
+            path.append(step.state);
+        // Opened by connect(): every state of the active open and the active close, polled or inferred.
+        QCOMPARE(path,
+            (QList<TcpState>{TcpState::Close, TcpState::SynSent, TcpState::Established, TcpState::FinWait1,
+                TcpState::FinWait2, TcpState::TimeWait}));
+        // The followed connection's row is still the selected one: its TIME-WAIT socket now.
+        QTRY_COMPARE(window.connectionView()->selectionModel()->selectedRows().size(), 1);
+        const QModelIndex row = window.connectionView()->selectionModel()->selectedRows().constFirst();
+        QCOMPARE(row.data(ConnectionTableModel::ConnectionIdRole).toULongLong(), id);
+        QCOMPARE(TcpState(row.data(ConnectionTableModel::StateRole).toInt()), TcpState::TimeWait);
+    }
+
+    void filterLanguageNarrowsTheTable()
+    {
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 5);
+        auto other = Sockets::listen(u"127.0.0.1"_s, 5);
+        QVERIFY(listener.fd && other.fd);
+        auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
+        QVERIFY(Sockets::waitConnected(client.get(), 1s));
+        CollectorSettings settings;
+        settings.intervalMs = 100;
+        MainWindow window(settings, false);
+        window.show();
+        QTRY_VERIFY(listenRow(*window.connectionModel(), other.port) >= 0);
+        QAbstractItemModel *shown = window.connectionView()->model();
+
+        window.setFilterText(u"lport:%1"_s.arg(listener.port));
+        QCOMPARE(shown->rowCount(), 2); // the listener and the accepted (not yet accept()ed) server end
+        window.setFilterText(u"port:%1 -state:listen"_s.arg(listener.port));
+        QCOMPARE(shown->rowCount(), 2); // client and server ends
+        window.setFilterText(u"state:listen"_s);
+        QCOMPARE(shown->rowCount(), 2);
+        auto *error = window.findChild<QLabel *>(u"filterError"_s);
+        QVERIFY(error);
+        QVERIFY(error->isHidden());
+        window.setFilterText(u"state:nosuchstate"_s);
+        QVERIFY(!error->isHidden());
+        QVERIFY(error->text().contains(u"nosuchstate"_s));
+        window.setFilterText({});
+        QVERIFY(error->isHidden());
     }
 
     void screenshotIsWritten()
