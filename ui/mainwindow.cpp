@@ -3,6 +3,8 @@
 #include "mainwindow.h"
 
 #include "collect/snapshotcollector.h"
+#include "diagram/statediagrampanel.h"
+#include "diagram/transitionplayer.h"
 #include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
 #include "preferencesdialog.h"
@@ -158,8 +160,10 @@ void MainWindow::createDocks()
         label->setWordWrap(true);
         return label;
     };
-    addDock(View::Diagram, tr("State Diagram"), u"diagramDock"_s, placeholder(tr("State diagram")),
-        Qt::RightDockWidgetArea);
+    m_diagram = new StateDiagramPanel(this);
+    m_diagram->setObjectName(u"stateDiagram"_s);
+    connect(m_diagram, &StateDiagramPanel::stateClicked, this, &MainWindow::filterByState);
+    addDock(View::Diagram, tr("State Diagram"), u"diagramDock"_s, m_diagram, Qt::RightDockWidgetArea);
     QDockWidget *timeline = addDock(View::Timeline, tr("Connection Timeline"), u"timelineDock"_s,
         placeholder(tr("Select a connection in the table to see its life.")), Qt::BottomDockWidgetArea);
     QDockWidget *listeners = addDock(
@@ -221,6 +225,23 @@ void MainWindow::createActions()
     m_pauseAction->setToolTip(tr("Freeze the table and hold the diagram's animations; collection goes on, "
                                  "so nothing is missed (Space)"));
     connect(m_pauseAction, &QAction::toggled, this, &MainWindow::setDisplayPaused);
+    // The diagram's own pause button and Space are one switch.
+    connect(m_diagram->player(), &TransitionPlayer::pausedChanged, m_pauseAction, &QAction::setChecked);
+    connect(m_diagram->player(), &TransitionPlayer::pausedChanged, this, &MainWindow::updateStepActions);
+    connect(m_diagram->player(), &TransitionPlayer::rateChanged, this, &MainWindow::updateStepActions);
+    // Arrows step the diagram only while it is paused or slowed down; otherwise they move in the table.
+    m_stepForwardAction = viewMenu->addAction(QIcon::fromTheme(u"media-skip-forward"_s), tr("Step &Forward"));
+    m_stepForwardAction->setShortcut(QKeySequence(Qt::Key_Right));
+    connect(m_stepForwardAction, &QAction::triggered, m_diagram, &StateDiagramPanel::stepForward);
+    m_stepBackAction = viewMenu->addAction(QIcon::fromTheme(u"media-skip-backward"_s), tr("Step &Back"));
+    m_stepBackAction->setShortcut(QKeySequence(Qt::Key_Left));
+    connect(m_stepBackAction, &QAction::triggered, m_diagram, &StateDiagramPanel::stepBackward);
+    QMenu *speedMenu = viewMenu->addMenu(tr("Playback &Speed"));
+    for (const double rate : StateDiagramPanel::playbackRates()) {
+        QAction *speed = speedMenu->addAction(rate >= 1 ? tr("Live") : tr("1/%1").arg(qRound(1.0 / rate)));
+        connect(speed, &QAction::triggered, m_diagram, [this, rate] { m_diagram->setPlaybackRate(rate); });
+    }
+    updateStepActions();
     QAction *refresh = viewMenu->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("&Refresh Now"));
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, [this] { m_collector->pollNow(); });
@@ -290,6 +311,10 @@ void MainWindow::showSnapshot(const SocketSnapshot &snapshot)
         }
     }
     showEvents(events);
+    QHash<TcpState, int> counts;
+    for (const SocketRecord &socket : snapshot.sockets())
+        ++counts[socket.state];
+    m_diagram->setStateCounts(counts);
     showFollowedConnection();
     updateStatus();
     Q_EMIT snapshotShown(snapshot.generation());
@@ -309,6 +334,7 @@ void MainWindow::showEvents(const ConnectionEvents &events)
 {
     if (events.isEmpty())
         return;
+    m_diagram->addEvents(events);
     if (m_followed != 0) {
         for (const ConnectionEvent &event : events) {
             if (event.connectionId == m_followed) {
@@ -375,8 +401,11 @@ void MainWindow::selectionChanged()
     if (m_selecting)
         return;
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    const quint64 id =
-        rows.isEmpty() ? 0 : rows.constFirst().data(ConnectionTableModel::ConnectionIdRole).toULongLong();
+    // A row that went away (its connection closed) leaves the connection followed: its timeline and
+    // path stay on show until the user picks another.
+    if (rows.isEmpty())
+        return;
+    const quint64 id = rows.constFirst().data(ConnectionTableModel::ConnectionIdRole).toULongLong();
     if (id == m_followed)
         return;
     m_followed = id;
@@ -421,7 +450,9 @@ void MainWindow::followMostInterestingConnection()
 
 void MainWindow::showFollowedConnection()
 {
-    if (m_followed == 0)
+    const TrackedConnection *connection = m_followed == 0 ? nullptr : m_tracker.find(m_followed);
+    m_diagram->setHighlightedPath(connection ? connection->path : QList<ConnectionStep>());
+    if (!connection)
         return;
     // The connection's socket may have changed (request to child, full socket to TIME-WAIT): keep
     // its new row selected.
@@ -519,8 +550,27 @@ bool MainWindow::isDisplayPaused() const
     return m_pauseAction && m_pauseAction->isChecked();
 }
 
+void MainWindow::updateStepActions()
+{
+    const TransitionPlayer *player = m_diagram->player();
+    const bool stepping = player->isPaused() || player->rate() < 1.0;
+    m_stepForwardAction->setEnabled(stepping);
+    m_stepBackAction->setEnabled(stepping);
+}
+
+void MainWindow::filterByState(TcpState state)
+{
+    // A click replaces any state term and keeps the rest of what the user typed.
+    QStringList words = m_filter->text().split(u' ', Qt::SkipEmptyParts);
+    words.removeIf([](const QString &word) { return word.startsWith(u"state:"_s) || word.startsWith(u"s:"_s); });
+    words.append(ConnectionFilter::stateTerm(state));
+    m_filter->setText(words.join(u' '));
+}
+
 void MainWindow::setDisplayPaused(bool paused)
 {
+    if (m_diagram->player()->isPaused() != paused)
+        m_diagram->player()->setPaused(paused);
     if (!paused && !m_latest.isNull()) {
         // Catch up at once: the tracker kept following while the table stood still.
         m_model->applySnapshot(m_latest, &m_tracker);

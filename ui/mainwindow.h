@@ -23,6 +23,7 @@ namespace TcpLens {
 class ConnectionFilterProxy;
 class ConnectionTableModel;
 class SnapshotCollector;
+class StateDiagramPanel;
 class ThemeController;
 
 // The window a user keeps open: the connection table in the centre; the state diagram, the selected
@@ -51,6 +52,7 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     const ConnectionTracker &tracker() const { return m_tracker; }
     QWidget *viewWidget(View view) const;
+    StateDiagramPanel *diagramPanel() const { return m_diagram; }
 
     // Renders the window (View::Table) or one view (the dock's contents) to an image file.
     bool saveScreenshot(const QString &path, QString *error = nullptr, View view = View::Table);
@@ -95,6 +97,8 @@ private:
     void selectionChanged();
     void showTableContextMenu(const QPoint &position);
     void setDisplayPaused(bool paused);
+    void updateStepActions();
+    void filterByState(TcpState state);
     void updateStatus();
     void applyPreferences(const AppPreferences &preferences);
     void editPreferences();
@@ -114,7 +118,10 @@ private:
     QLabel *m_filterError = nullptr;
     QHash<View, QDockWidget *> m_docks;
     QHash<View, QWidget *> m_views;
+    StateDiagramPanel *m_diagram = nullptr;
     QAction *m_pauseAction = nullptr;
+    QAction *m_stepForwardAction = nullptr;
+    QAction *m_stepBackAction = nullptr;
     QLabel *m_sourceLabel = nullptr;
     QLabel *m_netnsLabel = nullptr;
     QLabel *m_countLabel = nullptr;
