@@ -9,6 +9,7 @@
 #include "models/connectiontablemodel.h"
 #include "preferencesdialog.h"
 #include "themecontroller.h"
+#include "timeline/connectiontimelineview.h"
 #include "uilogging.h"
 
 #include <QAction>
@@ -164,8 +165,10 @@ void MainWindow::createDocks()
     m_diagram->setObjectName(u"stateDiagram"_s);
     connect(m_diagram, &StateDiagramPanel::stateClicked, this, &MainWindow::filterByState);
     addDock(View::Diagram, tr("State Diagram"), u"diagramDock"_s, m_diagram, Qt::RightDockWidgetArea);
-    QDockWidget *timeline = addDock(View::Timeline, tr("Connection Timeline"), u"timelineDock"_s,
-        placeholder(tr("Select a connection in the table to see its life.")), Qt::BottomDockWidgetArea);
+    m_timeline = new ConnectionTimelineView(this);
+    m_timeline->setObjectName(u"connectionTimeline"_s);
+    QDockWidget *timeline =
+        addDock(View::Timeline, tr("Connection Timeline"), u"timelineDock"_s, m_timeline, Qt::BottomDockWidgetArea);
     QDockWidget *listeners = addDock(
         View::Listeners, tr("Listeners"), u"listenersDock"_s, placeholder(tr("Listeners")), Qt::BottomDockWidgetArea);
     QDockWidget *counters = addDock(
@@ -452,8 +455,11 @@ void MainWindow::showFollowedConnection()
 {
     const TrackedConnection *connection = m_followed == 0 ? nullptr : m_tracker.find(m_followed);
     m_diagram->setHighlightedPath(connection ? connection->path : QList<ConnectionStep>());
-    if (!connection)
+    if (!connection) {
+        m_timeline->clear();
         return;
+    }
+    m_timeline->setConnection(*connection, m_latest.isNull() ? connection->openedNs : m_latest.monotonicNs());
     // The connection's socket may have changed (request to child, full socket to TIME-WAIT): keep
     // its new row selected.
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();

@@ -21,6 +21,7 @@ class QTableView;
 namespace TcpLens {
 
 class ConnectionFilterProxy;
+class ConnectionTimelineView;
 class ConnectionTableModel;
 class SnapshotCollector;
 class StateDiagramPanel;
@@ -53,6 +54,7 @@ public:
     const ConnectionTracker &tracker() const { return m_tracker; }
     QWidget *viewWidget(View view) const;
     StateDiagramPanel *diagramPanel() const { return m_diagram; }
+    ConnectionTimelineView *timelineView() const { return m_timeline; }
 
     // Renders the window (View::Table) or one view (the dock's contents) to an image file.
     bool saveScreenshot(const QString &path, QString *error = nullptr, View view = View::Table);
@@ -119,6 +121,7 @@ private:
     QHash<View, QDockWidget *> m_docks;
     QHash<View, QWidget *> m_views;
     StateDiagramPanel *m_diagram = nullptr;
+    ConnectionTimelineView *m_timeline = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_stepForwardAction = nullptr;
     QAction *m_stepBackAction = nullptr;
