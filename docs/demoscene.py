@@ -5,8 +5,10 @@
 # Fills the current (private!) network namespace with a small scene of TCP sockets in many states,
 # on loopback only, for screenshots: listeners with full and half-full queues, established
 # connections with unread and unsent data, TIME-WAIT, FIN-WAIT-2, CLOSE-WAIT and SYN-SENT.
-# Prints "ready" when the scene stands, then holds it until killed. Run it inside `unshare -n`.
-import socket, subprocess, sys, time
+# Prints "ready" when the scene stands, then holds it until killed, while a small client makes one
+# short request to port 5000 every 0.4 s (so the diagram and the timeline have lives to show).
+# Run it inside `unshare -n`.
+import socket, subprocess, sys, threading, time
 
 subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
 keep = []
@@ -65,6 +67,27 @@ for i in range(3):
         s.close()
     else:
         keep.append(s)
+# A tiny request/response service: each connection opens, moves a few kilobytes, and closes, the
+# client first (TIME-WAIT on the client's side).
+service = listener("127.0.0.1", 5000, 16)
+
+def serve():
+    while True:
+        s, _ = service.accept()
+        s.recv(4096)
+        s.sendall(b"y" * 64000)
+        time.sleep(0.15)
+        s.recv(1)  # the client's FIN
+        s.close()
+
+threading.Thread(target=serve, daemon=True).start()
 print("ready", flush=True)
 while True:
-    time.sleep(3600)
+    c = socket.create_connection(("127.0.0.1", 5000))
+    c.sendall(b"GET /status HTTP/1.1\r\n\r\n")
+    got = 0
+    while got < 64000:
+        got += len(c.recv(65536))
+    time.sleep(0.1)
+    c.close()
+    time.sleep(0.4)

@@ -2,15 +2,19 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #
-# docs/make-screenshots.sh [BUILD-DIR]: renders the documentation's screenshots with the app itself
-# (`tcplens --screenshot`), watching docs/demoscene.py's sockets in a private network namespace.
-# Needs root (for the namespace). From a fresh checkout: scripts/shell docs/make-screenshots.sh
+# docs/make-screenshots.sh [BUILD-DIR [OUT-DIR]]: renders the documentation's screenshots with the
+# app itself (`tcplens --screenshot --view ...`), watching docs/demoscene.py's sockets in a private
+# network namespace: the main window in the light and the dark palette, and each view alone. Needs
+# root (for the namespace). From a fresh checkout: scripts/shell docs/make-screenshots.sh
+# OUT-DIR defaults to docs/screenshots; the test suite renders into its build folder and checks them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build/default}
+out=${2:-$here/screenshots}
 if [ "${TCPLENS_IN_NETNS:-}" != 1 ]; then
     exec env TCPLENS_IN_NETNS=1 unshare --net -- bash "$0" "$@"
 fi
+mkdir -p "$out"
 fifo=$(mktemp -u)
 mkfifo "$fifo"
 python3 "$here/demoscene.py" >"$fifo" &
@@ -18,5 +22,17 @@ scene=$!
 trap 'kill $scene 2>/dev/null || true; rm -f "$fifo"' EXIT
 read -r line <"$fifo"
 [ "$line" = ready ] || { echo "demo scene failed" >&2; exit 1; }
-"$build/app/tcplens" --screenshot "$here/screenshots/main-window.png" --after 2.5 >/dev/null
-echo "wrote $here/screenshots/main-window.png"
+app=$build/app/tcplens
+# Fast polls so the short requests are seen in several states; a few seconds of history first.
+shot() {
+    local name=$1
+    shift
+    "$app" --interval 100 "$@" --screenshot "$out/$name.png" >/dev/null
+    echo "wrote $out/$name.png"
+}
+shot main-window --theme light --after 3
+shot main-window-dark --theme dark --after 3
+shot diagram --view diagram --theme light --after 2.2
+shot timeline --view timeline --theme light --after 3
+shot listeners --view listeners --theme light --after 3
+shot counters --view counters --theme light --after 3

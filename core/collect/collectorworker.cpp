@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace TcpLens {
 
@@ -114,13 +115,21 @@ void CollectorWorker::poll()
 
 void CollectorWorker::adjustPacing(qint64 dumpNs)
 {
+    // The first poll walks every process's descriptors to find owners and faults in its buffers: it
+    // says nothing about the polls that follow, and slowing down for it would greet every start
+    // with "slowed down".
+    if (std::exchange(m_firstPoll, false)) {
+        Q_EMIT pacingChanged(m_effectiveIntervalMs, m_effectiveIntervalMs != m_settings.intervalMs, dumpNs);
+        return;
+    }
     const double share = double(dumpNs) / (double(m_effectiveIntervalMs) * 1e6);
     int wanted = m_effectiveIntervalMs;
     if (share > m_settings.maxDumpShare) {
         // Slow down until one dump is again within its share of the interval.
         wanted = std::min(MaxIntervalMs, int(double(dumpNs) / 1e6 / m_settings.maxDumpShare) + 1);
-    } else if (m_effectiveIntervalMs > m_settings.intervalMs && share < m_settings.maxDumpShare / 4) {
-        wanted = std::max(m_settings.intervalMs, m_effectiveIntervalMs / 2);
+    } else if (m_effectiveIntervalMs > m_settings.intervalMs && share < m_settings.maxDumpShare / 2) {
+        // Back as fast as the last dump allows; the margin of two keeps it from see-sawing.
+        wanted = std::max(m_settings.intervalMs, int(double(dumpNs) / 1e6 / m_settings.maxDumpShare) + 1);
     }
     if (wanted != m_effectiveIntervalMs) {
         qCInfo(lcCollect) << "poll interval" << m_effectiveIntervalMs << "->" << wanted << "ms (dump took"

@@ -62,6 +62,7 @@ private:
     QList<QSocketNotifier *> m_tracepointNotifiers;
     int m_effectiveIntervalMs = 0;
     bool m_failedLastTime = false;
+    bool m_firstPoll = true;
 };
 
 } // namespace TcpLens

@@ -228,6 +228,7 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
     const qint64 now = snapshot.monotonicNs();
     const auto &sockets = snapshot.sockets();
     ++m_generation;
+    m_longestDumpNs = std::max(m_longestDumpNs, snapshot.statistics().durationNs);
     m_listenerPorts.clear();
     for (const auto &listener : snapshot.listeners())
         m_listenerPorts.insert(sockets[std::size_t(listener.socketIndex)].localPort);
@@ -508,8 +509,11 @@ ConnectionEvents ConnectionTracker::applyExact(const QList<StateChangeEvent> &ch
         // connect() binds the port after the SYN_SENT event (its sport is 0): wait for one that names it.
         if (change.localPort != 0 && !entry.endpoints)
             entry.endpoints = endpointsOf(change);
-        if (entry.connectionId == 0 && entry.endpoints)
+        if (entry.connectionId == 0 && entry.endpoints) {
             entry.connectionId = m_idByEndpoints.value(*entry.endpoints, 0);
+            if (entry.connectionId != 0 && birth && bornAfterAPollSawIt(entry.connectionId, change.timeNs, events))
+                entry.connectionId = 0;
+        }
         if (entry.connectionId == 0) {
             entry.pending.append(change);
             if (entry.endpoints)
@@ -528,6 +532,30 @@ ConnectionEvents ConnectionTracker::applyExact(const QList<StateChangeEvent> &ch
         }
     }
     return events;
+}
+
+bool ConnectionTracker::bornAfterAPollSawIt(quint64 connectionId, qint64 bornNs, ConnectionEvents &events)
+{
+    // A socket born on the 4-tuple of a connection a poll saw earlier is not that connection's late
+    // event but a new socket: the old one is gone, for no two sockets share a 4-tuple. Loopback
+    // reuses a TIME-WAIT 4-tuple after a second (tcp_tw_reuse = 2, tcp_twsk_unique()). Without this
+    // the new socket's LISTEN -> SYN_RECV would be read as the old connection going back to LISTEN.
+    const auto it = m_open.find(connectionId);
+    if (it == m_open.end())
+        return false;
+    qint64 firstPolledNs = 0;
+    for (const ConnectionStep &step : it->second.path) {
+        if (step.knowledge == StepKnowledge::Polled) {
+            firstPolledNs = step.enteredNs;
+            break;
+        }
+    }
+    // A snapshot is stamped when its dump starts; the dump may still meet a socket born while it ran.
+    if (firstPolledNs == 0 || firstPolledNs + m_longestDumpNs >= bornNs)
+        return false; // the poll came after the birth: this is the same socket's early event
+    ++m_exactSetAside;
+    close(connectionId, bornNs, StepKnowledge::Inferred, events);
+    return true;
 }
 
 ConnectionTracker::Endpoints ConnectionTracker::endpointsOf(const StateChangeEvent &change)

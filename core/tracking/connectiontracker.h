@@ -74,6 +74,7 @@ private:
     friend size_t qHash(const Endpoints &key, size_t seed) noexcept;
     static Endpoints endpointsOf(const SocketRecord &socket);
     static Endpoints endpointsOf(const StateChangeEvent &change);
+    bool bornAfterAPollSawIt(quint64 connectionId, qint64 bornNs, ConnectionEvents &events);
 
     TrackedConnection &open(const SocketRecord &socket, bool passive, qint64 nowNs, ConnectionEvents &events);
     void moveTo(TrackedConnection &connection, TcpState state, qint64 nowNs, StepKnowledge knowledge,
@@ -95,6 +96,7 @@ private:
     void applyExactStep(TrackedConnection &connection, const StateChangeEvent &change, ConnectionEvents &events);
 
     Settings m_settings;
+    qint64 m_longestDumpNs = 0; // how long a dump may run after its snapshot's time stamp
     // Open connections by id. Node-based, so the pointers in m_byCookie stay valid while it grows.
     std::unordered_map<quint64, TrackedConnection> m_open;
     QHash<quint64, TrackedConnection *> m_byCookie;

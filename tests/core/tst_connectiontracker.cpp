@@ -175,6 +175,37 @@ private Q_SLOTS:
             tracker.applyExact({stateChange(synAt + 1000, 0xbeef, S::SynRecv, S::Established, 80, 40000)}).isEmpty());
     }
 
+    void fourTupleReusedByANewSocketIsANewConnection()
+    {
+        // Loopback reuses a TIME-WAIT 4-tuple after a second (tcp_tw_reuse = 2): the tracepoint then
+        // reports a new socket on the endpoints of a connection a poll saw long before.
+        ConnectionTracker tracker;
+        tracker.applySnapshot(
+            snapshotAt(1 * Second, {socket(5, S::Listen, 80, 0), socket(6, S::Established, 80, 40000)}));
+        const quint64 oldId = tracker.findByCookie(6)->id;
+        const auto events = tracker.applyExact({stateChange(3 * Second, 0xcafe, S::Listen, S::SynRecv, 80, 40000),
+            stateChange(3 * Second + 1000, 0xcafe, S::SynRecv, S::Established, 80, 40000)});
+        // The old connection ended (how is inferred); it never went back to LISTEN.
+        const TrackedConnection *old = tracker.find(oldId);
+        QVERIFY(old);
+        QVERIFY(old->isClosed());
+        QVERIFY(!states(*old).contains(S::Listen));
+        QCOMPARE(states(*old).constLast(), S::Close);
+        QVERIFY(std::any_of(events.cbegin(), events.cend(), [&](const ConnectionEvent &event) {
+            return event.kind == ConnectionEvent::Kind::Closed && event.connectionId == oldId;
+        }));
+
+        // The next poll shows the new socket: a new connection, whose steps the held events make exact.
+        tracker.applySnapshot(
+            snapshotAt(3 * Second + Second / 2, {socket(5, S::Listen, 80, 0), socket(7, S::Established, 80, 40000)}));
+        const TrackedConnection *fresh = tracker.findByCookie(7);
+        QVERIFY(fresh);
+        QVERIFY(fresh->id != oldId);
+        QCOMPARE(fresh->state(), S::Established);
+        QCOMPARE(fresh->path.constLast().knowledge, K::Exact);
+        QCOMPARE(fresh->path.constLast().enteredNs, 3 * Second + 1000);
+    }
+
     void requestAndChildAreOneConnection()
     {
         ConnectionTracker tracker;
