@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -70,10 +71,12 @@ int main(int argc, char **argv)
             static bool scheduled = false;
             if (std::exchange(scheduled, true))
                 return;
-            QTimer::singleShot(int(options.screenshotAfterSeconds * 1000), &app, [&] {
+            // Half a second before the picture, follow the connection with the richest history, so
+            // the timeline and the diagram's path have something to show and have laid it out.
+            const int afterMs = int(options.screenshotAfterSeconds * 1000);
+            QTimer::singleShot(std::max(0, afterMs - 500), &app, [&] { window.followMostInterestingConnection(); });
+            QTimer::singleShot(afterMs, &app, [&] {
                 QString error;
-                if (view == TcpLens::MainWindow::View::Timeline || view == TcpLens::MainWindow::View::Diagram)
-                    window.followMostInterestingConnection();
                 if (!window.saveScreenshot(options.screenshotPath, &error, view)) {
                     std::fprintf(stderr, "tcplens: %s\n", qPrintable(error));
                     QApplication::exit(1);
