@@ -71,10 +71,10 @@ int main(int argc, char **argv)
             static bool scheduled = false;
             if (std::exchange(scheduled, true))
                 return;
-            // Half a second before the picture, follow the connection with the richest history, so
+            // A second before the picture, follow the connection with the richest history, so
             // the timeline and the diagram's path have something to show and have laid it out.
             const int afterMs = int(options.screenshotAfterSeconds * 1000);
-            QTimer::singleShot(std::max(0, afterMs - 500), &app, [&] { window.followMostInterestingConnection(); });
+            QTimer::singleShot(std::max(0, afterMs - 1000), &app, [&] { window.followMostInterestingConnection(); });
             QTimer::singleShot(afterMs, &app, [&] {
                 QString error;
                 if (!window.saveScreenshot(options.screenshotPath, &error, view)) {

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "mainwindow.h"
 
+#include "charts/counterpanel.h"
+#include "charts/listenerpanel.h"
 #include "collect/snapshotcollector.h"
 #include "diagram/statediagrampanel.h"
 #include "diagram/transitionplayer.h"
@@ -87,6 +89,9 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     createStatusBar();
     restoreWindowState();
     startCollector();
+    // One 20 Hz listener-only sampler feeds both chart panels (queues, counters, sysctl markers).
+    m_listeners->start(m_settings.netns);
+    m_counters->setSampler(m_listeners->sampler());
 }
 
 MainWindow::~MainWindow() = default;
@@ -155,12 +160,6 @@ void MainWindow::createDocks()
         m_views.insert(view, content);
         return dock;
     };
-    const auto placeholder = [this](const QString &text) {
-        auto *label = new QLabel(text, this);
-        label->setAlignment(Qt::AlignCenter);
-        label->setWordWrap(true);
-        return label;
-    };
     m_diagram = new StateDiagramPanel(this);
     m_diagram->setObjectName(u"stateDiagram"_s);
     connect(m_diagram, &StateDiagramPanel::stateClicked, this, &MainWindow::filterByState);
@@ -169,10 +168,16 @@ void MainWindow::createDocks()
     m_timeline->setObjectName(u"connectionTimeline"_s);
     QDockWidget *timeline =
         addDock(View::Timeline, tr("Connection Timeline"), u"timelineDock"_s, m_timeline, Qt::BottomDockWidgetArea);
-    QDockWidget *listeners = addDock(
-        View::Listeners, tr("Listeners"), u"listenersDock"_s, placeholder(tr("Listeners")), Qt::BottomDockWidgetArea);
-    QDockWidget *counters = addDock(
-        View::Counters, tr("Counters"), u"countersDock"_s, placeholder(tr("Counters")), Qt::BottomDockWidgetArea);
+    m_listeners = new ListenerPanel(this);
+    m_listeners->setObjectName(u"listenerPanel"_s);
+    connect(m_listeners, &ListenerPanel::failed, this, &MainWindow::showFailure);
+    QDockWidget *listeners =
+        addDock(View::Listeners, tr("Listeners"), u"listenersDock"_s, m_listeners, Qt::BottomDockWidgetArea);
+    m_counters = new CounterPanel(this);
+    m_counters->setObjectName(u"counterPanel"_s);
+    connect(m_counters, &CounterPanel::failed, this, &MainWindow::showFailure);
+    QDockWidget *counters =
+        addDock(View::Counters, tr("Counters"), u"countersDock"_s, m_counters, Qt::BottomDockWidgetArea);
     tabifyDockWidget(timeline, listeners);
     tabifyDockWidget(listeners, counters);
     timeline->raise();
@@ -318,6 +323,7 @@ void MainWindow::showSnapshot(const SocketSnapshot &snapshot)
     for (const SocketRecord &socket : snapshot.sockets())
         ++counts[socket.state];
     m_diagram->setStateCounts(counts);
+    m_counters->addStateCounts(snapshot.monotonicNs(), counts);
     showFollowedConnection();
     updateStatus();
     Q_EMIT snapshotShown(snapshot.generation());
@@ -434,6 +440,18 @@ void MainWindow::followConnection(quint64 connectionId)
 
 void MainWindow::followMostInterestingConnection()
 {
+    if (!m_latest.isNull() && m_listeners->selectedCookie() == 0) {
+        const ListenerQueue *fullest = nullptr;
+        for (const ListenerQueue &queue : m_latest.listeners()) {
+            const auto fill = [](const ListenerQueue &q) {
+                return double(q.acceptQueueLength + q.synQueueLength) / double(std::max(q.acceptQueueLimit, 1u));
+            };
+            if (!fullest || fill(queue) > fill(*fullest))
+                fullest = &queue;
+        }
+        if (fullest)
+            m_listeners->selectListenerCookie(fullest->cookie);
+    }
     if (m_followed != 0)
         return;
     const TrackedConnection *best = nullptr;
@@ -577,6 +595,8 @@ void MainWindow::setDisplayPaused(bool paused)
 {
     if (m_diagram->player()->isPaused() != paused)
         m_diagram->player()->setPaused(paused);
+    m_listeners->setPaused(paused);
+    m_counters->setPaused(paused);
     if (!paused && !m_latest.isNull()) {
         // Catch up at once: the tracker kept following while the table stood still.
         m_model->applySnapshot(m_latest, &m_tracker);

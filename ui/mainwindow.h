@@ -22,6 +22,8 @@ namespace TcpLens {
 
 class ConnectionFilterProxy;
 class ConnectionTimelineView;
+class CounterPanel;
+class ListenerPanel;
 class ConnectionTableModel;
 class SnapshotCollector;
 class StateDiagramPanel;
@@ -55,6 +57,8 @@ public:
     QWidget *viewWidget(View view) const;
     StateDiagramPanel *diagramPanel() const { return m_diagram; }
     ConnectionTimelineView *timelineView() const { return m_timeline; }
+    ListenerPanel *listenerPanel() const { return m_listeners; }
+    CounterPanel *counterPanel() const { return m_counters; }
 
     // Renders the window (View::Table) or one view (the dock's contents) to an image file.
     bool saveScreenshot(const QString &path, QString *error = nullptr, View view = View::Table);
@@ -65,7 +69,8 @@ public:
     // Selects the connection's row, keeps it selected across polls, shows its timeline and its path.
     void followConnection(quint64 connectionId);
     quint64 followedConnection() const { return m_followed; }
-    // For screenshots: follow the connection with the longest known history, if none is followed.
+    // For screenshots: follow the connection with the longest known history, if none is followed,
+    // and show the listener whose accept queue is fullest.
     void followMostInterestingConnection();
     void setFilterText(const QString &text);
     // For this run only (the command line's --theme): the preferences keep their own choice.
@@ -122,6 +127,8 @@ private:
     QHash<View, QWidget *> m_views;
     StateDiagramPanel *m_diagram = nullptr;
     ConnectionTimelineView *m_timeline = nullptr;
+    ListenerPanel *m_listeners = nullptr;
+    CounterPanel *m_counters = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_stepForwardAction = nullptr;
     QAction *m_stepBackAction = nullptr;

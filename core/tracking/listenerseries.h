@@ -40,6 +40,9 @@ public:
     explicit ListenerSeries(qint64 windowNs = 30LL * 60 * 1'000'000'000);
 
     void add(const SocketSnapshot &snapshot, const std::optional<KernelCounters> &counters = std::nullopt);
+    // Samples older than the window are dropped at the next add().
+    void setWindowNs(qint64 windowNs) { m_windowNs = windowNs; }
+    qint64 windowNs() const { return m_windowNs; }
     QList<quint64> listenerCookies() const { return m_series.keys(); }
     const std::deque<ListenerSample> *samples(quint64 listenerCookie) const;
     qint64 unattributedOverflows() const { return m_unattributedOverflows; }

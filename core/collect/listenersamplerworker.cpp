@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "listenersamplerworker.h"
+
+#include "collect/collectlogging.h"
+#include "collect/networknamespace.h"
+#include "collect/snapshotsource.h"
+#include "proc/countercatalog.h"
+#include "sysctl/sysctlwatcher.h"
+
+#include <QFile>
+#include <QTimer>
+#include <time.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace TcpLens {
+
+namespace {
+constexpr qint64 SlowTickNs = 1'000'000'000; // owners, counter rates, sysctls: once a second
+
+qint64 monotonicNowNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// Only /proc/net/netstat holds ListenOverflows and ListenDrops: at 20 Hz the other four files
+// KernelCounters::read() opens would double the cost of a tick for nothing. thread-self, not self:
+// /proc/self/net is the namespace of the main thread, not of this one after setns().
+std::optional<KernelCounters> readNetstat()
+{
+    QFile file(u"/proc/thread-self/net/netstat"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return KernelCounters::parseSnmpStyle(file.readAll());
+}
+} // namespace
+
+ListenerSamplerWorker::ListenerSamplerWorker(QString netns, int intervalMs, qint64 windowNs)
+    : m_netns(std::move(netns))
+    , m_intervalMs(std::max(intervalMs, 10))
+    , m_series(windowNs)
+{
+}
+
+ListenerSamplerWorker::~ListenerSamplerWorker() = default;
+
+void ListenerSamplerWorker::start()
+{
+    // This runs in the sampler's thread: setns() moves only this thread, and the netlink socket,
+    // /proc/thread-self/net and /proc/sys/net all follow it from here on.
+    if (!m_netns.isEmpty()) {
+        if (auto entered = NetworkNamespace::enter(m_netns); !entered) {
+            Q_EMIT failed(entered.error());
+            return;
+        }
+    }
+    auto source = SnapshotSource::open(NetworkNamespace::resolvePath(m_netns));
+    if (!source) {
+        Q_EMIT failed(source.error());
+        return;
+    }
+    m_source = std::move(*source);
+    m_sysctls = std::make_unique<SysctlWatcher>(NetworkNamespace::resolvePath(m_netns));
+    Q_EMIT started(m_source->netnsInode());
+    m_timer = new QTimer(this);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, &ListenerSamplerWorker::tick);
+    m_timer->start(m_intervalMs);
+    tick();
+}
+
+void ListenerSamplerWorker::setIntervalMs(int intervalMs)
+{
+    m_intervalMs = std::max(intervalMs, 10);
+    if (m_timer && m_timer->isActive())
+        m_timer->start(m_intervalMs);
+}
+
+void ListenerSamplerWorker::setWindowNs(qint64 windowNs)
+{
+    m_series.setWindowNs(windowNs);
+}
+
+void ListenerSamplerWorker::setPaused(bool paused)
+{
+    if (!m_timer)
+        return;
+    if (paused)
+        m_timer->stop();
+    else
+        m_timer->start(m_intervalMs);
+}
+
+void ListenerSamplerWorker::requestHistory(quint64 cookie)
+{
+    const auto *samples = m_series.samples(cookie);
+    Q_EMIT historyReady(
+        cookie, samples ? QList<ListenerSample>(samples->cbegin(), samples->cend()) : QList<ListenerSample>());
+}
+
+void ListenerSamplerWorker::tick()
+{
+    if (!m_source)
+        return;
+    const qint64 startNs = monotonicNowNs();
+    const bool slow = startNs - m_lastSlowTickNs >= SlowTickNs;
+    // Listeners and their SYN queues only: no tcp_info, no memory, owners only on slow ticks (the
+    // /proc/PID/fd walk costs more than the dump).
+    const SnapshotSource::Options options{ListenerStatesMask, false, false, slow || m_resolveOwnersNext};
+    auto snapshot = m_source->take(options);
+    if (!snapshot) {
+        if (!m_failedLastTime)
+            Q_EMIT failed(snapshot.error());
+        m_failedLastTime = true;
+        return;
+    }
+    m_failedLastTime = false;
+    m_resolveOwnersNext = false;
+    m_series.add(*snapshot, readNetstat());
+
+    ListenerSampleBatch batch;
+    batch.generation = ++m_generation;
+    batch.monotonicNs = snapshot->monotonicNs();
+    batch.unattributedOverflows = m_series.unattributedOverflows();
+    batch.unattributedDrops = m_series.unattributedDrops();
+    batch.listeners.reserve(snapshot->listeners().size());
+    QHash<quint64, Names> names;
+    names.reserve(snapshot->listeners().size());
+    for (const ListenerQueue &listener : snapshot->listeners()) {
+        const SocketRecord &socket = snapshot->sockets()[std::size_t(listener.socketIndex)];
+        Names known = m_names.value(listener.cookie);
+        if (known.endpoint.isEmpty())
+            known.endpoint = socket.localEndpoint();
+        if (snapshot->ownersResolved()) {
+            const SocketOwner *owner = snapshot->owner(socket);
+            const QString process = owner ? u"%1 (%2)"_s.arg(owner->command).arg(owner->pid) : QString();
+            if (process != known.process)
+                known.process = process;
+        }
+        // A listener that appeared since the last owner lookup gets its owner on the next tick.
+        if (!snapshot->ownersResolved() && !m_names.contains(listener.cookie))
+            m_resolveOwnersNext = true;
+        const auto *series = m_series.samples(listener.cookie);
+        ListenerReading reading;
+        reading.cookie = listener.cookie;
+        reading.endpoint = known.endpoint;
+        reading.port = socket.localPort;
+        reading.process = known.process;
+        if (series && !series->empty())
+            reading.sample = series->back();
+        batch.listeners.append(reading);
+        names.insert(listener.cookie, known);
+    }
+    m_names = std::move(names);
+    batch.tickNs = monotonicNowNs() - startNs;
+    Q_EMIT listenersSampled(batch);
+    if (slow)
+        slowTick(startNs);
+}
+
+void ListenerSamplerWorker::slowTick(qint64 nowNs)
+{
+    m_lastSlowTickNs = nowNs;
+    if (auto counters = KernelCounters::read()) {
+        // Only what the catalog explains goes to the charts: the kernel has hundreds of counters.
+        const CounterCatalog &catalog = CounterCatalog::builtIn();
+        QList<CounterChange> changes = m_counterSampler.add(*counters, nowNs);
+        changes.removeIf([&](const CounterChange &change) { return !catalog.find(change.name); });
+        if (!changes.isEmpty())
+            Q_EMIT countersSampled(nowNs, changes);
+    } else {
+        qCWarning(lcCollect) << "counters not read:" << counters.error();
+    }
+    if (m_sysctls) {
+        for (const SysctlChange &change : m_sysctls->poll())
+            Q_EMIT sysctlChanged(change, nowNs);
+    }
+}
+
+} // namespace TcpLens

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "collect/listenersampler.h"
+#include "model/tcpstate.h"
+#include "model/timelinemarker.h"
+#include "proc/countersampler.h"
+#include "sysctl/sysctlchange.h"
+
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+#include <expected>
+
+namespace TcpLens {
+
+class ChartToolBar;
+class TimeChartView;
+class TimeSeriesModel;
+class TimelineMarkerModel;
+
+// The kernel's TCP counters as per-second rates, one chart per group of the counter catalog
+// (handshake, close, retransmission, Fast Open), and a stacked chart of the connections in each
+// state. Every series explains itself on hover with the catalog's text; sysctl changes are vertical
+// markers on every chart. The charts zoom and pan together.
+class CounterPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    // How long the rates are kept whatever the window shows: 30 minutes of one row a second.
+    static constexpr qint64 KeptNs = 30LL * 60 * 1'000'000'000;
+
+    explicit CounterPanel(QWidget *parent = nullptr);
+    ~CounterPanel() override;
+
+    // Starts a sampler of its own for `netns` (it reads the counters once a second; its listener
+    // dumps run once a second too, so it stays cheap).
+    void start(const QString &netns = {});
+    // Or reads the counters and sysctl changes of one the caller owns and starts. Not owned.
+    void setSampler(ListenerSampler *sampler);
+
+    // The catalog groups shown, in order: "handshake", "close", "retransmission", "fastopen".
+    static QStringList groups();
+    // One row a second, one column per counter of the group ("TcpExt.ListenOverflows" named
+    // "ListenOverflows"), values in events per second; nullptr for an unknown group.
+    TimeSeriesModel *rateModel(const QString &group) const { return m_rateModels.value(group); }
+    // The full counter name behind each column of rateModel(group).
+    QList<QByteArray> counterNames(const QString &group) const { return m_counterNames.value(group); }
+    // One row per addStateCounts(), one column per state of states().
+    TimeSeriesModel *stateModel() const { return m_states; }
+    static QList<TcpState> states();
+    TimelineMarkerModel *markerModel() const { return m_markers; }
+    QList<TimeChartView *> chartViews() const { return m_charts; }
+
+    qint64 windowNs() const;
+    void setWindowNs(qint64 windowNs);
+
+    std::expected<void, QString> exportPng(const QString &path);
+    // Every series of every chart in the shown time range: time, chart, series, value.
+    std::expected<void, QString> exportCsv(const QString &path) const;
+
+public Q_SLOTS:
+    void addCounterChanges(qint64 monotonicNs, const QList<TcpLens::CounterChange> &changes);
+    void addStateCounts(qint64 monotonicNs, const QHash<TcpLens::TcpState, int> &counts);
+    void addSysctlChange(const TcpLens::SysctlChange &change, qint64 monotonicNs = -1);
+    void addMarker(const TcpLens::TimelineMarker &marker);
+    void setPaused(bool paused);
+
+Q_SIGNALS:
+    void failed(const QString &message);
+
+private:
+    TimeChartView *addChart(const QString &title, const QString &yTitle);
+    void exportPngInteractively();
+    void exportCsvInteractively();
+
+    ChartToolBar *m_toolBar;
+    QWidget *m_grid;
+    QHash<QString, TimeSeriesModel *> m_rateModels;
+    QHash<QString, QList<QByteArray>> m_counterNames;
+    TimeSeriesModel *m_states;
+    TimelineMarkerModel *m_markers;
+    QList<TimeChartView *> m_charts;
+    QList<TimeSeriesModel *> m_chartModels; // parallel to m_charts, for the CSV
+    QPointer<ListenerSampler> m_sampler;
+    ListenerSampler *m_ownSampler = nullptr;
+};
+
+} // namespace TcpLens

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "collect/listenersampler.h"
+#include "model/timelinemarker.h"
+#include "sysctl/sysctlchange.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <expected>
+
+class QTableView;
+class QSortFilterProxyModel;
+
+namespace TcpLens {
+
+class ChartToolBar;
+class ListenerTableModel;
+class TimeChartView;
+class TimeSeriesModel;
+class TimelineMarkerModel;
+
+// The listening sockets and, for the selected one, its accept queue against its limit and its SYN
+// queue over time, sampled at 20 Hz by a ListenerSampler, with the overflows and drops attributed to
+// it marked on the curves and sysctl changes as vertical markers.
+class ListenerPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    // Columns of historyModel() after the time.
+    enum HistorySeries { AcceptQueueSeries, AcceptLimitSeries, SynQueueSeries, OverflowsSeries, DropsSeries };
+
+    explicit ListenerPanel(QWidget *parent = nullptr);
+    ~ListenerPanel() override;
+
+    // Starts a sampler of its own for `netns` (empty: this process's namespace) at `intervalMs`.
+    void start(const QString &netns = {}, int intervalMs = 50);
+    // Or reads one the caller owns and starts (shared with a CounterPanel). Not owned.
+    void setSampler(ListenerSampler *sampler);
+    ListenerSampler *sampler() const { return m_sampler; }
+
+    // Selects the first listener on `port`; false if the table has none (yet).
+    bool selectListener(quint16 port);
+    bool selectListenerCookie(quint64 cookie);
+    quint64 selectedCookie() const { return m_selectedCookie; }
+    // True once the selected listener's stored history arrived and new samples append to it.
+    bool isHistoryLoaded() const { return m_historyLoaded; }
+
+    ListenerTableModel *listenerModel() const { return m_listeners; }
+    // Time, accept queue, its limit, SYN queue, overflows and drops of the selected listener.
+    TimeSeriesModel *historyModel() const { return m_history; }
+    TimelineMarkerModel *markerModel() const { return m_markers; }
+    TimeChartView *chartView() const { return m_chart; }
+    QTableView *tableView() const { return m_table; }
+
+    qint64 windowNs() const { return m_windowNs; }
+    void setWindowNs(qint64 windowNs);
+
+    // The chart as shown, as a PNG file.
+    std::expected<void, QString> exportPng(const QString &path);
+    // The selected listener's samples in the shown time range.
+    std::expected<void, QString> exportCsv(const QString &path) const;
+
+public Q_SLOTS:
+    void applyBatch(const TcpLens::ListenerSampleBatch &batch);
+    void addSysctlChange(const TcpLens::SysctlChange &change, qint64 monotonicNs = -1);
+    void addMarker(const TcpLens::TimelineMarker &marker);
+    void setPaused(bool paused);
+
+Q_SIGNALS:
+    void failed(const QString &message);
+
+private:
+    void applyHistory(quint64 cookie, const QList<TcpLens::ListenerSample> &samples);
+    void selectionChanged();
+    void updateStatus(const ListenerSampleBatch &batch);
+    void exportPngInteractively();
+    void exportCsvInteractively();
+
+    ChartToolBar *m_toolBar;
+    QTableView *m_table;
+    TimeChartView *m_chart;
+    ListenerTableModel *m_listeners;
+    QSortFilterProxyModel *m_sorted;
+    TimeSeriesModel *m_history;
+    TimelineMarkerModel *m_markers;
+    QPointer<ListenerSampler> m_sampler;
+    ListenerSampler *m_ownSampler = nullptr;
+    qint64 m_windowNs;
+    quint64 m_selectedCookie = 0;
+    quint32 m_selectedLimit = 0;
+    bool m_historyLoaded = false;
+    bool m_paused = false;
+    qint64 m_lastStatusNs = 0;
+};
+
+} // namespace TcpLens
