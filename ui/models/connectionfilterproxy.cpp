@@ -26,7 +26,12 @@ void ConnectionFilterProxy::setFilterText(const QString &text)
     ConnectionFilter parsed = ConnectionFilter::parse(text);
     const bool errorsChanged = parsed.errors() != m_filter.errors();
     m_filter = std::move(parsed);
-    invalidateRowsFilter();
+    // Not invalidateRowsFilter(): that removes and inserts the rows whose fate changed one run of
+    // adjacent proxy rows at a time, and after each run rebuilds the source-to-proxy map from that row
+    // to the end, O(runs x rows). A new filter text scatters thousands of runs over a sorted table
+    // ("port:20001" over 120,000 rows: 350 ms, bench_gui). invalidate() filters every row once and
+    // sorts those accepted, O(rows log rows), and carries the selection through layoutChanged.
+    invalidate();
     if (errorsChanged)
         Q_EMIT filterErrorsChanged(m_filter.errors());
 }

@@ -469,6 +469,11 @@ bool ConnectionTableModel::rowLessThan(int left, int right, int column) const
         return u != v ? u < v : byEndpoint();
     };
     const auto compareText = [&](const QString &u, const QString &v) {
+        // One process holds many sockets, so most pairs are equal texts ("nginx (1234)"): a plain
+        // comparison settles them, where case folding costs ~100 ns a pair (sorting 120,000 rows by
+        // process took 300 ms, bench_gui).
+        if (u == v)
+            return byEndpoint();
         const int order = u.compare(v, Qt::CaseInsensitive);
         return order != 0 ? order < 0 : byEndpoint();
     };
