@@ -71,6 +71,8 @@ int main(int argc, char **argv)
             static bool scheduled = false;
             if (std::exchange(scheduled, true))
                 return;
+            // The listener chart shows what was sampled after its listener was chosen: choose now.
+            window.selectFullestListener();
             // A second before the picture, follow the connection with the richest history, so
             // the timeline and the diagram's path have something to show and have laid it out.
             const int afterMs = int(options.screenshotAfterSeconds * 1000);

@@ -166,6 +166,8 @@ void MainWindow::createDocks()
     addDock(View::Diagram, tr("State Diagram"), u"diagramDock"_s, m_diagram, Qt::RightDockWidgetArea);
     m_timeline = new ConnectionTimelineView(this);
     m_timeline->setObjectName(u"connectionTimeline"_s);
+    // Its charts and table would claim half the window; the user gives it room by dragging.
+    m_timeline->setMinimumSize(240, 160);
     QDockWidget *timeline =
         addDock(View::Timeline, tr("Connection Timeline"), u"timelineDock"_s, m_timeline, Qt::BottomDockWidgetArea);
     m_listeners = new ListenerPanel(this);
@@ -313,6 +315,7 @@ void MainWindow::showSnapshot(const SocketSnapshot &snapshot)
     m_latest = snapshot;
     if (!isDisplayPaused()) {
         m_model->applySnapshot(snapshot, &m_tracker);
+        m_view->viewport()->update(); // "In state for" moved on every row (the model does not signal it)
         if (m_firstSnapshot) {
             m_firstSnapshot = false;
             m_view->resizeColumnsToContents();
@@ -438,20 +441,25 @@ void MainWindow::followConnection(quint64 connectionId)
     Q_EMIT followedConnectionChanged(connectionId);
 }
 
+void MainWindow::selectFullestListener()
+{
+    if (m_latest.isNull() || m_listeners->selectedCookie() != 0)
+        return;
+    const ListenerQueue *fullest = nullptr;
+    const auto fill = [](const ListenerQueue &q) {
+        return double(q.acceptQueueLength + q.synQueueLength) / double(std::max(q.acceptQueueLimit, 1u));
+    };
+    for (const ListenerQueue &queue : m_latest.listeners()) {
+        if (!fullest || fill(queue) > fill(*fullest))
+            fullest = &queue;
+    }
+    if (fullest)
+        m_listeners->selectListenerCookie(fullest->cookie);
+}
+
 void MainWindow::followMostInterestingConnection()
 {
-    if (!m_latest.isNull() && m_listeners->selectedCookie() == 0) {
-        const ListenerQueue *fullest = nullptr;
-        for (const ListenerQueue &queue : m_latest.listeners()) {
-            const auto fill = [](const ListenerQueue &q) {
-                return double(q.acceptQueueLength + q.synQueueLength) / double(std::max(q.acceptQueueLimit, 1u));
-            };
-            if (!fullest || fill(queue) > fill(*fullest))
-                fullest = &queue;
-        }
-        if (fullest)
-            m_listeners->selectListenerCookie(fullest->cookie);
-    }
+    selectFullestListener();
     if (m_followed != 0)
         return;
     const TrackedConnection *best = nullptr;

@@ -72,6 +72,7 @@ public:
     // For screenshots: follow the connection with the longest known history, if none is followed,
     // and show the listener whose accept queue is fullest.
     void followMostInterestingConnection();
+    void selectFullestListener();
     void setFilterText(const QString &text);
     // For this run only (the command line's --theme): the preferences keep their own choice.
     void setTheme(AppPreferences::Theme theme);

@@ -27,7 +27,8 @@ ChartToolBar::ChartToolBar(QWidget *parent)
     m_window->addItem(tr("1 minute"), MinuteNs);
     m_window->addItem(tr("5 minutes"), 5 * MinuteNs);
     m_window->addItem(tr("30 minutes"), 30 * MinuteNs);
-    m_window->setCurrentIndex(1);
+    // One minute: a tune-and-observe session looks at what just happened; longer windows are a click away.
+    m_window->setCurrentIndex(0);
     m_window->setToolTip(tr("How much history the charts keep and show; older samples are dropped"));
     m_pause->setText(tr("Pause"));
     m_pause->setCheckable(true);

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "counterpanel.h"
 
+#include "statecolors.h"
+
 #include "charts/chartclock.h"
 #include "charts/charttoolbar.h"
 #include "charts/timechartview.h"
@@ -112,7 +114,8 @@ CounterPanel::CounterPanel(QWidget *parent)
     for (int i = 0; i < shown.size(); ++i) {
         stateNames.append(QString::fromLatin1(stateRfcName(shown.at(i))));
         stateTips.append(stateExplanation(shown.at(i)));
-        stateColors.append(TimeChartView::seriesColor(palette, (i * 360 / int(shown.size()) + 120) % 360, 150));
+        // The colours the timeline and the rest of the window give each state.
+        stateColors.append(StateColors::color(shown.at(i), palette));
     }
     m_states = new TimeSeriesModel(stateNames, this);
     TimeChartView *stateChart = addChart(tr("Connections by state"), tr("sockets"));

@@ -17,7 +17,8 @@ class ConnectionTracker;
 // The live connection table: one row per socket of the latest snapshot, updated in place. Rows are
 // inserted, changed and removed as sockets come, change and go, never reset per poll, so views keep
 // their selection and scroll position. A socket that disappeared stays one more poll, marked as
-// closing, so the eye can catch it (as TCPView does).
+// closing, so the eye can catch it (as TCPView does). "In state for" is computed from the snapshot's
+// time when asked, without a change signal per row per poll: views repaint after each snapshot.
 class ConnectionTableModel : public QAbstractTableModel
 {
     Q_OBJECT
