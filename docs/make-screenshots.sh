@@ -30,9 +30,9 @@ shot() {
     "$app" --interval 100 "$@" --screenshot "$out/$name.png" >/dev/null
     echo "wrote $out/$name.png"
 }
-shot main-window --theme light --after 3
-shot main-window-dark --theme dark --after 3
+shot main-window --theme light --after 4
+shot main-window-dark --theme dark --after 4
 shot diagram --view diagram --theme light --after 2.2
 shot timeline --view timeline --theme light --after 3
-shot listeners --view listeners --theme light --after 3
-shot counters --view counters --theme light --after 3
+shot listeners --view listeners --theme light --after 20
+shot counters --view counters --theme light --after 20

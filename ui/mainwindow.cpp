@@ -33,6 +33,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace TcpLens {
@@ -700,14 +701,27 @@ void MainWindow::restoreWindowState()
     if (!m_rememberState || !restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray()))
         resize(1400, 860);
     if (!m_rememberState || !restoreState(settings.value(u"mainWindow/state"_s).toByteArray())) {
-        // First run: the table and the diagram side by side, the timeline and charts below.
-        resizeDocks({m_docks.value(View::Diagram)}, {width() * 2 / 5}, Qt::Horizontal);
-        resizeDocks({m_docks.value(View::Timeline)}, {height() * 2 / 5}, Qt::Vertical);
+        // First run: the table and the diagram side by side, the timeline and charts below; sized
+        // once the window is laid out (showEvent), when the docks' sizes mean something.
+        m_defaultDockSizes = true;
         return;
     }
     const QByteArray header = settings.value(u"connectionTable/header"_s).toByteArray();
     if (!header.isEmpty() && m_view->horizontalHeader()->restoreState(header))
         m_firstSnapshot = false; // the user's column widths win over the automatic ones
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_defaultDockSizes, false)) {
+        // After the first layout pass, which sizes the docks by their contents' hints (the counter
+        // charts would take most of the height).
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_docks.value(View::Diagram)}, {width() * 2 / 5}, Qt::Horizontal);
+            resizeDocks({m_docks.value(View::Timeline)}, {height() * 2 / 5}, Qt::Vertical);
+        });
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -86,6 +86,7 @@ Q_SIGNALS:
     void followedConnectionChanged(quint64 connectionId);
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -147,6 +148,7 @@ private:
     quint64 m_followed = 0;
     bool m_selecting = false;
     bool m_rememberState = true;
+    bool m_defaultDockSizes = false;
 };
 
 } // namespace TcpLens

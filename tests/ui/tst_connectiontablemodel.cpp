@@ -100,6 +100,32 @@ private Q_SLOTS:
         QVERIFY(removed.size() >= 1);
     }
 
+    void timeWaitRowLosesItsOwner()
+    {
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
+        QVERIFY(listener.fd);
+        auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
+        QVERIFY(Sockets::waitConnected(client.get(), 1s));
+        auto server = Sockets::acceptOne(listener.fd.get(), 1s);
+        QVERIFY(server);
+        const quint16 clientPort = Sockets::localPort(client.get());
+        ConnectionTableModel model;
+        model.applySnapshot(take());
+        const int row = rowWithLocalPort(model, clientPort, TcpState::Established);
+        QVERIFY(row >= 0);
+        QVERIFY(model.index(row, ConnectionTableModel::ProcessColumn).data().toString().contains(u"tst_"_s));
+
+        // The client closes first: its socket becomes a timewait socket with the same cookie (the
+        // dump gave it one) and no inode; no process holds it any more.
+        client.reset();
+        QTest::qWait(20);
+        server.reset();
+        QTRY_VERIFY((model.applySnapshot(take()), rowWithLocalPort(model, clientPort, TcpState::TimeWait) == row));
+        QCOMPARE(
+            model.index(row, ConnectionTableModel::ProcessColumn).data().toString(), u"— (kernel only: TIME-WAIT)"_s);
+        QVERIFY(model.index(row, ConnectionTableModel::UserColumn).data().toString().isEmpty());
+    }
+
     void staleSnapshotsAreIgnored()
     {
         ConnectionTableModel model;

@@ -18,6 +18,7 @@
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -140,9 +141,14 @@ CounterPanel::CounterPanel(QWidget *parent)
     for (int row = 0; row < grid->rowCount(); ++row)
         grid->setRowStretch(row, 1);
 
+    // Five charts need room; in a short dock they scroll rather than claim the window's height.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_grid);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_toolBar);
-    layout->addWidget(m_grid, 1);
+    layout->addWidget(scroll, 1);
 
     connect(m_toolBar, &ChartToolBar::windowChosen, this, &CounterPanel::setWindowNs);
     connect(m_toolBar, &ChartToolBar::pausedChanged, this, &CounterPanel::setPaused);

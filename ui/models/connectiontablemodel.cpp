@@ -193,8 +193,11 @@ void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot, const C
             fillFromTracker(entry, tracker);
         }
         entry.mark = stateChanged ? Mark::Changed : Mark::None;
+        // A full socket that became a timewait socket keeps its cookie but loses its inode, and with
+        // it its owner.
+        const bool inodeChanged = entry.socket.inode != fresh.inode;
         entry.socket = fresh;
-        if (!entry.ownerKnown || entry.socket.inode != fresh.inode) {
+        if (!entry.ownerKnown || inodeChanged) {
             const QString before = entry.process;
             fillOwner(entry, snapshot);
             changed |= before != entry.process;
