@@ -6,7 +6,8 @@
 # app itself (`tcplens --screenshot --view ...`), watching docs/demoscene.py's sockets in a private
 # network namespace: the main window in the light and the dark palette, and each view alone. Needs
 # root (for the namespace). From a fresh checkout: scripts/shell docs/make-screenshots.sh
-# OUT-DIR defaults to docs/screenshots; the test suite renders into its build folder and checks them.
+# OUT-DIR defaults to docs/screenshots; the test suite (docs_screenshots) renders into its build
+# folder and checks what each picture shows. TCPLENS_APP names the binary instead of BUILD-DIR.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build/default}
@@ -22,17 +23,20 @@ scene=$!
 trap 'kill $scene 2>/dev/null || true; rm -f "$fifo"' EXIT
 read -r line <"$fifo"
 [ "$line" = ready ] || { echo "demo scene failed" >&2; exit 1; }
-app=$build/app/tcplens
+app=${TCPLENS_APP:-$build/app/tcplens}
+listing=${TCPLENS_ROWS:-/dev/null} # the rows each picture shows, for a test to check
+[ "$listing" = /dev/null ] || : >"$listing"
 # Fast polls so the short requests are seen in several states; a few seconds of history first.
 shot() {
     local name=$1
     shift
-    "$app" --interval 100 "$@" --screenshot "$out/$name.png" >/dev/null
+    # The app prints the table rows the picture shows: kept, so a test can check them.
+    "$app" --interval 100 "$@" --screenshot "$out/$name.png" | sed "s/^/$name: /" >>"$listing"
     echo "wrote $out/$name.png"
 }
 shot main-window --theme light --after 4
 shot main-window-dark --theme dark --after 4
 shot diagram --view diagram --theme light --after 2.2
 shot timeline --view timeline --theme light --after 3
-shot listeners --view listeners --theme light --after 20
-shot counters --view counters --theme light --after 20
+shot listeners --view listeners --theme light --after 12
+shot counters --view counters --theme light --after 12

@@ -476,6 +476,8 @@ void MainWindow::followMostInterestingConnection()
         consider(connection);
     if (best)
         followConnection(best->id);
+    // A picture of the table starts at its top, with the listeners, wherever the connection is.
+    m_view->scrollToTop();
 }
 
 void MainWindow::showFollowedConnection()

@@ -14,6 +14,7 @@
 #include "collect/snapshotsource.h"
 #include "loopbacksockets.h"
 #include "privatenetworknamespace.h"
+#include "themecontroller.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -251,22 +252,13 @@ private Q_SLOTS:
             listeners.setWindowNs(60LL * 1'000'000'000);
             counters.setWindowNs(60LL * 1'000'000'000);
             QTest::qWait(600);
-            QVERIFY(listeners.grab().save(screenshots + u"/listeners.png"_s));
-            QVERIFY(counters.grab().save(screenshots + u"/counters.png"_s));
+            QVERIFY(listeners.grab().save(screenshots + u"/listeners-overflow.png"_s));
+            QVERIFY(counters.grab().save(screenshots + u"/counters-overflow.png"_s));
             // And in a dark palette, which the charts must follow.
-            QPalette dark;
-            dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-            dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-            dark.setColor(QPalette::AlternateBase, QColor(0x30, 0x30, 0x30));
-            for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-                dark.setColor(role, QColor(0xe0, 0xe0, 0xe0));
-            dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-            for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-                dark.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
-            QApplication::setPalette(dark);
+            QApplication::setPalette(ThemeController::darkPalette());
             QTest::qWait(300);
-            QVERIFY(listeners.grab().save(screenshots + u"/listeners-dark.png"_s));
-            QVERIFY(counters.grab().save(screenshots + u"/counters-dark.png"_s));
+            QVERIFY(listeners.grab().save(screenshots + u"/listeners-overflow-dark.png"_s));
+            QVERIFY(counters.grab().save(screenshots + u"/counters-overflow-dark.png"_s));
         }
     }
 };

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#
+# docscreenshots.sh TCPLENS OUT-DIR: renders the documentation's pictures (docs/make-screenshots.sh,
+# the demo scene in a private namespace) and checks that each was written and shows what the scene
+# holds. `TCPLENS_APP=... docs/make-screenshots.sh` with no OUT-DIR writes them into docs/.
+set -euo pipefail
+app=$1
+out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$out"
+mkdir -p "$out"
+TCPLENS_APP=$app TCPLENS_ROWS=$out/rows.txt bash "$here/../../docs/make-screenshots.sh" "" "$out" >/dev/null
+for name in main-window main-window-dark diagram timeline listeners counters; do
+    file=$out/$name.png
+    [ -s "$file" ] || { echo "FAIL: $name.png was not written"; exit 1; }
+    head -c 8 "$file" | od -An -c | grep -q 'P   N   G' || { echo "FAIL: $name.png is not a PNG"; exit 1; }
+done
+# The main window's table shows the scene: the web server's connections, with their unread bytes.
+for name in main-window main-window-dark; do
+    grep -Eq "^$name: ESTAB 127\.0\.0\.1:8080 127\.0\.0\.1:[0-9]+ (18|36|54) 0$" "$out/rows.txt" ||
+        { echo "FAIL: $name does not show the web server's connections"; cat "$out/rows.txt"; exit 1; }
+done
+echo "PASS: $(ls "$out"/*.png | wc -l) pictures in $out"
