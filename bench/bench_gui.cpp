@@ -8,6 +8,7 @@
 // See docs/benchmarks.md for the figures of record. It asserts nothing about time.
 
 #include "benchenvironment.h"
+#include "benchreport.h"
 #include "connectionfarm.h"
 #include "externalcommand.h"
 #include "samples.h"
@@ -71,38 +72,6 @@ qint64 nsSince(Clock::time_point since)
 qint64 msSince(Clock::time_point since)
 {
     return nsSince(since) / 1'000'000;
-}
-
-double ms(qint64 ns)
-{
-    return double(ns) / 1e6;
-}
-
-void say(const QString &text)
-{
-    std::fputs(qPrintable(text + u'\n'), stdout);
-    std::fflush(stdout);
-}
-
-[[noreturn]] void fail(const QString &what)
-{
-    std::fflush(stdout);
-    std::fprintf(stderr, "bench_gui: error: %s\n", qPrintable(what));
-    std::exit(1);
-}
-
-template<typename T>
-T orFail(std::expected<T, QString> value, const QString &context)
-{
-    if (!value)
-        fail(context + u": "_s + value.error());
-    return std::move(*value);
-}
-
-void orFail(std::expected<void, QString> done, const QString &context)
-{
-    if (!done)
-        fail(context + u": "_s + done.error());
 }
 
 // "RESULT bench_gui.KEY VALUE UNIT": one figure per line, for scripts that compare runs.
@@ -368,6 +337,7 @@ QString columnName(int column)
 
 int main(int argc, char **argv)
 {
+    setProgramName("bench_gui");
     auto parsed = parseOptions(argc, argv);
     if (!parsed) {
         std::fprintf(stderr, "bench_gui: %s\n", qPrintable(parsed.error()));

@@ -7,6 +7,7 @@
 
 #include "benchenvironment.h"
 #include "benchoptions.h"
+#include "benchreport.h"
 #include "connectionfarm.h"
 #include "externalcommand.h"
 #include "floordumper.h"
@@ -55,38 +56,6 @@ constexpr qint64 TimeWaitWindowMs = 55'000;
 qint64 elapsedMs(Clock::time_point since)
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
-}
-
-double ms(qint64 ns)
-{
-    return double(ns) / 1e6;
-}
-
-void say(const QString &text)
-{
-    std::fputs(qPrintable(text + u'\n'), stdout);
-    std::fflush(stdout);
-}
-
-[[noreturn]] void fail(const QString &what)
-{
-    std::fflush(stdout);
-    std::fprintf(stderr, "bench_snapshot: error: %s\n", qPrintable(what));
-    std::exit(1);
-}
-
-template<typename T>
-T orFail(std::expected<T, QString> value, const QString &context)
-{
-    if (!value)
-        fail(context + u": "_s + value.error());
-    return std::move(*value);
-}
-
-void orFail(std::expected<void, QString> done, const QString &context)
-{
-    if (!done)
-        fail(context + u": "_s + done.error());
 }
 
 struct StateCounts
@@ -262,6 +231,7 @@ QString verdict(bool met)
 
 int main(int argc, char **argv)
 {
+    setProgramName("bench_snapshot");
     auto parsed = BenchOptions::parse(argc, argv);
     if (!parsed) {
         std::fprintf(stderr, "bench_snapshot: %s\n", qPrintable(parsed.error()));

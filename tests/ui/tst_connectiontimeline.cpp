@@ -9,6 +9,7 @@
 #include "loopbacksockets.h"
 #include "privatenetworknamespace.h"
 #include "statecolors.h"
+#include "themecontroller.h"
 #include "timeline/connectionsamplemodel.h"
 #include "timeline/connectionstateband.h"
 #include "timeline/connectiontimelinemodel.h"
@@ -92,32 +93,6 @@ QList<ConnectionSample> transferSamples(int count, qint64 startNs, qint64 stepNs
 QString text(const QAbstractItemModel &model, int row, int column)
 {
     return model.index(row, column).data().toString();
-}
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    const QColor window(0x2a, 0x2d, 0x32);
-    const QColor base(0x1f, 0x21, 0x25);
-    const QColor text(0xe8, 0xe8, 0xe8);
-    palette.setColor(QPalette::Window, window);
-    palette.setColor(QPalette::WindowText, text);
-    palette.setColor(QPalette::Base, base);
-    palette.setColor(QPalette::AlternateBase, window);
-    palette.setColor(QPalette::Text, text);
-    palette.setColor(QPalette::Button, window);
-    palette.setColor(QPalette::ButtonText, text);
-    palette.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::PlaceholderText, QColor(0x90, 0x93, 0x98));
-    palette.setColor(QPalette::ToolTipBase, base);
-    palette.setColor(QPalette::ToolTipText, text);
-    palette.setColor(QPalette::Light, window.lighter(150));
-    palette.setColor(QPalette::Midlight, window.lighter(125));
-    palette.setColor(QPalette::Mid, window.darker(120));
-    palette.setColor(QPalette::Dark, window.darker(150));
-    palette.setColor(QPalette::Shadow, Qt::black);
-    return palette;
 }
 
 } // namespace
@@ -352,7 +327,7 @@ private Q_SLOTS:
         QFETCH(bool, dark);
         QFETCH(QString, file);
         const QPalette original = QApplication::palette();
-        const QPalette palette = dark ? darkPalette() : QApplication::style()->standardPalette();
+        const QPalette palette = dark ? ThemeController::darkPalette() : QApplication::style()->standardPalette();
         QApplication::setPalette(palette);
         ConnectionTimelineView view;
         view.setWallClockOffset(offsetShowingTenOhOne());

@@ -3,6 +3,7 @@
 #include "diagram/statediagrampanel.h"
 #include "diagram/statediagramview.h"
 #include "diagram/transitionplayer.h"
+#include "themecontroller.h"
 
 #include <QApplication>
 #include <QDir>
@@ -19,27 +20,6 @@ using namespace TcpLens;
 namespace {
 
 using S = TcpState;
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x27, 0x2a));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8c, 0x8c));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3a));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3c, 0x40));
-    dark.setColor(QPalette::ToolTipText, QColor(0xf0, 0xf0, 0xf0));
-    dark.setColor(QPalette::Light, QColor(0x50, 0x52, 0x56));
-    dark.setColor(QPalette::Mid, QColor(0x40, 0x42, 0x46));
-    dark.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x1a));
-    return dark;
-}
 
 qint64 monotonicNowNs()
 {
@@ -271,7 +251,7 @@ private Q_SLOTS:
         QFETCH(bool, dark);
         QFETCH(QSize, size);
         if (dark)
-            QApplication::setPalette(darkPalette());
+            QApplication::setPalette(ThemeController::darkPalette());
         auto panel = showPanel(size);
         stage(*panel);
         QVERIFY(panel->view()->tokensInFlight() > 0);
