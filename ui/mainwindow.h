@@ -74,6 +74,9 @@ public:
     void followMostInterestingConnection();
     void selectFullestListener();
     void setFilterText(const QString &text);
+    // What the preferences dialog's OK does: saves them and applies them at once.
+    void applyPreferences(const AppPreferences &preferences);
+    const AppPreferences &preferences() const { return m_preferences; }
     // For this run only (the command line's --theme): the preferences keep their own choice.
     void setTheme(AppPreferences::Theme theme);
     void showView(View view);
@@ -109,7 +112,6 @@ private:
     void updateStepActions();
     void filterByState(TcpState state);
     void updateStatus();
-    void applyPreferences(const AppPreferences &preferences);
     void editPreferences();
     void restoreWindowState();
     void saveScreenshotInteractively();

@@ -46,7 +46,8 @@ PreferencesDialog::PreferencesDialog(const AppPreferences &preferences, QWidget 
     m_maxClosed->setValue(preferences.maxClosedConnections);
     m_maxClosed->setToolTip(tr("At most this many closed connections are kept, the oldest go first: "
                                "memory stays bounded under heavy churn."));
-    form->addRow(tr("…and &at most:"), m_maxClosed);
+    m_maxClosed->setSuffix(tr(" connections"));
+    form->addRow(tr("Keep at &most:"), m_maxClosed);
 
     m_exact = new QCheckBox(tr("Read &exact transitions from the kernel when permitted"), this);
     m_exact->setObjectName(u"exactTransitions"_s);

@@ -11,6 +11,8 @@
 #include "diagram/statediagramview.h"
 #include "diagram/transitionplayer.h"
 #include "models/connectionfilterproxy.h"
+#include "preferencesdialog.h"
+#include "themecontroller.h"
 #include "timeline/connectiontimelinemodel.h"
 #include "timeline/connectiontimelineview.h"
 #include "tracking/tcpstatemachine.h"
@@ -22,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -343,6 +346,41 @@ private Q_SLOTS:
         QVERIFY(error->text().contains(u"nosuchstate"_s));
         window.setFilterText({});
         QVERIFY(error->isHidden());
+    }
+
+    void preferencesRoundTripAndApplyAtOnce()
+    {
+        AppPreferences chosen;
+        chosen.pollIntervalMs = 250;
+        chosen.closedRetentionSeconds = 30;
+        chosen.maxClosedConnections = 700;
+        chosen.exactWhenPermitted = false;
+        chosen.theme = AppPreferences::Theme::Dark;
+        PreferencesDialog dialog(chosen);
+        QCOMPARE(dialog.preferences(), chosen);
+        auto *interval = dialog.findChild<QSpinBox *>(u"pollInterval"_s);
+        QVERIFY(interval);
+        interval->setValue(200);
+        QCOMPARE(dialog.preferences().pollIntervalMs, 200);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.grab().save(QDir::temp().filePath(u"tcplens-preferences.png"_s)));
+
+        CollectorSettings settings;
+        settings.intervalMs = 1000;
+        MainWindow window(settings, false);
+        window.show();
+        QTRY_VERIFY(!window.connectionModel()->snapshot().isNull());
+        window.applyPreferences(dialog.preferences());
+        auto *source = window.findChild<QLabel *>(u"sourceLabel"_s);
+        QVERIFY(source->text().contains(u"5 Hz"_s));
+        QCOMPARE(window.tracker().settings().maxClosed, 700);
+        QCOMPARE(window.tracker().settings().closedRetentionNs, 30'000'000'000LL);
+        QVERIFY(ThemeController::isDark(QApplication::palette()));
+        // Saved: the next window starts with them.
+        QCOMPARE(AppPreferences::load(), dialog.preferences());
+        window.applyPreferences(AppPreferences{});
+        QVERIFY(!ThemeController::isDark(QApplication::palette()));
     }
 
     void screenshotIsWritten()
