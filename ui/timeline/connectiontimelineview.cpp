@@ -170,7 +170,10 @@ void ConnectionTimelineView::updateHeader()
     QStringList parts;
     parts.append(
         u"<b>%1 → %2</b>"_s.arg(socket.localEndpoint().toHtmlEscaped(), socket.remoteEndpoint().toHtmlEscaped()));
-    parts.append(connection.passive ? tr("server side (accepted from a listener)") : tr("client side (connect())"));
+    if (connection.last.state == TcpState::Listen)
+        parts.append(tr("listening socket (listen())"));
+    else
+        parts.append(connection.passive ? tr("server side (accepted from a listener)") : tr("client side (connect())"));
     const QColor stateColor = StateColors::color(connection.state(), palette());
     parts.append(u"<span style=\"background-color:%1; color:%2\">&nbsp;<b>%3</b>&nbsp;</span>"_s.arg(
         stateColor.name(), StateColors::textOn(stateColor, palette()).name(), stateName(connection.state())));
