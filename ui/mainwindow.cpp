@@ -465,8 +465,11 @@ void MainWindow::followMostInterestingConnection()
         return;
     const TrackedConnection *best = nullptr;
     const auto consider = [&](const TrackedConnection &connection) {
+        // A connection seen from its start, with many steps and samples, tells the most; a listener
+        // the least.
         const auto score = [](const TrackedConnection &c) {
-            return c.path.size() * 1000 + c.samples.size();
+            return (c.last.state == TcpState::Listen ? 0 : 1'000'000) + (c.seenFromStart ? 100'000 : 0) +
+                c.path.size() * 1000 + c.samples.size();
         };
         if (!best || score(connection) > score(*best))
             best = &connection;
