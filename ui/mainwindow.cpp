@@ -293,7 +293,12 @@ void MainWindow::createStatusBar()
 
 void MainWindow::startCollector()
 {
-    delete m_collector;
+    if (m_collector) {
+        // The new collector counts generations from 1 again: nothing it sends is stale.
+        delete m_collector;
+        m_latest = {};
+        m_model->expectNewSource();
+    }
     m_collector = new SnapshotCollector(m_settings, this);
     m_exactActive = false;
     m_exactStatus.clear();

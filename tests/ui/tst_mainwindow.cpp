@@ -379,8 +379,13 @@ private Q_SLOTS:
         QVERIFY(ThemeController::isDark(QApplication::palette()));
         // Saved: the next window starts with them.
         QCOMPARE(AppPreferences::load(), dialog.preferences());
+        // Exact mode switched back on restarts the collector, whose snapshots count from 1 again:
+        // the table must keep following.
         window.applyPreferences(AppPreferences{});
         QVERIFY(!ThemeController::isDark(QApplication::palette()));
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 5);
+        QVERIFY(listener.fd);
+        QTRY_VERIFY_WITH_TIMEOUT(listenRow(*window.connectionModel(), listener.port) >= 0, 5000);
     }
 
     void screenshotIsWritten()

@@ -9,6 +9,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <utility>
 
 namespace TcpLens {
 
@@ -132,8 +133,8 @@ void ConnectionTableModel::fillFromTracker(Row &row, const ConnectionTracker *tr
 
 void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot, const ConnectionTracker *tracker)
 {
-    if (!m_snapshot.isNull() && snapshot.generation() <= m_snapshot.generation() &&
-        snapshot.netnsInode() == m_snapshot.netnsInode())
+    if (!std::exchange(m_newSource, false) && !m_snapshot.isNull() &&
+        snapshot.generation() <= m_snapshot.generation() && snapshot.netnsInode() == m_snapshot.netnsInode())
         return; // a stale snapshot overtaken by a newer one
     m_nowNs = snapshot.monotonicNs();
     const auto &sockets = snapshot.sockets();

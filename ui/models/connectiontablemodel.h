@@ -66,6 +66,8 @@ public:
     // the time its current state began, which may be exact or earlier than this poll.
     void applySnapshot(const SocketSnapshot &snapshot, const ConnectionTracker *tracker = nullptr);
     const SocketSnapshot &snapshot() const { return m_snapshot; }
+    // A new collector numbers its snapshots from 1 again: take its next one whatever its generation.
+    void expectNewSource() { m_newSource = true; }
     // The row of the socket with this cookie, or -1.
     int rowOfCookie(quint64 cookie) const;
     // The first row of the tracker's connection, or -1.
@@ -106,6 +108,7 @@ private:
     QHash<quint64, int> m_rowByCookie;
     SocketSnapshot m_snapshot;
     qint64 m_nowNs = 0;
+    bool m_newSource = false;
 };
 
 } // namespace TcpLens
