@@ -301,11 +301,16 @@ void MainWindow::startCollector()
     }
     m_collector = new SnapshotCollector(m_settings, this);
     m_exactActive = false;
+    m_exactLost = 0;
     m_exactStatus.clear();
     connect(m_collector, &SnapshotCollector::snapshotReady, this, &MainWindow::showSnapshot);
     connect(m_collector, &SnapshotCollector::socketsDestroyed, this, &MainWindow::showDestroyed);
     connect(m_collector, &SnapshotCollector::stateChanges, this, &MainWindow::showStateChanges);
     connect(m_collector, &SnapshotCollector::exactModeChanged, this, &MainWindow::showExactMode);
+    connect(m_collector, &SnapshotCollector::exactEventsLost, this, [this](qint64 count) {
+        m_exactLost += count;
+        updateStatus();
+    });
     connect(m_collector, &SnapshotCollector::failed, this, &MainWindow::showFailure);
     connect(m_collector, &SnapshotCollector::pacingChanged, this, &MainWindow::showPacing);
     m_collector->start();
@@ -395,6 +400,8 @@ void MainWindow::updateStatus()
     QString source = m_exactActive ? tr("Exact transitions from the kernel, %1").arg(polling)
                                    : tr("Inferred between polls, %1").arg(polling);
     source[0] = source[0].toUpper();
+    if (m_exactActive && m_exactLost > 0)
+        source += tr(" (%n event(s) lost to full ring buffers; those steps are inferred)", nullptr, int(m_exactLost));
     if (isDisplayPaused())
         source = tr("Display paused (Space resumes); collection goes on");
     else if (m_settings.exact && !m_exactActive && !m_exactStatus.isEmpty())

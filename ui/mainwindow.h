@@ -144,6 +144,7 @@ private:
     QString m_netnsName;
     QString m_exactStatus;
     bool m_exactActive = false;
+    qint64 m_exactLost = 0;
     int m_effectiveIntervalMs = 0;
     bool m_backedOff = false;
     bool m_firstSnapshot = true;

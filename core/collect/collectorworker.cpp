@@ -177,8 +177,10 @@ void CollectorWorker::readStateChanges()
         Q_EMIT exactModeChanged(false, lost.error());
         return;
     }
-    if (*lost > 0)
+    if (*lost > 0) {
         qCWarning(lcCollect) << *lost << "state changes lost: the ring buffers overflowed";
+        Q_EMIT exactEventsLost(*lost);
+    }
     if (!changes.empty())
         Q_EMIT stateChanges(QList<StateChangeEvent>(changes.cbegin(), changes.cend()));
 }

@@ -21,6 +21,7 @@ SnapshotCollector::SnapshotCollector(CollectorSettings settings, QObject *parent
     connect(m_worker, &CollectorWorker::socketsDestroyed, this, &SnapshotCollector::socketsDestroyed);
     connect(m_worker, &CollectorWorker::stateChanges, this, &SnapshotCollector::stateChanges);
     connect(m_worker, &CollectorWorker::exactModeChanged, this, &SnapshotCollector::exactModeChanged);
+    connect(m_worker, &CollectorWorker::exactEventsLost, this, &SnapshotCollector::exactEventsLost);
     connect(m_worker, &CollectorWorker::failed, this, &SnapshotCollector::failed);
     connect(m_worker, &CollectorWorker::pacingChanged, this, &SnapshotCollector::pacingChanged);
 }
