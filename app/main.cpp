@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QTableView>
 #include <QTimer>
 
 #include <algorithm>
@@ -79,6 +80,9 @@ int main(int argc, char **argv)
             QTimer::singleShot(std::max(0, afterMs - 1000), &app, [&] { window.followMostInterestingConnection(); });
             QTimer::singleShot(afterMs, &app, [&] {
                 QString error;
+                // The picture's table starts at its top, with the listeners, wherever the followed
+                // connection's row has moved the view since.
+                window.connectionView()->scrollToTop();
                 if (!window.saveScreenshot(options.screenshotPath, &error, view)) {
                     std::fprintf(stderr, "tcplens: %s\n", qPrintable(error));
                     QApplication::exit(1);
