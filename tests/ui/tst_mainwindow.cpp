@@ -29,6 +29,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace TcpLens;
@@ -47,6 +49,18 @@ class TestMainWindow : public QObject
                 return row;
         }
         return -1;
+    }
+
+    // A window that polls every 100 ms, shown offscreen, that neither reads nor writes a saved layout.
+    static std::unique_ptr<MainWindow> openWindow()
+    {
+        CollectorSettings settings;
+        settings.intervalMs = 100;
+        auto window = std::make_unique<MainWindow>(settings, false);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return nullptr;
+        return window;
     }
 
     static const TrackedConnection *findByLocalPort(const ConnectionTracker &tracker, quint16 port)
@@ -172,11 +186,9 @@ private Q_SLOTS:
         QVERIFY(listener.fd);
         auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
         QVERIFY(Sockets::waitConnected(client.get(), 1s));
-        CollectorSettings settings;
-        settings.intervalMs = 100;
-        MainWindow window(settings, false);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto owned = openWindow();
+        QVERIFY(owned);
+        MainWindow &window = *owned;
         const quint16 clientPort = Sockets::localPort(client.get());
         window.setFilterText(u"lport:%1"_s.arg(clientPort));
         QTableView *view = window.connectionView();
@@ -203,11 +215,9 @@ private Q_SLOTS:
         QVERIFY(listener.fd);
         auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
         QVERIFY(Sockets::waitConnected(client.get(), 1s));
-        CollectorSettings settings;
-        settings.intervalMs = 100;
-        MainWindow window(settings, false);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto owned = openWindow();
+        QVERIFY(owned);
+        MainWindow &window = *owned;
         QTRY_VERIFY(listenRow(*window.connectionModel(), listener.port) >= 0);
         QAbstractItemModel *shown = window.connectionView()->model();
         QVERIFY(shown->rowCount() >= 3); // listener, client, server
@@ -230,11 +240,9 @@ private Q_SLOTS:
 
     void spacePausesTheDisplayAndArrowsStep()
     {
-        CollectorSettings settings;
-        settings.intervalMs = 100;
-        MainWindow window(settings, false);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto owned = openWindow();
+        QVERIFY(owned);
+        MainWindow &window = *owned;
         window.connectionView()->setFocus();
         TransitionPlayer *player = window.diagramPanel()->player();
         QVERIFY(!player->isPaused());

@@ -10,9 +10,6 @@ ConnectionFilterProxy::ConnectionFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setSortRole(ConnectionTableModel::SortRole);
-    // No role of the model is the filter's: a change of only the displayed time in state then
-    // passes through without re-filtering every row (QSortFilterProxyModel checks the roles).
-    setFilterRole(ConnectionTableModel::CookieRole);
 }
 
 void ConnectionFilterProxy::setConnectionModel(ConnectionTableModel *model)
