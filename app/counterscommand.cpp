@@ -3,6 +3,7 @@
 #include "counterscommand.h"
 
 #include "collect/networknamespace.h"
+#include "model/monotonicclock.h"
 #include "proc/countercatalog.h"
 #include "proc/countersampler.h"
 
@@ -14,20 +15,12 @@
 #include <QThread>
 
 #include <cstdio>
-#include <time.h>
 
 namespace TcpLens {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-qint64 monotonicNs()
-{
-    timespec now{};
-    ::clock_gettime(CLOCK_MONOTONIC, &now);
-    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-}
 
 QString translated(const QString &text)
 {
@@ -134,14 +127,14 @@ int runCountersCommand(const QStringList &arguments)
     }
     QHash<QByteArray, CounterChange> changes;
     if (seconds > 0) {
-        sampler.add(*counters, monotonicNs());
+        sampler.add(*counters, MonotonicClock::nowNs());
         QThread::msleep(static_cast<unsigned long>(seconds * 1000));
         counters = KernelCounters::read(u"/proc/thread-self/net"_s, &warnings);
         if (!counters) {
             std::fprintf(stderr, "tcplens counters: %s\n", qPrintable(counters.error()));
             return 1;
         }
-        for (const CounterChange &change : sampler.add(*counters, monotonicNs()))
+        for (const CounterChange &change : sampler.add(*counters, MonotonicClock::nowNs()))
             changes.insert(change.name, change);
     }
     for (const QString &warning : std::as_const(warnings))

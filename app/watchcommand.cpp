@@ -4,11 +4,11 @@
 
 #include "collect/snapshotcollector.h"
 #include "export/connectioneventjson.h"
+#include "model/monotonicclock.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 
-#include <time.h>
 
 namespace TcpLens {
 
@@ -19,10 +19,7 @@ WatchCommand::WatchCommand(const CollectorSettings &settings, std::FILE *out, QO
 {
     // Events carry CLOCK_MONOTONIC times; the offset to the wall clock is taken once, so that the
     // printed times stay ordered even if the wall clock is stepped meanwhile.
-    timespec now{};
-    ::clock_gettime(CLOCK_MONOTONIC, &now);
-    m_wallOffsetNs =
-        QDateTime::currentMSecsSinceEpoch() * 1'000'000 - (qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec);
+    m_wallOffsetNs = MonotonicClock::wallOffsetNs();
     connect(m_collector, &SnapshotCollector::snapshotReady, this,
         [this](const SocketSnapshot &snapshot) { print(m_tracker.applySnapshot(snapshot)); });
     connect(m_collector, &SnapshotCollector::socketsDestroyed, this,

@@ -5,11 +5,11 @@
 #include "collect/collectlogging.h"
 #include "collect/networknamespace.h"
 #include "collect/snapshotsource.h"
+#include "model/monotonicclock.h"
 #include "collect/tracefsaccess.h"
 
 #include <QSocketNotifier>
 #include <QTimer>
-#include <time.h>
 
 #include <algorithm>
 #include <utility>
@@ -201,9 +201,7 @@ void CollectorWorker::readDestroyNotices()
     if (records.empty() && *lost == 0)
         return;
     DestroyedSockets destroyed;
-    timespec now{};
-    ::clock_gettime(CLOCK_MONOTONIC, &now);
-    destroyed.monotonicNs = qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+    destroyed.monotonicNs = MonotonicClock::nowNs();
     destroyed.sockets = QList<SocketRecord>(records.cbegin(), records.cend());
     destroyed.congestionNames = m_destroyWatcher->congestionNames();
     destroyed.lostNotices = *lost;

@@ -5,12 +5,12 @@
 #include "collect/collectlogging.h"
 #include "collect/networknamespace.h"
 #include "collect/snapshotsource.h"
+#include "model/monotonicclock.h"
 #include "proc/countercatalog.h"
 #include "sysctl/sysctlwatcher.h"
 
 #include <QFile>
 #include <QTimer>
-#include <time.h>
 
 #include <algorithm>
 
@@ -20,13 +20,6 @@ namespace TcpLens {
 
 namespace {
 constexpr qint64 SlowTickNs = 1'000'000'000; // owners, counter rates, sysctls: once a second
-
-qint64 monotonicNowNs()
-{
-    timespec now{};
-    ::clock_gettime(CLOCK_MONOTONIC, &now);
-    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-}
 
 // Only /proc/net/netstat holds ListenOverflows and ListenDrops: at 20 Hz the other four files
 // KernelCounters::read() opens would double the cost of a tick for nothing. thread-self, not self:
@@ -107,7 +100,7 @@ void ListenerSamplerWorker::tick()
 {
     if (!m_source)
         return;
-    const qint64 startNs = monotonicNowNs();
+    const qint64 startNs = MonotonicClock::nowNs();
     const bool slow = startNs - m_lastSlowTickNs >= SlowTickNs;
     // Listeners and their SYN queues only: no tcp_info, no memory, owners only on slow ticks (the
     // /proc/PID/fd walk costs more than the dump).
@@ -157,7 +150,7 @@ void ListenerSamplerWorker::tick()
         names.insert(listener.cookie, known);
     }
     m_names = std::move(names);
-    batch.tickNs = monotonicNowNs() - startNs;
+    batch.tickNs = MonotonicClock::nowNs() - startNs;
     Q_EMIT listenersSampled(batch);
     if (slow)
         slowTick(startNs);

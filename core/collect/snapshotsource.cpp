@@ -4,22 +4,13 @@
 
 #include "collect/listenerqueuebuilder.h"
 #include "collect/networknamespace.h"
+#include "model/monotonicclock.h"
 #include "proc/socketownerresolver.h"
 
 #include <QElapsedTimer>
 
-#include <time.h>
 
 namespace TcpLens {
-
-namespace {
-qint64 monotonicNowNs()
-{
-    timespec now{};
-    ::clock_gettime(CLOCK_MONOTONIC, &now);
-    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-}
-} // namespace
 
 std::expected<std::unique_ptr<SnapshotSource>, QString> SnapshotSource::open(const QString &netnsName)
 {
@@ -66,7 +57,7 @@ std::expected<SocketSnapshot, QString> SnapshotSource::take(const Options &optio
     // Splitting pays the hash walk twice to fill in parallel; a listener-only dump fills almost
     // nothing, so it would only pay (docs/benchmarks.md, variant l).
     dumpOptions.parallel = (options.stateMask & ~ListenerStatesMask) != 0;
-    const qint64 startedNs = monotonicNowNs();
+    const qint64 startedNs = MonotonicClock::nowNs();
     auto dump = m_client.dump(dumpOptions, m_lastCount + m_lastCount / 16);
     if (!dump)
         return std::unexpected(dump.error());

@@ -3,7 +3,7 @@
 //
 // The listener and counter panels watching a private namespace where this test fills a listener's
 // accept queue. Assertions read the charts' models, never pixels; the PNGs are for people.
-#include "charts/chartclock.h"
+#include "model/monotonicclock.h"
 #include "charts/counterpanel.h"
 #include "charts/listenerpanel.h"
 #include "charts/listenertablemodel.h"
@@ -119,10 +119,10 @@ private Q_SLOTS:
         const SysctlChange change{
             u"net.ipv4.tcp_fin_timeout"_s, {}, u"60"_s, u"10"_s, QDateTime::currentDateTime(), false};
         QVERIFY(model.addSysctlChange(change)); // from the writer's journal, wall-clock time
-        QVERIFY(!model.addSysctlChange(change, ChartClock::nowNs())); // the same change found by polling
+        QVERIFY(!model.addSysctlChange(change, MonotonicClock::nowNs())); // the same change found by polling
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, TimelineMarkerModel::LabelColumn).data().toString(), u"tcp_fin_timeout 60 → 10"_s);
-        QVERIFY(model.addMarker({ChartClock::nowNs(), u"Step 2: flood"_s, {}, TimelineMarker::Kind::LabStep}));
+        QVERIFY(model.addMarker({MonotonicClock::nowNs(), u"Step 2: flood"_s, {}, TimelineMarker::Kind::LabStep}));
         QCOMPARE(model.rowCount(), 2);
     }
 
@@ -164,7 +164,7 @@ private Q_SLOTS:
         auto source = SnapshotSource::open();
         QVERIFY(source.has_value());
         const auto feedStates = [&] {
-            counters.addStateCounts(ChartClock::nowNs(), stateCounts(**source));
+            counters.addStateCounts(MonotonicClock::nowNs(), stateCounts(**source));
         };
         feedStates();
 
@@ -180,7 +180,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(columnSum(history, ListenerPanel::OverflowsSeries) > 0, 10000);
         // The overflow is drawn where it happened: on the accept-queue curve, at the full queue.
         const QList<QPointF> overflowPoints = MinMaxDownsampler::events(history, ListenerPanel::OverflowsSeries,
-            ListenerPanel::AcceptQueueSeries, history.timeAt(0), ChartClock::nowNs(), 500, 0, 1.0);
+            ListenerPanel::AcceptQueueSeries, history.timeAt(0), MonotonicClock::nowNs(), 500, 0, 1.0);
         QVERIFY(!overflowPoints.isEmpty());
         QVERIFY(
             std::any_of(overflowPoints.cbegin(), overflowPoints.cend(), [](const QPointF &p) { return p.y() >= 4; }));

@@ -4,7 +4,7 @@
 
 #include "statecolors.h"
 
-#include "charts/chartclock.h"
+#include "model/monotonicclock.h"
 #include "charts/charttoolbar.h"
 #include "charts/timechartview.h"
 #include "charts/timelinemarkermodel.h"
@@ -304,7 +304,7 @@ std::expected<void, QString> CounterPanel::exportCsv(const QString &path) const
         const int first = model->lowerBound(chart->viewFromNs());
         const int end = model->lowerBound(chart->viewToNs() + 1);
         for (int row = first; row < end; ++row) {
-            const QByteArray time = ChartClock::wallTime(model->timeAt(row)).toString(Qt::ISODateWithMs).toUtf8() +
+            const QByteArray time = MonotonicClock::wallTime(model->timeAt(row)).toString(Qt::ISODateWithMs).toUtf8() +
                 ',' + QByteArray::number(double(model->timeAt(row)) / 1e9, 'f', 3);
             for (int series = 0; series < model->seriesCount(); ++series) {
                 text += time + ",\"" + title + "\"," + model->seriesNames().at(series).toUtf8() + ',' +

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "listenerpanel.h"
 
-#include "charts/chartclock.h"
+#include "model/monotonicclock.h"
 #include "charts/charttoolbar.h"
 #include "charts/listenertablemodel.h"
 #include "charts/timechartview.h"
@@ -269,7 +269,7 @@ std::expected<void, QString> ListenerPanel::exportCsv(const QString &path) const
     QByteArray text = "time,monotonic_s,listener,accept_queue,accept_queue_limit,syn_queue,overflows,drops\n";
     for (int row = first; row < end; ++row) {
         const qint64 timeNs = m_history->timeAt(row);
-        text += ChartClock::wallTime(timeNs).toString(Qt::ISODateWithMs).toUtf8() + ',' +
+        text += MonotonicClock::wallTime(timeNs).toString(Qt::ISODateWithMs).toUtf8() + ',' +
             QByteArray::number(double(timeNs) / 1e9, 'f', 3) + ',' + endpoint.toUtf8();
         for (int series = 0; series < m_history->seriesCount(); ++series)
             text += ',' + QByteArray::number(m_history->valueAt(row, series));

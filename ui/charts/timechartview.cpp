@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "timechartview.h"
 
-#include "charts/chartclock.h"
+#include "model/monotonicclock.h"
 #include "charts/minmaxdownsampler.h"
 #include "charts/timelinemarkermodel.h"
 #include "charts/timeseriesmodel.h"
@@ -327,7 +327,7 @@ void TimeChartView::refresh()
     if (m_frozen)
         return;
     if (m_following) {
-        m_toNs = ChartClock::nowNs();
+        m_toNs = MonotonicClock::nowNs();
         m_fromNs = m_toNs - m_windowNs;
     }
     m_dirty = false;
@@ -364,7 +364,7 @@ void TimeChartView::refresh()
     m_timeAxis->setTickInterval(niceInterval(span, 6));
     const QString timeTitle = m_following
         ? tr("seconds before now")
-        : tr("seconds before %1").arg(ChartClock::wallTime(m_toNs).toString(u"hh:mm:ss.zzz"_s));
+        : tr("seconds before %1").arg(MonotonicClock::wallTime(m_toNs).toString(u"hh:mm:ss.zzz"_s));
     if (m_timeAxis->titleText() != timeTitle)
         m_timeAxis->setTitleText(timeTitle);
     // Some headroom above the highest point, so a curve at its maximum does not hide in the frame.

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "timelinemarkermodel.h"
 
-#include "charts/chartclock.h"
+#include "model/monotonicclock.h"
 
 #include <algorithm>
 
@@ -45,7 +45,7 @@ QVariant TimelineMarkerModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case TimeColumn:
-            return ChartClock::wallTime(marker.monotonicNs).toString(u"hh:mm:ss.zzz"_s);
+            return MonotonicClock::wallTime(marker.monotonicNs).toString(u"hh:mm:ss.zzz"_s);
         case KindColumn:
             switch (marker.kind) {
             case TimelineMarker::Kind::SysctlChange:
@@ -118,7 +118,7 @@ TimelineMarker TimelineMarkerModel::markerFor(const SysctlChange &change, qint64
 bool TimelineMarkerModel::addSysctlChange(const SysctlChange &change, qint64 monotonicNs)
 {
     if (monotonicNs < 0)
-        monotonicNs = change.time.isValid() ? ChartClock::monotonicFromWall(change.time) : ChartClock::nowNs();
+        monotonicNs = change.time.isValid() ? MonotonicClock::fromWall(change.time) : MonotonicClock::nowNs();
     return addMarker(markerFor(change, monotonicNs));
 }
 

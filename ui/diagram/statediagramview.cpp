@@ -3,6 +3,7 @@
 #include "statediagramview.h"
 
 #include "diagram/transitionplayer.h"
+#include "model/monotonicclock.h"
 
 #include <QDateTime>
 #include <QHelpEvent>
@@ -12,7 +13,6 @@
 #include <QPainterPath>
 #include <QToolTip>
 
-#include <time.h>
 
 #include <algorithm>
 #include <cmath>
@@ -64,13 +64,6 @@ QString joined(std::span<const QLatin1StringView> names)
     for (const auto name : names)
         list.append(QString(name).toHtmlEscaped());
     return list.join(u", "_s);
-}
-
-qint64 monotonicNowNs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
 }
 
 QString formatDelta(qint64 ns)
@@ -347,7 +340,7 @@ QList<StateDiagramView::PathMark> StateDiagramView::pathMarks() const
         }
         QString label;
         if (i == 0) {
-            const qint64 agoMs = (monotonicNowNs() - step.enteredNs) / 1000000;
+            const qint64 agoMs = (MonotonicClock::nowNs() - step.enteredNs) / 1000000;
             label = QDateTime::currentDateTime().addMSecs(-agoMs).toString(u"hh:mm:ss.zzz"_s);
         } else {
             label = formatDelta(step.enteredNs - firstNs);

@@ -3,13 +3,13 @@
 #include "connectiontimelinemodel.h"
 
 #include "statecolors.h"
+#include "model/monotonicclock.h"
 #include "tracking/tcpstatemachine.h"
 
 #include <QDateTime>
 #include <QStringList>
 #include <QTimeZone>
 
-#include <time.h>
 
 namespace TcpLens {
 
@@ -47,17 +47,8 @@ QString sysctlList(std::span<const QLatin1StringView> keys, bool shortNames)
 
 ConnectionTimelineModel::ConnectionTimelineModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_wallMinusMonotonicNs(currentWallClockOffset())
+    , m_wallMinusMonotonicNs(MonotonicClock::wallOffsetNs())
 {
-}
-
-qint64 ConnectionTimelineModel::currentWallClockOffset()
-{
-    timespec monotonic{};
-    timespec wall{};
-    ::clock_gettime(CLOCK_MONOTONIC, &monotonic);
-    ::clock_gettime(CLOCK_REALTIME, &wall);
-    return (qint64(wall.tv_sec) - qint64(monotonic.tv_sec)) * NsPerSecond + (wall.tv_nsec - monotonic.tv_nsec);
 }
 
 int ConnectionTimelineModel::rowCount(const QModelIndex &parent) const

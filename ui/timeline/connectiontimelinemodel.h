@@ -51,10 +51,9 @@ public:
     qint64 nowNs() const { return m_nowNs; }
 
     // Wall clock minus CLOCK_MONOTONIC, in ns, to show when each state was entered as a time of day.
-    // Defaults to the offset at construction (currentWallClockOffset()).
+    // Defaults to the program's one offset (MonotonicClock::wallOffsetNs()); tests pin another.
     void setWallClockOffset(qint64 wallMinusMonotonicNs);
     qint64 wallClockOffset() const { return m_wallMinusMonotonicNs; }
-    static qint64 currentWallClockOffset();
 
     // "10:01:02.100" for a CLOCK_MONOTONIC time.
     QString timeOfDay(qint64 monotonicNs) const;
