@@ -4,14 +4,11 @@
 #include "commandline.h"
 #include "headlesscommands.h"
 #include "mainwindow.h"
+#include "screenshotrun.h"
 
 #include <QApplication>
-#include <QTableView>
-#include <QTimer>
 
-#include <algorithm>
 #include <cstdio>
-#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -56,51 +53,14 @@ int main(int argc, char **argv)
     options.collector.exact = options.exactGiven || preferences.exactWhenPermitted;
 
     TcpLens::MainWindow window(options.collector, options.screenshotPath.isEmpty());
-    if (options.theme == u"light"_s)
-        window.setTheme(TcpLens::AppPreferences::Theme::Light);
-    else if (options.theme == u"dark"_s)
-        window.setTheme(TcpLens::AppPreferences::Theme::Dark);
-    else if (options.theme == u"system"_s)
-        window.setTheme(TcpLens::AppPreferences::Theme::System);
-    const auto view = TcpLens::MainWindow::viewFromName(options.view).value_or(TcpLens::MainWindow::View::Table);
-    if (!options.screenshotPath.isEmpty()) {
-        window.resize(1400, 860);
-        window.showView(view);
-        if (view != TcpLens::MainWindow::View::Table)
-            window.detachView(view, QSize(1200, 760));
-        QObject::connect(&window, &TcpLens::MainWindow::snapshotShown, &app, [&] {
-            static bool scheduled = false;
-            if (std::exchange(scheduled, true))
-                return;
-            // The listener chart shows what was sampled after its listener was chosen: choose now.
-            window.selectFullestListener();
-            // A second before the picture, follow the connection with the richest history, so
-            // the timeline and the diagram's path have something to show and have laid it out.
-            const int afterMs = int(options.screenshotAfterSeconds * 1000);
-            QTimer::singleShot(std::max(0, afterMs - 1000), &app, [&] { window.followMostInterestingConnection(); });
-            QTimer::singleShot(afterMs, &app, [&] {
-                QString error;
-                // The picture's table starts at its top, with the listeners, wherever the followed
-                // connection's row has moved the view since.
-                window.connectionView()->scrollToTop();
-                if (!window.saveScreenshot(options.screenshotPath, &error, view)) {
-                    std::fprintf(stderr, "tcplens: %s\n", qPrintable(error));
-                    QApplication::exit(1);
-                    return;
-                }
-                // What the picture shows, as text: for scripts, tests and screen readers.
-                const QStringList rows = window.visibleRowsText();
-                for (const QString &row : rows)
-                    std::printf("%s\n", qPrintable(row));
-                QApplication::quit();
-            });
-        });
-        // No data after 30 s means the collector cannot read the kernel: say so instead of hanging.
-        QTimer::singleShot(30'000 + int(options.screenshotAfterSeconds * 1000), &app, [] {
-            std::fputs("tcplens: no snapshot within 30 s; nothing to render\n", stderr);
-            QApplication::exit(1);
-        });
-    }
+    if (const auto theme = TcpLens::AppPreferences::themeFromName(options.theme))
+        window.setTheme(*theme);
+    TcpLens::ScreenshotRun screenshot(window,
+        {options.screenshotPath,
+            TcpLens::MainWindow::viewFromName(options.view).value_or(TcpLens::MainWindow::View::Table),
+            options.screenshotAfterSeconds});
+    if (!options.screenshotPath.isEmpty())
+        screenshot.start();
     window.show();
     return app.exec();
 }

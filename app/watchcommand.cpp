@@ -2,52 +2,53 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "watchcommand.h"
 
-#include "collect/snapshotcollector.h"
 #include "export/connectioneventjson.h"
 #include "model/monotonicclock.h"
+#include "pipeline/localkernelsource.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
-
 
 namespace TcpLens {
 
 WatchCommand::WatchCommand(const CollectorSettings &settings, std::FILE *out, QObject *parent)
     : QObject(parent)
-    , m_collector(new SnapshotCollector(settings, this))
+    , m_settings(settings)
     , m_out(out)
 {
-    // Events carry CLOCK_MONOTONIC times; the offset to the wall clock is taken once, so that the
-    // printed times stay ordered even if the wall clock is stepped meanwhile.
-    m_wallOffsetNs = MonotonicClock::wallOffsetNs();
-    connect(m_collector, &SnapshotCollector::snapshotReady, this,
-        [this](const SocketSnapshot &snapshot) { print(m_tracker.applySnapshot(snapshot)); });
-    connect(m_collector, &SnapshotCollector::socketsDestroyed, this,
-        [this](const DestroyedSockets &destroyed) { print(m_tracker.applyDestroyed(destroyed)); });
-    connect(m_collector, &SnapshotCollector::stateChanges, this,
-        [this](const QList<StateChangeEvent> &changes) { print(m_tracker.applyExact(changes)); });
-    connect(m_collector, &SnapshotCollector::exactModeChanged, this, [](bool active, const QString &status) {
-        // One status line on stderr: stdout stays pure JSON lines.
-        if (active)
-            std::fprintf(stderr, "tcplens watch: exact mode: %s\n", qPrintable(status));
+    connect(&m_connections, &LiveConnections::eventsReady, this, &WatchCommand::print);
+    connect(&m_connections, &LiveConnections::statusChanged, this, [this, reported = false]() mutable {
+        // One status line on stderr, once exact mode was tried: stdout stays pure JSON lines.
+        const LiveConnections::Status &status = m_connections.status();
+        if (reported || status.exactStatus.isEmpty())
+            return;
+        reported = true;
+        if (status.exactActive)
+            std::fprintf(stderr, "tcplens watch: exact mode: %s\n", qPrintable(status.exactStatus));
         else
-            std::fprintf(stderr, "tcplens watch: polling only, inferred steps marked (%s)\n", qPrintable(status));
+            std::fprintf(
+                stderr, "tcplens watch: polling only, inferred steps marked (%s)\n", qPrintable(status.exactStatus));
     });
-    connect(m_collector, &SnapshotCollector::failed, this, &WatchCommand::failed);
+    connect(&m_connections, &LiveConnections::failed, this, &WatchCommand::failed);
 }
 
 WatchCommand::~WatchCommand() = default;
 
 void WatchCommand::start()
 {
-    m_collector->start();
+    LocalKernelSource::Options options;
+    options.collector = m_settings;
+    options.sampleListeners = false; // events only: no listener queues, counters or sysctls
+    m_connections.setSource(std::make_unique<LocalKernelSource>(options));
 }
 
 void WatchCommand::print(const ConnectionEvents &events)
 {
+    // Events carry CLOCK_MONOTONIC times; the program's one wall-clock offset keeps the printed
+    // times ordered even if the wall clock is stepped meanwhile.
+    const qint64 wallOffsetNs = MonotonicClock::wallOffsetNs();
     for (const auto &event : events) {
         const QByteArray line =
-            QJsonDocument(connectionEventToJson(event, m_tracker.find(event.connectionId), m_wallOffsetNs))
+            QJsonDocument(connectionEventToJson(event, m_connections.tracker().find(event.connectionId), wallOffsetNs))
                 .toJson(QJsonDocument::Compact);
         std::fwrite(line.constData(), 1, std::size_t(line.size()), m_out);
         std::fputc('\n', m_out);

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "collect/collectorsettings.h"
-#include "tracking/connectiontracker.h"
+#include "pipeline/liveconnections.h"
 
 #include <QObject>
 
@@ -11,10 +11,9 @@
 
 namespace TcpLens {
 
-class SnapshotCollector;
-
 // `tcplens watch --json`: one JSON line per connection event until interrupted, what bcc's
-// tcpstates prints, without root, with the steps a poll could not see marked as inferred.
+// tcpstates prints, without root, with the steps a poll could not see marked as inferred. A printer
+// on the same pipeline the window uses.
 class WatchCommand : public QObject
 {
     Q_OBJECT
@@ -30,10 +29,9 @@ Q_SIGNALS:
 private:
     void print(const ConnectionEvents &events);
 
-    SnapshotCollector *m_collector;
-    ConnectionTracker m_tracker;
+    CollectorSettings m_settings;
+    LiveConnections m_connections;
     std::FILE *m_out;
-    qint64 m_wallOffsetNs = 0;
 };
 
 } // namespace TcpLens

@@ -13,13 +13,13 @@
 #include "externalcommand.h"
 #include "samples.h"
 
-#include "collect/snapshotcollector.h"
 #include "collect/snapshotsource.h"
 #include "mainwindow.h"
 #include "model/tcpstate.h"
 #include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
 #include "netlink/sockdiagclient.h"
+#include "pipeline/liveconnections.h"
 #include "tracking/connectiontracker.h"
 
 #include <QApplication>
@@ -425,9 +425,7 @@ int main(int argc, char **argv)
     MainWindow window(settings, false);
     window.resize(1400, 900);
     window.show();
-    auto *collector = window.findChild<SnapshotCollector *>();
-    if (!collector)
-        fail(u"the window has no SnapshotCollector"_s);
+    LiveConnections *collector = window.connections();
 
     // How old each snapshot is when the GUI thread is done with it: the collector's dump (monotonicNs
     // is its start), owners, the hand-over through the event queue, then the GUI thread's handling.
@@ -501,7 +499,7 @@ int main(int argc, char **argv)
     const int polls = shown - shownBeforeProbe;
     const qint64 rssAfterPolls = residentKb();
     const qint64 heapAfterPolls = heapInUseBytes();
-    const auto *sourceLabel = window.findChild<QLabel *>(u"sourceLabel"_s);
+    const auto *sourceLabel = window.findChild<QLabel *>(u"collectionLabel"_s);
     const auto *dumpLabel = window.findChild<QLabel *>(u"dumpLabel"_s);
     const QString pacing = sourceLabel ? sourceLabel->text() : QString();
     const QString lastDump = dumpLabel ? dumpLabel->text() : QString();

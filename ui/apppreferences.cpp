@@ -10,6 +10,17 @@ namespace TcpLens {
 
 using namespace Qt::StringLiterals;
 
+std::optional<AppPreferences::Theme> AppPreferences::themeFromName(const QString &name)
+{
+    if (name == u"light"_s)
+        return Theme::Light;
+    if (name == u"dark"_s)
+        return Theme::Dark;
+    if (name == u"system"_s)
+        return Theme::System;
+    return std::nullopt;
+}
+
 AppPreferences AppPreferences::load()
 {
     const QSettings settings;

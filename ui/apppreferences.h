@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
-#include <QtGlobal>
+#include <QString>
+
+#include <optional>
 
 namespace TcpLens {
 
@@ -16,6 +18,9 @@ struct AppPreferences
     int maxClosedConnections = 5000;
     bool exactWhenPermitted = true; // read the tracepoint when the process may (root or CAP_PERFMON)
     Theme theme = Theme::System;
+
+    // "light", "dark" or "system", as the command line's --theme takes them.
+    static std::optional<Theme> themeFromName(const QString &name);
 
     static AppPreferences load();
     void save() const;

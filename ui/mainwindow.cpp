@@ -4,11 +4,12 @@
 
 #include "charts/counterpanel.h"
 #include "charts/listenerpanel.h"
-#include "collect/snapshotcollector.h"
 #include "diagram/statediagrampanel.h"
 #include "diagram/transitionplayer.h"
 #include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
+#include "pipeline/liveconnections.h"
+#include "pipeline/localkernelsource.h"
 #include "preferencesdialog.h"
 #include "themecontroller.h"
 #include "timeline/connectiontimelineview.h"
@@ -66,11 +67,10 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     : QMainWindow(parent)
     , m_settings(settings)
     , m_preferences(AppPreferences::load())
+    , m_connections(new LiveConnections(this))
     , m_theme(new ThemeController(this))
     , m_model(new ConnectionTableModel(this))
     , m_proxy(new ConnectionFilterProxy(this))
-    , m_netnsName(settings.netns)
-    , m_effectiveIntervalMs(settings.intervalMs)
     , m_rememberState(rememberState)
 {
     setWindowTitle(tr("TCP Lens"));
@@ -81,7 +81,7 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     // What the command line chose wins over the saved preferences for this run.
     m_preferences.pollIntervalMs = settings.intervalMs;
-    m_tracker.setSettings(trackerSettings(m_preferences));
+    m_connections->setTrackerSettings(trackerSettings(m_preferences));
     m_theme->setTheme(m_preferences.theme);
 
     createTable();
@@ -89,13 +89,35 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     createActions();
     createStatusBar();
     restoreWindowState();
-    startCollector();
-    // One 20 Hz listener-only sampler feeds both chart panels (queues, counters, sysctl markers).
-    m_listeners->start(m_settings.netns);
-    m_counters->setSampler(m_listeners->sampler());
+    connect(m_connections, &LiveConnections::snapshotApplied, this, &MainWindow::showSnapshot);
+    connect(m_connections, &LiveConnections::eventsReady, this, [this](const ConnectionEvents &events) {
+        if (m_followed == 0)
+            return;
+        const bool followedMoved = std::any_of(events.cbegin(), events.cend(),
+            [this](const ConnectionEvent &event) { return event.connectionId == m_followed; });
+        if (followedMoved)
+            showFollowedConnection();
+    });
+    connect(m_connections, &LiveConnections::statusChanged, this, &MainWindow::updateStatus);
+    connect(m_connections, &LiveConnections::failed, this, [this](const QString &message) {
+        qCWarning(lcUi) << "collection failed:" << message;
+        statusBar()->showMessage(tr("Cannot read the kernel's sockets: %1").arg(message));
+    });
+    connect(m_connections, &LiveConnections::sourceChanged, this, [this] {
+        m_model->clear();
+        m_followed = 0;
+        m_timeline->clear();
+        m_firstSnapshot = true;
+    });
+    startSource(false);
 }
 
 MainWindow::~MainWindow() = default;
+
+const ConnectionTracker &MainWindow::tracker() const
+{
+    return m_connections->tracker();
+}
 
 void MainWindow::createTable()
 {
@@ -163,6 +185,7 @@ void MainWindow::createDocks()
     };
     m_diagram = new StateDiagramPanel(this);
     m_diagram->setObjectName(u"stateDiagram"_s);
+    m_diagram->setConnections(m_connections);
     connect(m_diagram, &StateDiagramPanel::stateClicked, this, &MainWindow::filterByState);
     addDock(View::Diagram, tr("State Diagram"), u"diagramDock"_s, m_diagram, Qt::RightDockWidgetArea);
     m_timeline = new ConnectionTimelineView(this);
@@ -173,12 +196,12 @@ void MainWindow::createDocks()
         addDock(View::Timeline, tr("Connection Timeline"), u"timelineDock"_s, m_timeline, Qt::BottomDockWidgetArea);
     m_listeners = new ListenerPanel(this);
     m_listeners->setObjectName(u"listenerPanel"_s);
-    connect(m_listeners, &ListenerPanel::failed, this, &MainWindow::showFailure);
+    m_listeners->setConnections(m_connections);
     QDockWidget *listeners =
         addDock(View::Listeners, tr("Listeners"), u"listenersDock"_s, m_listeners, Qt::BottomDockWidgetArea);
     m_counters = new CounterPanel(this);
     m_counters->setObjectName(u"counterPanel"_s);
-    connect(m_counters, &CounterPanel::failed, this, &MainWindow::showFailure);
+    m_counters->setConnections(m_connections);
     QDockWidget *counters =
         addDock(View::Counters, tr("Counters"), u"countersDock"_s, m_counters, Qt::BottomDockWidgetArea);
     tabifyDockWidget(timeline, listeners);
@@ -253,9 +276,9 @@ void MainWindow::createActions()
         connect(speed, &QAction::triggered, m_diagram, [this, rate] { m_diagram->setPlaybackRate(rate); });
     }
     updateStepActions();
-    QAction *refresh = viewMenu->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("&Refresh Now"));
-    refresh->setShortcut(QKeySequence::Refresh);
-    connect(refresh, &QAction::triggered, this, [this] { m_collector->pollNow(); });
+    m_refreshAction = viewMenu->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("&Refresh Now"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, m_connections, &LiveConnections::pollNow);
     viewMenu->addSeparator();
     int key = Qt::Key_1;
     for (const View view : {View::Diagram, View::Timeline, View::Listeners, View::Counters}) {
@@ -273,152 +296,95 @@ void MainWindow::createActions()
 
 void MainWindow::createStatusBar()
 {
+    m_collectionLabel = new QLabel(this);
     m_sourceLabel = new QLabel(this);
-    m_netnsLabel = new QLabel(this);
     m_countLabel = new QLabel(this);
     m_dumpLabel = new QLabel(this);
+    m_collectionLabel->setObjectName(u"collectionLabel"_s);
     m_sourceLabel->setObjectName(u"sourceLabel"_s);
-    m_netnsLabel->setObjectName(u"netnsLabel"_s);
     m_countLabel->setObjectName(u"countLabel"_s);
     m_dumpLabel->setObjectName(u"dumpLabel"_s);
-    statusBar()->addWidget(m_sourceLabel, 1);
-    statusBar()->addPermanentWidget(m_netnsLabel);
+    statusBar()->addWidget(m_collectionLabel, 1);
+    statusBar()->addPermanentWidget(m_sourceLabel);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_dumpLabel);
-    m_netnsLabel->setText(
-        m_netnsName.isEmpty() ? tr("Network namespace: TCP Lens's own") : tr("Network namespace: %1").arg(m_netnsName));
     m_countLabel->setText(tr("Waiting for the first dump…"));
+}
+
+void MainWindow::startSource(bool sameKernel)
+{
+    LocalKernelSource::Options options;
+    options.collector = m_settings;
+    // The same kernel read another way (exact mode switched): the connections followed so far go on.
+    m_connections->setSource(std::make_unique<LocalKernelSource>(options),
+        sameKernel ? LiveConnections::SourceChange::SameKernel : LiveConnections::SourceChange::Fresh);
+    const SourceDescription description = m_connections->description();
+    const SourceCapabilities capabilities = m_connections->capabilities();
+    const QString netns = description.netns.isEmpty() ? tr("its own network namespace") : description.netns;
+    m_sourceLabel->setText(tr("%1: %2").arg(description.host, netns));
+    QStringList can;
+    QStringList cannot;
+    (capabilities.exactTransitions ? can : cannot).append(tr("exact transitions (with CAP_PERFMON)"));
+    (capabilities.owners ? can : cannot).append(tr("owning processes"));
+    (capabilities.sysctlWrites ? can : cannot).append(tr("sysctl changes"));
+    m_sourceLabel->setToolTip(
+        tr("<p>Watching the kernel of <b>%1</b> (Linux %2), %3.</p><p>This source offers: %4.</p>%5")
+            .arg(description.host.toHtmlEscaped(), description.kernel.toHtmlEscaped(), netns.toHtmlEscaped(),
+                can.join(u", "_s),
+                cannot.isEmpty() ? QString() : tr("<p>Not here: %1.</p>").arg(cannot.join(u", "_s))));
+    m_refreshAction->setEnabled(capabilities.live);
+    setWindowTitle(description.netns.isEmpty() ? tr("TCP Lens — %1").arg(description.host)
+                                               : tr("TCP Lens — %1, %2").arg(description.host, description.netns));
     updateStatus();
 }
 
-void MainWindow::startCollector()
+void MainWindow::showSnapshot()
 {
-    if (m_collector) {
-        // The new collector counts generations from 1 again: nothing it sends is stale.
-        delete m_collector;
-        m_latest = {};
-        m_model->expectNewSource();
-    }
-    m_collector = new SnapshotCollector(m_settings, this);
-    m_exactActive = false;
-    m_exactLost = 0;
-    m_exactStatus.clear();
-    connect(m_collector, &SnapshotCollector::snapshotReady, this, &MainWindow::showSnapshot);
-    connect(m_collector, &SnapshotCollector::socketsDestroyed, this, &MainWindow::showDestroyed);
-    connect(m_collector, &SnapshotCollector::stateChanges, this, &MainWindow::showStateChanges);
-    connect(m_collector, &SnapshotCollector::exactModeChanged, this, &MainWindow::showExactMode);
-    connect(m_collector, &SnapshotCollector::exactEventsLost, this, [this](qint64 count) {
-        m_exactLost += count;
-        updateStatus();
-    });
-    connect(m_collector, &SnapshotCollector::failed, this, &MainWindow::showFailure);
-    connect(m_collector, &SnapshotCollector::pacingChanged, this, &MainWindow::showPacing);
-    m_collector->start();
-    updateStatus();
-}
-
-void MainWindow::showSnapshot(const SocketSnapshot &snapshot)
-{
-    if (!m_latest.isNull() && snapshot.generation() <= m_latest.generation() &&
-        snapshot.netnsInode() == m_latest.netnsInode())
-        return; // overtaken by a newer one
-    const ConnectionEvents events = m_tracker.applySnapshot(snapshot);
-    m_latest = snapshot;
+    const SocketSnapshot &snapshot = m_connections->latest();
     if (!isDisplayPaused()) {
-        m_model->applySnapshot(snapshot, &m_tracker);
+        m_model->applySnapshot(snapshot, &m_connections->tracker());
         m_view->viewport()->update(); // "In state for" moved on every row (the model does not signal it)
-        if (m_firstSnapshot) {
-            m_firstSnapshot = false;
+        if (std::exchange(m_firstSnapshot, false))
             m_view->resizeColumnsToContents();
-        }
     }
-    showEvents(events);
-    QHash<TcpState, int> counts;
-    for (const SocketRecord &socket : snapshot.sockets())
-        ++counts[socket.state];
-    m_diagram->setStateCounts(counts);
-    m_counters->addStateCounts(snapshot.monotonicNs(), counts);
     showFollowedConnection();
     updateStatus();
     Q_EMIT snapshotShown(snapshot.generation());
 }
 
-void MainWindow::showDestroyed(const DestroyedSockets &destroyed)
-{
-    showEvents(m_tracker.applyDestroyed(destroyed));
-}
-
-void MainWindow::showStateChanges(const QList<StateChangeEvent> &changes)
-{
-    showEvents(m_tracker.applyExact(changes));
-}
-
-void MainWindow::showEvents(const ConnectionEvents &events)
-{
-    if (events.isEmpty())
-        return;
-    m_diagram->addEvents(events);
-    if (m_followed != 0) {
-        for (const ConnectionEvent &event : events) {
-            if (event.connectionId == m_followed) {
-                showFollowedConnection();
-                break;
-            }
-        }
-    }
-}
-
-void MainWindow::showExactMode(bool active, const QString &status)
-{
-    m_exactActive = active;
-    m_exactStatus = status;
-    updateStatus();
-}
-
-void MainWindow::showFailure(const QString &message)
-{
-    qCWarning(lcUi) << "collection failed:" << message;
-    statusBar()->showMessage(tr("Cannot read the kernel's sockets: %1").arg(message));
-}
-
-void MainWindow::showPacing(int effectiveMs, bool backedOff, qint64 lastDumpNs)
-{
-    Q_UNUSED(lastDumpNs)
-    m_effectiveIntervalMs = effectiveMs;
-    m_backedOff = backedOff;
-    updateStatus();
-}
-
 void MainWindow::updateStatus()
 {
+    const LiveConnections::Status &status = m_connections->status();
+    const int intervalMs = status.effectiveIntervalMs > 0 ? status.effectiveIntervalMs : m_settings.intervalMs;
     QString polling;
-    if (m_backedOff)
-        polling = tr("polling every %1 s (slowed down: dumps take long here)")
-                      .arg(double(m_effectiveIntervalMs) / 1000.0, 0, 'f', 1);
+    if (status.backedOff)
+        polling =
+            tr("polling every %1 s (slowed down: dumps take long here)").arg(double(intervalMs) / 1000.0, 0, 'f', 1);
     else
-        polling = tr("polling at %1 Hz").arg(1000.0 / double(std::max(m_effectiveIntervalMs, 1)), 0, 'g', 3);
-    QString source = m_exactActive ? tr("Exact transitions from the kernel, %1").arg(polling)
-                                   : tr("Inferred between polls, %1").arg(polling);
-    source[0] = source[0].toUpper();
-    if (m_exactActive && m_exactLost > 0)
-        source += tr(" (%n event(s) lost to full ring buffers; those steps are inferred)", nullptr, int(m_exactLost));
+        polling = tr("polling at %1 Hz").arg(1000.0 / double(std::max(intervalMs, 1)), 0, 'g', 3);
+    QString text = status.exactActive ? tr("Exact transitions from the kernel, %1").arg(polling)
+                                      : tr("Inferred between polls, %1").arg(polling);
+    if (status.exactActive && status.exactEventsLost > 0)
+        text += tr(
+            " (%n event(s) lost to full ring buffers; those steps are inferred)", nullptr, int(status.exactEventsLost));
     if (isDisplayPaused())
-        source = tr("Display paused (Space resumes); collection goes on");
-    else if (m_settings.exact && !m_exactActive && !m_exactStatus.isEmpty())
-        source += tr(" — no exact mode: %1").arg(m_exactStatus);
-    m_sourceLabel->setText(source);
-    m_sourceLabel->setToolTip(m_exactStatus.isEmpty()
+        text = tr("Display paused (Space resumes); collection goes on");
+    else if (m_settings.exact && !status.exactActive && !status.exactStatus.isEmpty())
+        text += tr(" — no exact mode: %1").arg(status.exactStatus);
+    m_collectionLabel->setText(text);
+    m_collectionLabel->setToolTip(status.exactStatus.isEmpty()
             ? tr("States between two polls are inferred from RFC 9293's diagram. Exact mode (Preferences) "
                  "needs CAP_PERFMON.")
-            : m_exactStatus);
+            : status.exactStatus);
 
-    if (m_latest.isNull())
+    const SocketSnapshot &latest = m_connections->latest();
+    if (latest.isNull())
         return;
     m_countLabel->setText(
-        tr("%n socket(s), %1 listening", nullptr, int(m_latest.sockets().size())).arg(m_latest.listeners().size()));
+        tr("%n socket(s), %1 listening", nullptr, int(latest.sockets().size())).arg(latest.listeners().size()));
     m_dumpLabel->setText(tr("Last dump %1 ms at %2")
-            .arg(double(m_latest.statistics().durationNs) / 1e6, 0, 'f', 1)
-            .arg(m_latest.takenAt().toLocalTime().toString(u"HH:mm:ss"_s)));
+            .arg(double(latest.statistics().durationNs) / 1e6, 0, 'f', 1)
+            .arg(latest.takenAt().toLocalTime().toString(u"HH:mm:ss"_s)));
 }
 
 void MainWindow::selectionChanged()
@@ -441,86 +407,42 @@ void MainWindow::selectionChanged()
 void MainWindow::followConnection(quint64 connectionId)
 {
     m_followed = connectionId;
-    const int sourceRow = m_model->rowOfConnection(connectionId);
-    const QModelIndex proxyIndex = sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
-    m_selecting = true;
-    if (proxyIndex.isValid()) {
-        m_view->selectionModel()->setCurrentIndex(
-            proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        m_view->scrollTo(proxyIndex);
-    }
-    m_selecting = false;
+    selectConnectionRow(connectionId, true);
     showFollowedConnection();
     Q_EMIT followedConnectionChanged(connectionId);
 }
 
-void MainWindow::selectFullestListener()
+void MainWindow::selectConnectionRow(quint64 connectionId, bool scroll)
 {
-    if (m_latest.isNull() || m_listeners->selectedCookie() != 0)
+    const int sourceRow = m_model->rowOfConnection(connectionId);
+    const QModelIndex proxyIndex = sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!proxyIndex.isValid())
         return;
-    const ListenerQueue *fullest = nullptr;
-    const auto fill = [](const ListenerQueue &q) {
-        return double(q.acceptQueueLength + q.synQueueLength) / double(std::max(q.acceptQueueLimit, 1u));
-    };
-    for (const ListenerQueue &queue : m_latest.listeners()) {
-        if (!fullest || fill(queue) > fill(*fullest))
-            fullest = &queue;
-    }
-    if (fullest)
-        m_listeners->selectListenerCookie(fullest->cookie);
-}
-
-void MainWindow::followMostInterestingConnection()
-{
-    selectFullestListener();
-    if (m_followed != 0)
-        return;
-    const TrackedConnection *best = nullptr;
-    const auto consider = [&](const TrackedConnection &connection) {
-        // A connection seen from its start, with many steps and samples, tells the most; a listener
-        // the least.
-        const auto score = [](const TrackedConnection &c) {
-            return (c.last.state == TcpState::Listen ? 0 : 1'000'000) + (c.seenFromStart ? 100'000 : 0) +
-                c.path.size() * 1000 + c.samples.size();
-        };
-        if (!best || score(connection) > score(*best))
-            best = &connection;
-    };
-    m_tracker.forEachOpen(consider);
-    for (const auto &connection : m_tracker.closed())
-        consider(connection);
-    if (best)
-        followConnection(best->id);
-    // A picture of the table starts at its top, with the listeners, wherever the connection is.
-    m_view->scrollToTop();
+    m_selecting = true;
+    m_view->selectionModel()->setCurrentIndex(
+        proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (scroll)
+        m_view->scrollTo(proxyIndex);
+    m_selecting = false;
 }
 
 void MainWindow::showFollowedConnection()
 {
-    const TrackedConnection *connection = m_followed == 0 ? nullptr : m_tracker.find(m_followed);
+    const TrackedConnection *connection = m_followed == 0 ? nullptr : tracker().find(m_followed);
     m_diagram->setHighlightedPath(connection ? connection->path : QList<ConnectionStep>());
     if (!connection) {
         m_timeline->clear();
         return;
     }
-    m_timeline->setConnection(*connection, m_latest.isNull() ? connection->openedNs : m_latest.monotonicNs());
+    const SocketSnapshot &latest = m_connections->latest();
+    m_timeline->setConnection(*connection, latest.isNull() ? connection->openedNs : latest.monotonicNs());
     // The connection's socket may have changed (request to child, full socket to TIME-WAIT): keep
     // its new row selected.
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     const bool selectedHere =
         !rows.isEmpty() && rows.constFirst().data(ConnectionTableModel::ConnectionIdRole).toULongLong() == m_followed;
-    if (!selectedHere && !isDisplayPaused()) {
-        const int sourceRow = m_model->rowOfConnection(m_followed);
-        if (sourceRow >= 0) {
-            const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
-            if (proxyIndex.isValid()) {
-                m_selecting = true;
-                m_view->selectionModel()->setCurrentIndex(
-                    proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-                m_selecting = false;
-            }
-        }
-    }
+    if (!selectedHere && !isDisplayPaused())
+        selectConnectionRow(m_followed, false);
 }
 
 void MainWindow::showTableContextMenu(const QPoint &position)
@@ -533,7 +455,7 @@ void MainWindow::showTableContextMenu(const QPoint &position)
     const auto state = TcpState(source.data(ConnectionTableModel::StateRole).toInt());
     const quint16 localPort = quint16(source.data(ConnectionTableModel::LocalPortRole).toUInt());
     const quint16 remotePort = quint16(source.data(ConnectionTableModel::RemotePortRole).toUInt());
-    const QString process = m_model->index(sourceRow, ConnectionTableModel::ProcessColumn).data().toString();
+    const QString command = source.data(ConnectionTableModel::ProcessNameRole).toString();
     const quint64 connectionId = source.data(ConnectionTableModel::ConnectionIdRole).toULongLong();
 
     QMenu menu(this);
@@ -549,13 +471,10 @@ void MainWindow::showTableContextMenu(const QPoint &position)
     addFilter(tr("Filter by Local Port %1").arg(localPort), u"lport:%1"_s.arg(localPort));
     if (state != TcpState::Listen && remotePort != 0)
         addFilter(tr("Filter by Remote Port %1").arg(remotePort), u"rport:%1"_s.arg(remotePort));
-    // "nginx (1234)": the command is what a user means by "this process".
-    const QString command = process.section(u" ("_s, 0, 0);
-    if (!command.isEmpty() && !command.startsWith(u'—') && !command.startsWith(u'?') && !command.startsWith(u'…'))
+    // The command is what a user means by "this process" (not its PID, which changes every run).
+    if (!command.isEmpty())
         addFilter(tr("Filter by Process %1").arg(command), u"proc:%1"_s.arg(command));
-    addFilter(
-        tr("Filter by State %1").arg(QString(stateName(state == TcpState::NewSynRecv ? TcpState::SynRecv : state))),
-        ConnectionFilter::stateTerm(state));
+    addFilter(tr("Filter by State %1").arg(QString(stateName(state))), ConnectionFilter::stateTerm(state));
     menu.addSeparator();
     QAction *follow =
         menu.addAction(QIcon::fromTheme(u"go-jump"_s), tr("Follow This Connection"), this, [this, connectionId] {
@@ -584,17 +503,6 @@ void MainWindow::showView(View view)
     }
 }
 
-void MainWindow::detachView(View view, QSize size)
-{
-    QDockWidget *dock = m_docks.value(view);
-    if (!dock)
-        return;
-    dock->setFloating(true);
-    dock->resize(size);
-    dock->show();
-    dock->raise();
-}
-
 bool MainWindow::isDisplayPaused() const
 {
     return m_pauseAction && m_pauseAction->isChecked();
@@ -611,10 +519,7 @@ void MainWindow::updateStepActions()
 void MainWindow::filterByState(TcpState state)
 {
     // A click replaces any state term and keeps the rest of what the user typed.
-    QStringList words = m_filter->text().split(u' ', Qt::SkipEmptyParts);
-    words.removeIf([](const QString &word) { return word.startsWith(u"state:"_s) || word.startsWith(u"s:"_s); });
-    words.append(ConnectionFilter::stateTerm(state));
-    m_filter->setText(words.join(u' '));
+    m_filter->setText(ConnectionFilter::withStateTerm(m_filter->text(), state));
 }
 
 void MainWindow::setDisplayPaused(bool paused)
@@ -623,9 +528,9 @@ void MainWindow::setDisplayPaused(bool paused)
         m_diagram->player()->setPaused(paused);
     m_listeners->setPaused(paused);
     m_counters->setPaused(paused);
-    if (!paused && !m_latest.isNull()) {
+    if (!paused && !m_connections->latest().isNull()) {
         // Catch up at once: the tracker kept following while the table stood still.
-        m_model->applySnapshot(m_latest, &m_tracker);
+        m_model->applySnapshot(m_connections->latest(), &m_connections->tracker());
         showFollowedConnection();
     }
     updateStatus();
@@ -636,15 +541,14 @@ void MainWindow::applyPreferences(const AppPreferences &preferences)
     const bool restart = preferences.exactWhenPermitted != m_preferences.exactWhenPermitted;
     m_preferences = preferences;
     m_preferences.save();
-    m_tracker.setSettings(trackerSettings(preferences));
+    m_connections->setTrackerSettings(trackerSettings(preferences));
     m_theme->setTheme(preferences.theme);
     m_settings.intervalMs = preferences.pollIntervalMs;
-    m_effectiveIntervalMs = preferences.pollIntervalMs;
     m_settings.exact = preferences.exactWhenPermitted;
     if (restart)
-        startCollector(); // the tracepoint is opened by the collector's thread when it starts
+        startSource(true); // the tracepoint is opened by the collector's thread when it starts
     else
-        m_collector->setIntervalMs(preferences.pollIntervalMs);
+        m_connections->setPollIntervalMs(preferences.pollIntervalMs);
     updateStatus();
 }
 
@@ -666,26 +570,6 @@ bool MainWindow::saveScreenshot(const QString &path, QString *error, View view)
         return false;
     }
     return true;
-}
-
-QStringList MainWindow::visibleRowsText() const
-{
-    QStringList lines;
-    const QAbstractItemModel *model = m_view->model();
-    const int first = std::max(0, m_view->rowAt(0));
-    const int last = m_view->rowAt(m_view->viewport()->height() - 1);
-    const int end = last < 0 ? model->rowCount() : last + 1;
-    for (int row = first; row < end; ++row) {
-        const auto cell = [&](int column) {
-            return model->index(row, column).data();
-        };
-        const auto state = TcpState(model->index(row, 0).data(ConnectionTableModel::StateRole).toInt());
-        lines.append(u"%1 %2 %3 %4 %5"_s.arg(QString(stateName(state)),
-            cell(ConnectionTableModel::LocalColumn).toString(), cell(ConnectionTableModel::RemoteColumn).toString(),
-            cell(ConnectionTableModel::ReceiveQueueColumn).toString(),
-            cell(ConnectionTableModel::SendQueueColumn).toString()));
-    }
-    return lines;
 }
 
 void MainWindow::saveScreenshotInteractively()

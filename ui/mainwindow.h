@@ -4,9 +4,7 @@
 
 #include "apppreferences.h"
 #include "collect/collectorsettings.h"
-#include "model/socketsnapshot.h"
-#include "tracking/connectionevent.h"
-#include "tracking/connectiontracker.h"
+#include "model/tcpstate.h"
 
 #include <QMainWindow>
 
@@ -21,11 +19,12 @@ class QTableView;
 namespace TcpLens {
 
 class ConnectionFilterProxy;
+class ConnectionTableModel;
 class ConnectionTimelineView;
+class ConnectionTracker;
 class CounterPanel;
 class ListenerPanel;
-class ConnectionTableModel;
-class SnapshotCollector;
+class LiveConnections;
 class StateDiagramPanel;
 class ThemeController;
 
@@ -33,8 +32,8 @@ class ThemeController;
 // connection's timeline, the listeners' queues and the kernel's counters in docks the user can move,
 // stack or close (remembered between runs).
 //
-// Data flows one way: the collector's thread hands over snapshots, destroy notices and tracepoint
-// events; the tracker turns them into connections and events; models and panels show them.
+// It builds menus and docks and keeps one thing of its own: which connection the user follows. The
+// data come from one LiveConnections, which every panel reads by itself (docs/architecture.md).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -43,18 +42,20 @@ public:
     Q_ENUM(View)
     static std::optional<View> viewFromName(const QString &name);
 
-    // `preferences` overrides what QSettings holds (the command line's --interval, say).
-    // `rememberState`: restore the layout saved by the last run and save it on close. Screenshots and
-    // tests leave it off so they neither depend on nor change a user's layout.
+    // Watches the kernel as `settings` says (namespace, interval, exact mode). `rememberState`:
+    // restore the layout saved by the last run and save it on close. Screenshots and tests leave it
+    // off so they neither depend on nor change a user's layout.
     explicit MainWindow(const CollectorSettings &settings, bool rememberState = true, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    LiveConnections *connections() const { return m_connections; }
+    const ConnectionTracker &tracker() const;
     ConnectionTableModel *connectionModel() const { return m_model; }
     ConnectionFilterProxy *connectionProxy() const { return m_proxy; }
     QTableView *connectionView() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
-    const ConnectionTracker &tracker() const { return m_tracker; }
     QWidget *viewWidget(View view) const;
+    QDockWidget *dock(View view) const { return m_docks.value(view); }
     StateDiagramPanel *diagramPanel() const { return m_diagram; }
     ConnectionTimelineView *timelineView() const { return m_timeline; }
     ListenerPanel *listenerPanel() const { return m_listeners; }
@@ -62,17 +63,10 @@ public:
 
     // Renders the window (View::Table) or one view (the dock's contents) to an image file.
     bool saveScreenshot(const QString &path, QString *error = nullptr, View view = View::Table);
-    // The table rows the window shows right now, one line each ("LISTEN 127.0.0.1:80 *:* 0 128"):
-    // what a screenshot shows, as text, for scripts and tests.
-    QStringList visibleRowsText() const;
 
     // Selects the connection's row, keeps it selected across polls, shows its timeline and its path.
     void followConnection(quint64 connectionId);
     quint64 followedConnection() const { return m_followed; }
-    // For screenshots: follow the connection with the longest known history, if none is followed,
-    // and show the listener whose accept queue is fullest.
-    void followMostInterestingConnection();
-    void selectFullestListener();
     void setFilterText(const QString &text);
     // What the preferences dialog's OK does: saves them and applies them at once.
     void applyPreferences(const AppPreferences &preferences);
@@ -80,11 +74,10 @@ public:
     // For this run only (the command line's --theme): the preferences keep their own choice.
     void setTheme(AppPreferences::Theme theme);
     void showView(View view);
-    // For a screenshot of one view: its dock floats alone at `size`, so the picture is not cramped.
-    void detachView(View view, QSize size);
     bool isDisplayPaused() const;
 
 Q_SIGNALS:
+    // The table shows the snapshot of this generation (or would, were the display not paused).
     void snapshotShown(quint64 generation);
     void followedConnectionChanged(quint64 connectionId);
 
@@ -97,15 +90,10 @@ private:
     void createDocks();
     void createActions();
     void createStatusBar();
-    void startCollector();
-    void showSnapshot(const SocketSnapshot &snapshot);
-    void showDestroyed(const DestroyedSockets &destroyed);
-    void showStateChanges(const QList<StateChangeEvent> &changes);
-    void showEvents(const ConnectionEvents &events);
-    void showExactMode(bool active, const QString &status);
-    void showFailure(const QString &message);
-    void showPacing(int effectiveMs, bool backedOff, qint64 lastDumpNs);
+    void startSource(bool sameKernel);
+    void showSnapshot();
     void showFollowedConnection();
+    void selectConnectionRow(quint64 connectionId, bool scroll);
     void selectionChanged();
     void showTableContextMenu(const QPoint &position);
     void setDisplayPaused(bool paused);
@@ -119,11 +107,10 @@ private:
 
     CollectorSettings m_settings;
     AppPreferences m_preferences;
-    SnapshotCollector *m_collector = nullptr;
-    ConnectionTracker m_tracker;
-    ThemeController *m_theme = nullptr;
-    ConnectionTableModel *m_model = nullptr;
-    ConnectionFilterProxy *m_proxy = nullptr;
+    LiveConnections *m_connections;
+    ThemeController *m_theme;
+    ConnectionTableModel *m_model;
+    ConnectionFilterProxy *m_proxy;
     QTableView *m_view = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_filterError = nullptr;
@@ -134,19 +121,13 @@ private:
     ListenerPanel *m_listeners = nullptr;
     CounterPanel *m_counters = nullptr;
     QAction *m_pauseAction = nullptr;
+    QAction *m_refreshAction = nullptr;
     QAction *m_stepForwardAction = nullptr;
     QAction *m_stepBackAction = nullptr;
+    QLabel *m_collectionLabel = nullptr;
     QLabel *m_sourceLabel = nullptr;
-    QLabel *m_netnsLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_dumpLabel = nullptr;
-    SocketSnapshot m_latest; // the newest snapshot, applied to the table unless the display is paused
-    QString m_netnsName;
-    QString m_exactStatus;
-    bool m_exactActive = false;
-    qint64 m_exactLost = 0;
-    int m_effectiveIntervalMs = 0;
-    bool m_backedOff = false;
     bool m_firstSnapshot = true;
     quint64 m_followed = 0;
     bool m_selecting = false;

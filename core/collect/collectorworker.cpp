@@ -5,8 +5,8 @@
 #include "collect/collectlogging.h"
 #include "collect/networknamespace.h"
 #include "collect/snapshotsource.h"
-#include "model/monotonicclock.h"
 #include "collect/tracefsaccess.h"
+#include "model/monotonicclock.h"
 
 #include <QSocketNotifier>
 #include <QTimer>
@@ -24,6 +24,9 @@ CollectorWorker::CollectorWorker(CollectorSettings settings)
     : m_settings(std::move(settings))
     , m_effectiveIntervalMs(m_settings.intervalMs)
 {
+    qRegisterMetaType<TcpLens::SocketSnapshot>();
+    qRegisterMetaType<TcpLens::DestroyedSockets>();
+    qRegisterMetaType<QList<TcpLens::StateChangeEvent>>();
 }
 
 CollectorWorker::~CollectorWorker() = default;

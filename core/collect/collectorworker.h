@@ -21,8 +21,10 @@ namespace TcpLens {
 
 class SnapshotSource;
 
-// Lives in the collector's own thread: enters the namespace, polls on a timer, emits snapshots.
-// Only SnapshotCollector creates it; everything reaches it through queued calls.
+// Polls one network namespace and hands immutable snapshots, destroy notices and (exact mode)
+// tracepoint events to whoever listens. Lives in a WorkerThread of its own that entered the
+// namespace, so the receiver's thread never waits for the kernel; everything reaches it through
+// WorkerThread::post().
 class CollectorWorker : public QObject
 {
     Q_OBJECT

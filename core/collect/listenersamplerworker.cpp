@@ -38,6 +38,10 @@ ListenerSamplerWorker::ListenerSamplerWorker(QString netns, int intervalMs, qint
     , m_intervalMs(std::max(intervalMs, 10))
     , m_series(windowNs)
 {
+    qRegisterMetaType<TcpLens::ListenerSampleBatch>();
+    qRegisterMetaType<QList<TcpLens::CounterChange>>();
+    qRegisterMetaType<QList<TcpLens::ListenerSample>>();
+    qRegisterMetaType<TcpLens::SysctlChange>();
 }
 
 ListenerSamplerWorker::~ListenerSamplerWorker() = default;

@@ -20,14 +20,21 @@ namespace TcpLens {
 class SnapshotSource;
 class SysctlWatcher;
 
-// Lives in the listener sampler's own thread: enters the namespace, takes listener-only dumps and
-// reads the counters on a fast timer, the owners, the counter rates and the sysctls on a slow one.
-// Only ListenerSampler creates it; everything reaches it through queued calls.
+// Samples the listeners of one network namespace fast enough to see their queues fill: a
+// listener-only dump (LISTEN + SYN_RECV, no tcp_info, no memory) and /proc/net/netstat every
+// `intervalMs` (default 50 ms: 20 Hz), fed into a ListenerSeries that attributes ListenOverflows and
+// ListenDrops to listeners. Once a second it also resolves the listeners' owners, reads every
+// counter for rates and polls the catalog's sysctls for changes. Lives in a WorkerThread of its own
+// that entered the namespace; everything reaches it through WorkerThread::post().
 class ListenerSamplerWorker : public QObject
 {
     Q_OBJECT
 public:
-    ListenerSamplerWorker(QString netns, int intervalMs, qint64 windowNs);
+    static constexpr int DefaultIntervalMs = 50;
+    static constexpr qint64 DefaultWindowNs = 5LL * 60 * 1'000'000'000;
+
+    // `netns` as NetworkNamespace::resolvePath() takes it; empty: this process's namespace.
+    ListenerSamplerWorker(QString netns, int intervalMs = DefaultIntervalMs, qint64 windowNs = DefaultWindowNs);
     ~ListenerSamplerWorker() override;
 
 public Q_SLOTS:
@@ -41,7 +48,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void started(quint64 netnsInode);
     void listenersSampled(const TcpLens::ListenerSampleBatch &batch);
+    // Once a second: the catalog's counters, with deltas and rates since the previous second.
     void countersSampled(qint64 monotonicNs, const QList<TcpLens::CounterChange> &changes);
+    // A sysctl of the namespace changed between two polls (about a second apart).
     void sysctlChanged(const TcpLens::SysctlChange &change, qint64 monotonicNs);
     void historyReady(quint64 cookie, const QList<TcpLens::ListenerSample> &samples);
     void failed(const QString &message);

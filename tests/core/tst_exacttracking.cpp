@@ -4,7 +4,8 @@
 // Exact mode end to end: the collector reads the tracepoint, the tracker marks what it proves, and
 // each connection's path equals the kernel's own text trace of the same sockets. Runs in private
 // network and mount namespaces (tracefs is mounted there); needs root, as CI is.
-#include "collect/snapshotcollector.h"
+#include "collect/collectorworker.h"
+#include "collect/workerthread.h"
 #include "expectedtext.h"
 #include "kerneltexttrace.h"
 #include "loopbacksockets.h"
@@ -71,20 +72,21 @@ private Q_SLOTS:
             settings.intervalMs = 60'000; // polls on demand, after the connection
             settings.exact = true;
             settings.snapshot.resolveOwners = false;
-            SnapshotCollector collector(settings);
+            WorkerThread<CollectorWorker> collector(u"tcplens-collector"_s, settings);
             ConnectionTracker tracker;
             int delivered = 0;
-            connect(&collector, &SnapshotCollector::snapshotReady, this,
+            connect(collector.worker(), &CollectorWorker::snapshotReady, this,
                 [&](const SocketSnapshot &snapshot) { tracker.applySnapshot(snapshot); });
-            connect(&collector, &SnapshotCollector::socketsDestroyed, this,
+            connect(collector.worker(), &CollectorWorker::socketsDestroyed, this,
                 [&](const DestroyedSockets &destroyed) { tracker.applyDestroyed(destroyed); });
-            connect(&collector, &SnapshotCollector::stateChanges, this, [&](const QList<StateChangeEvent> &changes) {
-                for (const auto &change : changes)
-                    delivered += change.localPort == listener.port || change.remotePort == listener.port;
-                tracker.applyExact(changes);
-            });
-            QSignalSpy exact(&collector, &SnapshotCollector::exactModeChanged);
-            QSignalSpy polls(&collector, &SnapshotCollector::snapshotReady);
+            connect(
+                collector.worker(), &CollectorWorker::stateChanges, this, [&](const QList<StateChangeEvent> &changes) {
+                    for (const auto &change : changes)
+                        delivered += change.localPort == listener.port || change.remotePort == listener.port;
+                    tracker.applyExact(changes);
+                });
+            QSignalSpy exact(collector.worker(), &CollectorWorker::exactModeChanged);
+            QSignalSpy polls(collector.worker(), &CollectorWorker::snapshotReady);
             collector.start();
             QTRY_VERIFY(!exact.isEmpty());
             QVERIFY2(exact.constFirst().at(0).toBool(), qPrintable(exact.constFirst().at(1).toString()));
@@ -102,7 +104,7 @@ private Q_SLOTS:
             const int seen = int(polls.size());
             QTest::qWait(50);
             for (int i = 1; i <= 2; ++i) {
-                collector.pollNow();
+                collector.post(&CollectorWorker::pollNow);
                 QTRY_COMPARE(int(polls.size()), seen + i);
             }
             (*textTrace)->stop();

@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 //
 // The listener sampler and the sysctl watcher against the kernel, in a private network namespace.
-#include "collect/listenersampler.h"
+#include "collect/listenersamplerworker.h"
+#include "collect/workerthread.h"
 #include "loopbacksockets.h"
 #include "privatenetworknamespace.h"
 #include "sysctl/sysctlwatcher.h"
@@ -72,15 +73,15 @@ private Q_SLOTS:
         auto full = Sockets::listen(u"127.0.0.1"_s, 1);
         QVERIFY(full.fd);
         // Through setns() like any other namespace: our own, named by its /proc path.
-        ListenerSampler sampler(u"/proc/%1/ns/net"_s.arg(::getpid()), 20);
-        QSignalSpy batches(&sampler, &ListenerSampler::listenersSampled);
-        QSignalSpy counters(&sampler, &ListenerSampler::countersSampled);
-        QSignalSpy sysctls(&sampler, &ListenerSampler::sysctlChanged);
-        QSignalSpy failures(&sampler, &ListenerSampler::failed);
+        WorkerThread<ListenerSamplerWorker> sampler(u"tcplens-listeners"_s, u"/proc/%1/ns/net"_s.arg(::getpid()), 20);
+        QSignalSpy batches(sampler.worker(), &ListenerSamplerWorker::listenersSampled);
+        QSignalSpy counters(sampler.worker(), &ListenerSamplerWorker::countersSampled);
+        QSignalSpy sysctls(sampler.worker(), &ListenerSamplerWorker::sysctlChanged);
+        QSignalSpy failures(sampler.worker(), &ListenerSamplerWorker::failed);
         sampler.start();
         QTRY_VERIFY(!batches.isEmpty());
         QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.first().first().toString()));
-        QVERIFY(sampler.workerThread() != QThread::currentThread());
+        QVERIFY(sampler.thread() != QThread::currentThread());
 
         std::vector<UniqueFd> clients;
         for (int i = 0; i < 6; ++i)
@@ -137,10 +138,10 @@ private Q_SLOTS:
         QCOMPARE(sysctls.first().first().value<SysctlChange>().key, u"net.ipv4.tcp_fin_timeout"_s);
 
         // The stored history of one listener, on request.
-        QSignalSpy history(&sampler, &ListenerSampler::historyReady);
+        QSignalSpy history(sampler.worker(), &ListenerSamplerWorker::historyReady);
         QTRY_VERIFY(!batches.isEmpty());
         const quint64 cookie = readingOf(batches.last().first().value<ListenerSampleBatch>(), full.port)->cookie;
-        sampler.requestHistory(cookie);
+        sampler.post(&ListenerSamplerWorker::requestHistory, cookie);
         QTRY_VERIFY(!history.isEmpty());
         QCOMPARE(history.first().first().toULongLong(), cookie);
         const auto samples = history.first().at(1).value<QList<ListenerSample>>();
@@ -157,8 +158,8 @@ private Q_SLOTS:
             listeners.push_back(Sockets::listen(u"127.0.0.1"_s, 16));
             QVERIFY(listeners.back().fd);
         }
-        ListenerSampler sampler({}, 50);
-        QSignalSpy batches(&sampler, &ListenerSampler::listenersSampled);
+        WorkerThread<ListenerSamplerWorker> sampler(u"tcplens-listeners"_s, QString(), 50);
+        QSignalSpy batches(sampler.worker(), &ListenerSamplerWorker::listenersSampled);
         sampler.start();
         QTRY_VERIFY_WITH_TIMEOUT(batches.size() >= 60, 20000);
         QList<qint64> costs;

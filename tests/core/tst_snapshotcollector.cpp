@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "collect/networknamespace.h"
-#include "collect/snapshotcollector.h"
 #include "loopbacksockets.h"
+#include "pipeline/localkernelsource.h"
 #include "privatenetworknamespace.h"
 
 #include <QProcess>
@@ -34,18 +34,19 @@ private Q_SLOTS:
         QVERIFY(listener.fd);
         CollectorSettings settings;
         settings.intervalMs = 50;
-        SnapshotCollector collector(settings);
+        LocalKernelSource collector({settings, false});
         QList<quint64> generations;
         bool sawListener = false;
         bool deliveredOnOurThread = true;
-        connect(&collector, &SnapshotCollector::snapshotReady, this, [&](const SocketSnapshot &snapshot) {
+        connect(&collector, &ConnectionSource::snapshotReady, &collector, [&](const SocketSnapshot &snapshot) {
             generations.append(snapshot.generation());
             sawListener |= hasListenerOnPort(snapshot, listener.port);
             deliveredOnOurThread &= QThread::currentThread() == thread();
         });
         collector.start();
-        QVERIFY(collector.workerThread()->isRunning());
-        QVERIFY(collector.workerThread() != thread());
+        QVERIFY(collector.collectorThread()->isRunning());
+        QVERIFY(collector.collectorThread() != thread());
+        QVERIFY(collector.listenerThread() == nullptr);
         QTRY_VERIFY_WITH_TIMEOUT(generations.size() >= 3, 5000);
         QVERIFY(sawListener);
         QVERIFY(deliveredOnOurThread);
@@ -57,11 +58,11 @@ private Q_SLOTS:
     {
         CollectorSettings settings;
         settings.intervalMs = 60'000; // one poll at the start, none while the connection lives
-        SnapshotCollector collector(settings);
+        LocalKernelSource collector({settings, false});
         QList<SocketRecord> destroyed;
-        connect(&collector, &SnapshotCollector::socketsDestroyed, this,
+        connect(&collector, &ConnectionSource::socketsDestroyed, &collector,
             [&](const DestroyedSockets &notices) { destroyed += notices.sockets; });
-        QSignalSpy first(&collector, &SnapshotCollector::snapshotReady);
+        QSignalSpy first(&collector, &ConnectionSource::snapshotReady);
         collector.start();
         QTRY_VERIFY(!first.isEmpty());
 
@@ -87,8 +88,8 @@ private Q_SLOTS:
         CollectorSettings settings;
         settings.intervalMs = 20;
         settings.maxDumpShare = 1e-6; // any real dump is "too slow" for this share
-        SnapshotCollector collector(settings);
-        QSignalSpy pacing(&collector, &SnapshotCollector::pacingChanged);
+        LocalKernelSource collector({settings, false});
+        QSignalSpy pacing(&collector, &ConnectionSource::pacingChanged);
         collector.start();
         // The first poll (cold caches) is not held against the machine; the second is.
         QTRY_VERIFY_WITH_TIMEOUT(pacing.size() >= 2, 5000);
@@ -118,9 +119,9 @@ private Q_SLOTS:
 
         CollectorSettings settings;
         settings.netns = path;
-        SnapshotCollector collector(settings);
+        LocalKernelSource collector({settings, false});
         std::optional<SocketSnapshot> seen;
-        connect(&collector, &SnapshotCollector::snapshotReady, this, [&](const SocketSnapshot &s) { seen = s; });
+        connect(&collector, &ConnectionSource::snapshotReady, &collector, [&](const SocketSnapshot &s) { seen = s; });
         collector.start();
         QTRY_VERIFY_WITH_TIMEOUT(seen.has_value(), 5000);
         QCOMPARE(seen->netnsInode(), *NetworkNamespace::inodeOf(path));
@@ -135,8 +136,8 @@ private Q_SLOTS:
     {
         CollectorSettings settings;
         settings.netns = u"/run/netns/tcplens-does-not-exist"_s;
-        SnapshotCollector collector(settings);
-        QSignalSpy failed(&collector, &SnapshotCollector::failed);
+        LocalKernelSource collector({settings, false});
+        QSignalSpy failed(&collector, &ConnectionSource::failed);
         collector.start();
         QTRY_VERIFY(!failed.isEmpty());
         QVERIFY(failed.constFirst().at(0).toString().contains(u"tcplens-does-not-exist"_s));

@@ -5,7 +5,8 @@
 // tracker as the app watches them: every connection the kernel opened is tracked exactly once
 // (Tcp.ActiveOpens + Tcp.PassiveOpens), and memory stays bounded; in polling mode (with destroy
 // notices) and in exact mode.
-#include "collect/snapshotcollector.h"
+#include "collect/collectorworker.h"
+#include "collect/workerthread.h"
 #include "expectedtext.h"
 #include "loopbacksockets.h"
 #include "privatenetworknamespace.h"
@@ -90,18 +91,18 @@ private Q_SLOTS:
         settings.intervalMs = 200;
         settings.snapshot.resolveOwners = false;
         settings.exact = exact;
-        SnapshotCollector collector(settings);
-        QSignalSpy exactMode(&collector, &SnapshotCollector::exactModeChanged);
-        connect(&collector, &SnapshotCollector::snapshotReady, this,
+        WorkerThread<CollectorWorker> collector(u"tcplens-collector"_s, settings);
+        QSignalSpy exactMode(collector.worker(), &CollectorWorker::exactModeChanged);
+        connect(collector.worker(), &CollectorWorker::snapshotReady, this,
             [&](const SocketSnapshot &snapshot) { count(tracker.applySnapshot(snapshot)); });
-        connect(&collector, &SnapshotCollector::socketsDestroyed, this, [&](const DestroyedSockets &destroyed) {
+        connect(collector.worker(), &CollectorWorker::socketsDestroyed, this, [&](const DestroyedSockets &destroyed) {
             lostNotices += destroyed.lostNotices;
 
             count(tracker.applyDestroyed(destroyed));
         });
-        connect(&collector, &SnapshotCollector::stateChanges, this,
+        connect(collector.worker(), &CollectorWorker::stateChanges, this,
             [&](const QList<StateChangeEvent> &changes) { count(tracker.applyExact(changes)); });
-        QSignalSpy first(&collector, &SnapshotCollector::snapshotReady);
+        QSignalSpy first(collector.worker(), &CollectorWorker::snapshotReady);
         collector.start();
         QTRY_VERIFY(!first.isEmpty());
         if (exact) {

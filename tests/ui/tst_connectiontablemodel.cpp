@@ -135,18 +135,6 @@ private Q_SLOTS:
             model.index(now, ConnectionTableModel::ProcessColumn).data().toString(), u"— (kernel only: TIME-WAIT)"_s);
         QVERIFY(model.index(now, ConnectionTableModel::UserColumn).data().toString().isEmpty());
     }
-
-    void staleSnapshotsAreIgnored()
-    {
-        ConnectionTableModel model;
-        const SocketSnapshot older = take();
-        const SocketSnapshot newer = take();
-        model.applySnapshot(newer);
-        QSignalSpy applied(&model, &ConnectionTableModel::snapshotApplied);
-        model.applySnapshot(older);
-        QCOMPARE(applied.size(), 0);
-        QCOMPARE(model.snapshot().generation(), newer.generation());
-    }
 };
 
 TCPLENS_NETNS_TEST_MAIN(TestConnectionTableModel, QCoreApplication)

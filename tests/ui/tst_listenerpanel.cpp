@@ -3,7 +3,6 @@
 //
 // The listener and counter panels watching a private namespace where this test fills a listener's
 // accept queue. Assertions read the charts' models, never pixels; the PNGs are for people.
-#include "model/monotonicclock.h"
 #include "charts/counterpanel.h"
 #include "charts/listenerpanel.h"
 #include "charts/listenertablemodel.h"
@@ -13,6 +12,9 @@
 #include "charts/timeseriesmodel.h"
 #include "collect/snapshotsource.h"
 #include "loopbacksockets.h"
+#include "model/monotonicclock.h"
+#include "pipeline/liveconnections.h"
+#include "pipeline/localkernelsource.h"
 #include "privatenetworknamespace.h"
 #include "themecontroller.h"
 
@@ -151,8 +153,14 @@ private Q_SLOTS:
         counters.show();
         QVERIFY(QTest::qWaitForWindowExposed(&listeners));
 
-        listeners.start();
-        counters.setSampler(listeners.sampler());
+        // One pipeline feeds both panels, as in the window. Its connection polls stay out of the way
+        // (one at the start): this test feeds the state counts itself, many times a second.
+        LiveConnections connections;
+        listeners.setConnections(&connections);
+        counters.setConnections(&connections);
+        LocalKernelSource::Options options;
+        options.collector.intervalMs = 60'000;
+        connections.setSource(std::make_unique<LocalKernelSource>(options));
         QTRY_VERIFY_WITH_TIMEOUT(listeners.selectListener(listener.port), 5000);
         QCOMPARE(listeners.selectedCookie(),
             listeners.listenerModel()

@@ -15,6 +15,7 @@
 #include "themecontroller.h"
 #include "timeline/connectiontimelinemodel.h"
 #include "timeline/connectiontimelineview.h"
+#include "tracking/connectiontracker.h"
 #include "tracking/tcpstatemachine.h"
 
 #include <QAbstractItemModelTester>
@@ -380,8 +381,8 @@ private Q_SLOTS:
         window.show();
         QTRY_VERIFY(!window.connectionModel()->snapshot().isNull());
         window.applyPreferences(dialog.preferences());
-        auto *source = window.findChild<QLabel *>(u"sourceLabel"_s);
-        QVERIFY(source->text().contains(u"5 Hz"_s));
+        auto *collection = window.findChild<QLabel *>(u"collectionLabel"_s);
+        QVERIFY(collection->text().contains(u"5 Hz"_s));
         QCOMPARE(window.tracker().settings().maxClosed, 700);
         QCOMPARE(window.tracker().settings().closedRetentionNs, 30'000'000'000LL);
         QVERIFY(ThemeController::isDark(QApplication::palette()));

@@ -4,12 +4,12 @@
 
 #include "statecolors.h"
 
-#include "model/monotonicclock.h"
 #include "charts/charttoolbar.h"
 #include "charts/timechartview.h"
 #include "charts/timelinemarkermodel.h"
 #include "charts/timeseriesmodel.h"
-#include "collect/listenersampler.h"
+#include "model/monotonicclock.h"
+#include "pipeline/liveconnections.h"
 #include "proc/countercatalog.h"
 
 #include <QCoreApplication>
@@ -197,27 +197,18 @@ TimeChartView *CounterPanel::addChart(const QString &title, const QString &yTitl
     return chart;
 }
 
-void CounterPanel::start(const QString &netns)
+void CounterPanel::setConnections(LiveConnections *connections)
 {
-    if (!m_ownSampler) {
-        // Counters and sysctls come once a second whatever the interval; no fast listener dumps needed.
-        m_ownSampler = new ListenerSampler(netns, 1000, 1'000'000'000, this);
-        setSampler(m_ownSampler);
-    }
-    m_ownSampler->start();
-}
-
-void CounterPanel::setSampler(ListenerSampler *sampler)
-{
-    if (m_sampler)
-        disconnect(m_sampler, nullptr, this, nullptr);
-    m_sampler = sampler;
-    if (!sampler)
+    if (m_connections)
+        disconnect(m_connections, nullptr, this, nullptr);
+    m_connections = connections;
+    if (!connections)
         return;
-    connect(sampler, &ListenerSampler::countersSampled, this, &CounterPanel::addCounterChanges);
-    connect(sampler, &ListenerSampler::sysctlChanged, this,
+    connect(connections, &LiveConnections::countersSampled, this, &CounterPanel::addCounterChanges);
+    connect(connections, &LiveConnections::stateCountsChanged, this, &CounterPanel::addStateCounts);
+    connect(connections, &LiveConnections::sysctlChanged, this,
         [this](const SysctlChange &change, qint64 monotonicNs) { addSysctlChange(change, monotonicNs); });
-    connect(sampler, &ListenerSampler::failed, this, &CounterPanel::failed);
+    connect(connections, &LiveConnections::markerAdded, this, &CounterPanel::addMarker);
 }
 
 qint64 CounterPanel::windowNs() const

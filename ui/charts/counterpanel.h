@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
-#include "collect/listenersampler.h"
 #include "model/tcpstate.h"
 #include "model/timelinemarker.h"
 #include "proc/countersampler.h"
@@ -18,6 +17,7 @@
 namespace TcpLens {
 
 class ChartToolBar;
+class LiveConnections;
 class TimeChartView;
 class TimeSeriesModel;
 class TimelineMarkerModel;
@@ -36,11 +36,8 @@ public:
     explicit CounterPanel(QWidget *parent = nullptr);
     ~CounterPanel() override;
 
-    // Starts a sampler of its own for `netns` (it reads the counters once a second; its listener
-    // dumps run once a second too, so it stays cheap).
-    void start(const QString &netns = {});
-    // Or reads the counters and sysctl changes of one the caller owns and starts. Not owned.
-    void setSampler(ListenerSampler *sampler);
+    // Charts the counters, state counts, sysctl changes and markers of `connections` (not owned).
+    void setConnections(LiveConnections *connections);
 
     // The catalog groups shown, in order: "handshake", "close", "retransmission", "fastopen".
     static QStringList groups();
@@ -69,9 +66,6 @@ public Q_SLOTS:
     void addMarker(const TcpLens::TimelineMarker &marker);
     void setPaused(bool paused);
 
-Q_SIGNALS:
-    void failed(const QString &message);
-
 private:
     TimeChartView *addChart(const QString &title, const QString &yTitle);
     void exportPngInteractively();
@@ -85,8 +79,7 @@ private:
     TimelineMarkerModel *m_markers;
     QList<TimeChartView *> m_charts;
     QList<TimeSeriesModel *> m_chartModels; // parallel to m_charts, for the CSV
-    QPointer<ListenerSampler> m_sampler;
-    ListenerSampler *m_ownSampler = nullptr;
+    QPointer<LiveConnections> m_connections;
 };
 
 } // namespace TcpLens

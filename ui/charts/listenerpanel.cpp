@@ -2,13 +2,13 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "listenerpanel.h"
 
-#include "model/monotonicclock.h"
 #include "charts/charttoolbar.h"
 #include "charts/listenertablemodel.h"
 #include "charts/timechartview.h"
 #include "charts/timelinemarkermodel.h"
 #include "charts/timeseriesmodel.h"
-#include "collect/listenersampler.h"
+#include "model/monotonicclock.h"
+#include "pipeline/liveconnections.h"
 
 #include <QFileDialog>
 #include <QHeaderView>
@@ -18,6 +18,8 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -93,30 +95,28 @@ ListenerPanel::ListenerPanel(QWidget *parent)
 
 ListenerPanel::~ListenerPanel() = default;
 
-void ListenerPanel::start(const QString &netns, int intervalMs)
+void ListenerPanel::setConnections(LiveConnections *connections)
 {
-    if (!m_ownSampler) {
-        m_ownSampler = new ListenerSampler(netns, intervalMs, m_windowNs, this);
-        setSampler(m_ownSampler);
-    }
-    m_ownSampler->start();
-}
-
-void ListenerPanel::setSampler(ListenerSampler *sampler)
-{
-    if (m_sampler)
-        disconnect(m_sampler, nullptr, this, nullptr);
-    m_sampler = sampler;
-    if (!sampler)
+    if (m_connections)
+        disconnect(m_connections, nullptr, this, nullptr);
+    m_connections = connections;
+    if (!connections)
         return;
-    connect(sampler, &ListenerSampler::listenersSampled, this, &ListenerPanel::applyBatch);
-    connect(sampler, &ListenerSampler::historyReady, this, &ListenerPanel::applyHistory);
-    connect(sampler, &ListenerSampler::sysctlChanged, this,
+    connect(connections, &LiveConnections::listenersSampled, this, &ListenerPanel::applyBatch);
+    connect(connections, &LiveConnections::listenerHistoryReady, this, &ListenerPanel::applyHistory);
+    connect(connections, &LiveConnections::sysctlChanged, this,
         [this](const SysctlChange &change, qint64 monotonicNs) { addSysctlChange(change, monotonicNs); });
-    connect(sampler, &ListenerSampler::failed, this, &ListenerPanel::failed);
-    connect(sampler, &ListenerSampler::failed, this,
+    connect(connections, &LiveConnections::markerAdded, this, &ListenerPanel::addMarker);
+    connect(connections, &LiveConnections::failed, this,
         [this](const QString &message) { m_toolBar->setStatus(tr("Sampling failed: %1").arg(message)); });
-    sampler->setWindowNs(m_windowNs);
+    connect(connections, &LiveConnections::sourceChanged, this, [this] {
+        m_listeners->clear();
+        m_history->clear();
+        m_markers->removeBefore(std::numeric_limits<qint64>::max());
+        m_selectedCookie = 0;
+        m_historyLoaded = false;
+    });
+    connections->setListenerWindowNs(m_windowNs);
 }
 
 void ListenerPanel::setWindowNs(qint64 windowNs)
@@ -124,8 +124,8 @@ void ListenerPanel::setWindowNs(qint64 windowNs)
     m_windowNs = windowNs;
     m_toolBar->setWindowNs(windowNs);
     m_chart->setWindowNs(windowNs);
-    if (m_sampler)
-        m_sampler->setWindowNs(windowNs);
+    if (m_connections)
+        m_connections->setListenerWindowNs(windowNs);
 }
 
 void ListenerPanel::setPaused(bool paused)
@@ -168,9 +168,8 @@ void ListenerPanel::applyBatch(const ListenerSampleBatch &batch)
 
 void ListenerPanel::updateStatus(const ListenerSampleBatch &batch)
 {
-    const QString interval = m_sampler ? tr("every %1 ms").arg(m_sampler->intervalMs()) : QString();
-    m_toolBar->setStatus(tr("%n listener(s), sampled %1 (last tick %2 ms)", nullptr, int(batch.listeners.size()))
-                             .arg(interval, QString::number(double(batch.tickNs) / 1e6, 'f', 2)),
+    m_toolBar->setStatus(tr("%n listener(s), last tick %1 ms", nullptr, int(batch.listeners.size()))
+                             .arg(QString::number(double(batch.tickNs) / 1e6, 'f', 2)),
         tr("Overflows and drops no listener could be held responsible for (a queue filled and drained between "
            "two samples): %1 overflows, %2 drops")
             .arg(batch.unattributedOverflows)
@@ -217,8 +216,8 @@ void ListenerPanel::selectionChanged()
         return;
     const QString endpoint = current.siblingAtColumn(ListenerTableModel::EndpointColumn).data().toString();
     m_chart->chart()->setTitle(tr("Accept and SYN queue of %1").arg(endpoint));
-    if (m_sampler)
-        m_sampler->requestHistory(cookie);
+    if (m_connections)
+        m_connections->requestListenerHistory(cookie);
 }
 
 bool ListenerPanel::selectListenerCookie(quint64 cookie)

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
-#include "collect/listenersampler.h"
+#include "collect/listenersamplebatch.h"
 #include "model/timelinemarker.h"
 #include "sysctl/sysctlchange.h"
 
@@ -17,6 +17,7 @@ class QSortFilterProxyModel;
 namespace TcpLens {
 
 class ChartToolBar;
+class LiveConnections;
 class ListenerTableModel;
 class TimeChartView;
 class TimeSeriesModel;
@@ -35,11 +36,9 @@ public:
     explicit ListenerPanel(QWidget *parent = nullptr);
     ~ListenerPanel() override;
 
-    // Starts a sampler of its own for `netns` (empty: this process's namespace) at `intervalMs`.
-    void start(const QString &netns = {}, int intervalMs = 50);
-    // Or reads one the caller owns and starts (shared with a CounterPanel). Not owned.
-    void setSampler(ListenerSampler *sampler);
-    ListenerSampler *sampler() const { return m_sampler; }
+    // Shows the listener samples, sysctl changes and markers of `connections` (not owned), and asks
+    // it for a listener's history when one is selected.
+    void setConnections(LiveConnections *connections);
 
     // Selects the first listener on `port`; false if the table has none (yet).
     bool selectListener(quint16 port);
@@ -69,9 +68,6 @@ public Q_SLOTS:
     void addMarker(const TcpLens::TimelineMarker &marker);
     void setPaused(bool paused);
 
-Q_SIGNALS:
-    void failed(const QString &message);
-
 private:
     void applyHistory(quint64 cookie, const QList<TcpLens::ListenerSample> &samples);
     void selectionChanged();
@@ -86,8 +82,7 @@ private:
     QSortFilterProxyModel *m_sorted;
     TimeSeriesModel *m_history;
     TimelineMarkerModel *m_markers;
-    QPointer<ListenerSampler> m_sampler;
-    ListenerSampler *m_ownSampler = nullptr;
+    QPointer<LiveConnections> m_connections;
     qint64 m_windowNs;
     quint64 m_selectedCookie = 0;
     quint32 m_selectedLimit = 0;

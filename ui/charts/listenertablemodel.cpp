@@ -96,12 +96,16 @@ QVariant ListenerTableModel::headerData(int section, Qt::Orientation orientation
     return {};
 }
 
+void ListenerTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowByCookie.clear();
+    endResetModel();
+}
+
 void ListenerTableModel::applyBatch(const ListenerSampleBatch &batch)
 {
-    // A batch older than one already shown came late through the queue: drop it.
-    if (batch.generation <= m_generation && m_generation != 0 && batch.generation != 1)
-        return;
-    m_generation = batch.generation;
     QSet<quint64> present;
     present.reserve(batch.listeners.size());
     for (const ListenerReading &reading : batch.listeners) {

@@ -41,11 +41,12 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Batches come in the order they were sampled (LiveConnections delivers them so).
     void applyBatch(const ListenerSampleBatch &batch);
+    void clear();
     int rowOfCookie(quint64 cookie) const;
     // The first listener on `port` (several may share it: IPv4 and IPv6, SO_REUSEPORT), or -1.
     int rowOfPort(quint16 port) const;
-    quint64 lastGeneration() const { return m_generation; }
 
 private:
     struct Row
@@ -57,7 +58,6 @@ private:
 
     QList<Row> m_rows;
     QHash<quint64, int> m_rowByCookie;
-    quint64 m_generation = 0;
 };
 
 } // namespace TcpLens

@@ -4,6 +4,7 @@
 
 #include "diagram/statediagramview.h"
 #include "diagram/transitionplayer.h"
+#include "pipeline/liveconnections.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -73,6 +74,17 @@ StateDiagramPanel::StateDiagramPanel(QWidget *parent)
 QList<double> StateDiagramPanel::playbackRates()
 {
     return {1.0, 0.5, 0.2, 0.1, 0.05};
+}
+
+void StateDiagramPanel::setConnections(LiveConnections *connections)
+{
+    connect(connections, &LiveConnections::eventsReady, this, &StateDiagramPanel::addEvents);
+    connect(connections, &LiveConnections::stateCountsChanged, this,
+        [this](qint64, const QHash<TcpState, int> &counts) { setStateCounts(counts); });
+    connect(connections, &LiveConnections::sourceChanged, this, [this] {
+        setStateCounts({});
+        setHighlightedPath({});
+    });
 }
 
 void StateDiagramPanel::setStateCounts(const QHash<TcpState, int> &counts)

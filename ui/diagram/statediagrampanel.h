@@ -14,6 +14,7 @@ class QToolButton;
 
 namespace TcpLens {
 
+class LiveConnections;
 class StateDiagramView;
 class TransitionPlayer;
 
@@ -27,6 +28,8 @@ public:
 
     StateDiagramView *view() const { return m_view; }
     TransitionPlayer *player() const { return m_player; }
+    // Animates the transitions of `connections` (not owned) and shows its state counts.
+    void setConnections(LiveConnections *connections);
     // The playback rates the speed box offers, live first.
     static QList<double> playbackRates();
 

@@ -3,6 +3,7 @@
 #include "statediagramview.h"
 
 #include "diagram/transitionplayer.h"
+#include "formatting.h"
 #include "model/monotonicclock.h"
 
 #include <QDateTime>
@@ -13,7 +14,6 @@
 #include <QPainterPath>
 #include <QToolTip>
 
-
 #include <algorithm>
 #include <cmath>
 
@@ -22,14 +22,6 @@ namespace TcpLens {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString displayName(TcpState state)
-{
-    // stateRfcName() calls both kinds of SYN-RECEIVED the same; the diagram shows them apart.
-    if (state == TcpState::NewSynRecv)
-        return u"NEW-SYN-RECV"_s;
-    return QString(stateRfcName(state));
-}
 
 QColor mix(const QColor &a, const QColor &b, double amountOfB)
 {
@@ -64,22 +56,6 @@ QString joined(std::span<const QLatin1StringView> names)
     for (const auto name : names)
         list.append(QString(name).toHtmlEscaped());
     return list.join(u", "_s);
-}
-
-QString formatDelta(qint64 ns)
-{
-    const QLocale locale;
-    const double ms = double(ns) / 1e6;
-    if (ms < 1)
-        return QStringLiteral("+%1 ms").arg(locale.toString(ms, 'f', 3));
-    if (ms < 10)
-        return QStringLiteral("+%1 ms").arg(locale.toString(ms, 'f', 2));
-    if (ms < 1000)
-        return QStringLiteral("+%1 ms").arg(locale.toString(ms, 'f', 1));
-    if (ms < 60000)
-        return QStringLiteral("+%1 s").arg(locale.toString(ms / 1000, 'f', 2));
-    const qint64 seconds = qint64(ms / 1000);
-    return QStringLiteral("+%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
 }
 
 } // namespace
@@ -189,7 +165,7 @@ QString StateDiagramView::edgeToolTip(const TcpTransition &edge)
         break;
     }
     QString text = u"<p style='white-space:pre'><b>%1 → %2</b> <i>(%3: %4)</i></p>"_s.arg(
-        displayName(edge.from), displayName(edge.to), group, QString(pathName(edge.path)));
+        Formatting::stateLabel(edge.from), Formatting::stateLabel(edge.to), group, QString(pathName(edge.path)));
     text += u"<p>"_s + tr("<b>Event:</b> %1").arg(QString(edge.event).toHtmlEscaped());
     text += u"<br>"_s + tr("<b>Kernel:</b> %1").arg(QString(edge.kernelDetail).toHtmlEscaped());
     if (!edge.sysctls.empty())
@@ -204,7 +180,7 @@ QString StateDiagramView::stateToolTip(TcpState state) const
     const TcpStateDescription &description = TcpStateMachine::describe(state);
     const int count = m_counts.value(state);
     QString text = u"<p style='white-space:pre'><b>%1</b> <i>(ss: %2)</i></p><p>%3"_s.arg(
-        displayName(state), QString(stateName(state)), QString(description.summary).toHtmlEscaped());
+        Formatting::stateLabel(state), QString(stateName(state)), QString(description.summary).toHtmlEscaped());
     if (state == TcpState::NewSynRecv)
         text += u"<br>"_s + tr("<b>Now:</b> %n request socket(s) (SYN queue entries)", nullptr, count);
     else
@@ -343,7 +319,7 @@ QList<StateDiagramView::PathMark> StateDiagramView::pathMarks() const
             const qint64 agoMs = (MonotonicClock::nowNs() - step.enteredNs) / 1000000;
             label = QDateTime::currentDateTime().addMSecs(-agoMs).toString(u"hh:mm:ss.zzz"_s);
         } else {
-            label = formatDelta(step.enteredNs - firstNs);
+            label = Formatting::sinceStart(step.enteredNs - firstNs);
         }
         marks.append({step.state, end, label, step.knowledge});
     }
@@ -447,7 +423,7 @@ void StateDiagramView::paintBox(QPainter &painter, const StateDiagramLayout::Box
     const QRectF countRect(box.rect.left(), nameRect.bottom(), box.rect.width(), countMetrics.height());
     painter.setFont(m_layout.nameFont());
     painter.setPen(pal.color(QPalette::Text));
-    painter.drawText(nameRect, Qt::AlignCenter, displayName(box.state));
+    painter.drawText(nameRect, Qt::AlignCenter, Formatting::stateLabel(box.state));
     painter.setFont(m_layout.countFont());
     if (box.end) {
         painter.setPen(pal.color(QPalette::PlaceholderText));

@@ -57,6 +57,12 @@ std::optional<TcpState> ConnectionFilter::stateFromText(const QString &text)
     return std::nullopt;
 }
 
+const QStringList &ConnectionFilter::stateKeys()
+{
+    static const QStringList keys{u"state"_s, u"s"_s};
+    return keys;
+}
+
 ConnectionFilter ConnectionFilter::parse(const QString &text)
 {
     ConnectionFilter filter;
@@ -88,7 +94,7 @@ ConnectionFilter ConnectionFilter::parse(const QString &text)
             return true;
         };
         bool ok = true;
-        if (key == u"state"_s || key == u"s"_s) {
+        if (stateKeys().contains(key)) {
             ok = needValue();
             if (ok) {
                 const auto state = stateFromText(value);
@@ -134,6 +140,18 @@ QString ConnectionFilter::stateTerm(TcpState state)
 {
     const TcpState shown = state == TcpState::NewSynRecv ? TcpState::SynRecv : state;
     return u"state:"_s + QString(stateName(shown)).toLower();
+}
+
+QString ConnectionFilter::withStateTerm(const QString &text, TcpState state)
+{
+    QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    words.removeIf([](const QString &word) {
+        const QStringView term = QStringView(word).startsWith(QLatin1Char('-')) ? QStringView(word).mid(1) : word;
+        const qsizetype colon = term.indexOf(QLatin1Char(':'));
+        return colon > 0 && stateKeys().contains(term.left(colon).toString().toLower());
+    });
+    words.append(stateTerm(state));
+    return words.join(QLatin1Char(' '));
 }
 
 bool ConnectionFilter::isEmpty() const

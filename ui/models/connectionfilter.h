@@ -38,6 +38,9 @@ public:
     static QString syntaxHint();
     // "state:TIME-WAIT" for a click on the diagram: the term that selects one state.
     static QString stateTerm(TcpState state);
+    // `text` with its state terms (negated ones too) replaced by stateTerm(state), the other words
+    // kept in their order: what a click on a state of the diagram makes of what the user typed.
+    static QString withStateTerm(const QString &text, TcpState state);
 
     bool isEmpty() const;
     // Why a term was not understood ("unknown state 'estabished'"); empty when all were.
@@ -56,6 +59,7 @@ private:
     };
 
     static std::optional<TcpState> stateFromText(const QString &text);
+    static const QStringList &stateKeys();
     bool termMatches(const Term &term, const SocketRecord &socket, const RowText &text) const;
 
     QList<Term> m_terms;

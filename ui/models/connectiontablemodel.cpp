@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "connectiontablemodel.h"
 
+#include "formatting.h"
+
 #include "tracking/connectiontracker.h"
 
 #include <QBrush>
@@ -30,17 +32,6 @@ bool shownFieldsDiffer(const SocketRecord &a, const SocketRecord &b)
 bool hasConnectionInfo(const SocketRecord &socket)
 {
     return socket.info.isPresent() && socket.state != TcpState::Listen;
-}
-
-QString formatDuration(qint64 ms)
-{
-    if (ms < 1000)
-        return u"%1 ms"_s.arg(ms);
-    if (ms < 60'000)
-        return u"%1 s"_s.arg(double(ms) / 1000.0, 0, 'f', 1);
-    if (ms < 3'600'000)
-        return u"%1 min %2 s"_s.arg(ms / 60'000).arg((ms / 1000) % 60);
-    return u"%1 h %2 min"_s.arg(ms / 3'600'000).arg((ms / 60'000) % 60);
 }
 
 QString formatBytes(quint64 bytes)
@@ -131,11 +122,17 @@ void ConnectionTableModel::fillFromTracker(Row &row, const ConnectionTracker *tr
     }
 }
 
+void ConnectionTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowByCookie.clear();
+    m_snapshot = {};
+    endResetModel();
+}
+
 void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot, const ConnectionTracker *tracker)
 {
-    if (!std::exchange(m_newSource, false) && !m_snapshot.isNull() &&
-        snapshot.generation() <= m_snapshot.generation() && snapshot.netnsInode() == m_snapshot.netnsInode())
-        return; // a stale snapshot overtaken by a newer one
     m_nowNs = snapshot.monotonicNs();
     const auto &sockets = snapshot.sockets();
     QHash<quint64, int> present;
@@ -291,6 +288,9 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(row.mark);
     case ConnectionIdRole:
         return QVariant::fromValue(row.connectionId);
+    case ProcessNameRole:
+        // process is "nginx (1234)" when the owner is known (fillOwner()), a reason otherwise.
+        return row.ownerKnown ? row.process.section(u" ("_s, 0, 0) : QString();
     default:
         return {};
     }
@@ -328,7 +328,8 @@ QVariant ConnectionTableModel::displayData(const Row &row, int column) const
     case TimerColumn:
         if (s.timer == TimerKind::None)
             return QString();
-        return u"%1 (%2, %3)"_s.arg(timerName(s.timer), formatDuration(s.timerExpiresMs)).arg(s.timerRetransmits);
+        return u"%1 (%2, %3)"_s.arg(timerName(s.timer), Formatting::duration(qint64(s.timerExpiresMs) * 1'000'000))
+            .arg(s.timerRetransmits);
     case ProcessColumn:
         return row.process;
     case UserColumn:
@@ -344,7 +345,7 @@ QVariant ConnectionTableModel::displayData(const Row &row, int column) const
             ? u"↑%1 ↓%2"_s.arg(formatBytes(s.info.bytesAcked), formatBytes(s.info.bytesReceived))
             : QString();
     case TimeInStateColumn:
-        return formatDuration((m_nowNs - row.stateSinceNs) / 1'000'000);
+        return Formatting::duration(m_nowNs - row.stateSinceNs);
     default:
         return {};
     }

@@ -50,6 +50,7 @@ public:
         RemotePortRole,
         MarkRole, // Mark
         ConnectionIdRole, // quint64: the tracker's connection, which outlives a socket (request, child, TIME-WAIT)
+        ProcessNameRole, // QString: the owner's command ("nginx"); empty when no owner is known
     };
 
     enum class Mark : quint8 { None, New, Changed, Closing };
@@ -63,11 +64,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // With a tracker (already updated with this snapshot), rows carry the tracker's connection and
-    // the time its current state began, which may be exact or earlier than this poll.
+    // the time its current state began, which may be exact or earlier than this poll. Snapshots come
+    // in order (LiveConnections drops stale ones); each is diffed with the rows shown.
     void applySnapshot(const SocketSnapshot &snapshot, const ConnectionTracker *tracker = nullptr);
     const SocketSnapshot &snapshot() const { return m_snapshot; }
-    // A new collector numbers its snapshots from 1 again: take its next one whatever its generation.
-    void expectNewSource() { m_newSource = true; }
+    // Forgets every row: the next snapshot comes from another source.
+    void clear();
     // The row of the socket with this cookie, or -1.
     int rowOfCookie(quint64 cookie) const;
     // The first row of the tracker's connection, or -1.
@@ -108,7 +110,6 @@ private:
     QHash<quint64, int> m_rowByCookie;
     SocketSnapshot m_snapshot;
     qint64 m_nowNs = 0;
-    bool m_newSource = false;
 };
 
 } // namespace TcpLens

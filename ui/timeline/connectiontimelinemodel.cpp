@@ -2,14 +2,14 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "connectiontimelinemodel.h"
 
-#include "statecolors.h"
+#include "formatting.h"
 #include "model/monotonicclock.h"
+#include "statecolors.h"
 #include "tracking/tcpstatemachine.h"
 
 #include <QDateTime>
 #include <QStringList>
 #include <QTimeZone>
-
 
 namespace TcpLens {
 
@@ -61,26 +61,6 @@ int ConnectionTimelineModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString ConnectionTimelineModel::formatDuration(qint64 ns)
-{
-    if (ns <= 0)
-        return tr("0 s");
-    if (ns < 1000)
-        return tr("%1 ns").arg(ns);
-    if (ns < NsPerMs)
-        return tr("%1 µs").arg(ns / 1000);
-    if (ns < 10 * NsPerMs)
-        return tr("%1 ms").arg(double(ns) / NsPerMs, 0, 'f', 2);
-    if (ns < NsPerSecond)
-        return tr("%1 ms").arg(double(ns) / NsPerMs, 0, 'f', 1);
-    if (ns < 60 * NsPerSecond)
-        return tr("%1 s").arg(double(ns) / NsPerSecond, 0, 'f', 1);
-    const qint64 seconds = ns / NsPerSecond;
-    if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds / 60) % 60);
-}
-
 QString ConnectionTimelineModel::timeOfDay(qint64 monotonicNs) const
 {
     const qint64 wallMs = (monotonicNs + m_wallMinusMonotonicNs) / NsPerMs;
@@ -121,13 +101,13 @@ QString ConnectionTimelineModel::durationText(int row) const
     if (duration.end)
         return tr("— (the end)");
     if (duration.ongoing)
-        return tr("ongoing, %1 so far").arg(formatDuration(duration.ns));
+        return tr("ongoing, %1 so far").arg(Formatting::duration(duration.ns));
     // Below a microsecond of doubt the polls agree with the estimate; say one figure.
     if (duration.mostNs - duration.leastNs < 1000)
-        return formatDuration(duration.ns);
+        return Formatting::duration(duration.ns);
     if (duration.leastNs == 0)
-        return tr("≤ %1").arg(formatDuration(duration.mostNs));
-    return tr("%1 – %2").arg(formatDuration(duration.leastNs), formatDuration(duration.mostNs));
+        return tr("≤ %1").arg(Formatting::duration(duration.mostNs));
+    return tr("%1 – %2").arg(Formatting::duration(duration.leastNs), Formatting::duration(duration.mostNs));
 }
 
 QString ConnectionTimelineModel::knowledgeText(const ConnectionStep &step) const
@@ -169,7 +149,7 @@ QString ConnectionTimelineModel::toolTip(int row) const
     QString text = u"<b>%1</b> — %2"_s.arg(stateName(step.state), QString(description.summary).toHtmlEscaped());
     text += u"<br>"_s +
         tr("Entered %1, %2 after the connection opened")
-            .arg(timeOfDay(step.enteredNs), formatDuration(step.enteredNs - m_connection.openedNs));
+            .arg(timeOfDay(step.enteredNs), Formatting::duration(step.enteredNs - m_connection.openedNs));
     text += u"<br>"_s + tr("How we know: %1").arg(knowledgeText(step).toHtmlEscaped());
     text += u"<br>"_s + tr("Duration: %1").arg(durationText(row).toHtmlEscaped());
     text += u"<br>"_s + tr("Event: %1").arg(eventText(row).toHtmlEscaped());
@@ -199,7 +179,7 @@ QVariant ConnectionTimelineModel::data(const QModelIndex &index, int role) const
             return QString(stateName(step.state));
         case EnteredColumn:
             return tr("%1 (+%2)")
-                .arg(timeOfDay(step.enteredNs), formatDuration(step.enteredNs - m_connection.openedNs));
+                .arg(timeOfDay(step.enteredNs), Formatting::duration(step.enteredNs - m_connection.openedNs));
         case DurationColumn:
             return durationText(row);
         case KnowledgeColumn:

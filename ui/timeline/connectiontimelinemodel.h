@@ -57,8 +57,6 @@ public:
 
     // "10:01:02.100" for a CLOCK_MONOTONIC time.
     QString timeOfDay(qint64 monotonicNs) const;
-    // "850 µs", "12.3 ms", "3.2 s", "2 min 5 s".
-    static QString formatDuration(qint64 ns);
 
 private:
     struct Duration

@@ -5,6 +5,7 @@
 #include "connectionsamplemodel.h"
 #include "connectionstateband.h"
 #include "connectiontimelinemodel.h"
+#include "formatting.h"
 #include "samplechartview.h"
 #include "statecolors.h"
 
@@ -179,13 +180,13 @@ void ConnectionTimelineView::updateHeader()
         stateColor.name(), StateColors::textOn(stateColor, palette()).name(), stateName(connection.state())));
     if (connection.isClosed())
         parts.append(tr("closed %1 ago, after %2")
-                .arg(ConnectionTimelineModel::formatDuration(nowNs - connection.closedNs),
-                    ConnectionTimelineModel::formatDuration(connection.closedNs - connection.openedNs)));
+                .arg(Formatting::duration(nowNs - connection.closedNs),
+                    Formatting::duration(connection.closedNs - connection.openedNs)));
     else if (connection.seenFromStart)
-        parts.append(tr("open for %1").arg(ConnectionTimelineModel::formatDuration(nowNs - connection.openedNs)));
+        parts.append(tr("open for %1").arg(Formatting::duration(nowNs - connection.openedNs)));
     else
         parts.append(tr("seen for %1; it was open before the first poll")
-                .arg(ConnectionTimelineModel::formatDuration(nowNs - connection.openedNs)));
+                .arg(Formatting::duration(nowNs - connection.openedNs)));
     m_header->setText(parts.join(u" · "_s));
 }
 

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "screenshotrun.h"
+
+#include "charts/listenerpanel.h"
+#include "models/connectiontablemodel.h"
+#include "pipeline/liveconnections.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QTableView>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace TcpLens {
+
+namespace {
+// No data this long after the start means the collector cannot read the kernel.
+constexpr int NoDataTimeoutMs = 30'000;
+} // namespace
+
+ScreenshotRun::ScreenshotRun(MainWindow &window, Options options, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_options(std::move(options))
+{
+}
+
+void ScreenshotRun::start()
+{
+    m_window.resize(1400, 860);
+    m_window.showView(m_options.view);
+    if (QDockWidget *dock = m_window.dock(m_options.view)) {
+        // One view alone, floating at a size where the picture is not cramped.
+        dock->setFloating(true);
+        dock->resize(1200, 760);
+        dock->show();
+        dock->raise();
+    }
+    connect(&m_window, &MainWindow::snapshotShown, this, &ScreenshotRun::firstSnapshotShown);
+    QTimer::singleShot(NoDataTimeoutMs + int(m_options.afterSeconds * 1000), this, [] {
+        std::fputs("tcplens: no snapshot within 30 s; nothing to render\n", stderr);
+        QApplication::exit(1);
+    });
+}
+
+void ScreenshotRun::firstSnapshotShown()
+{
+    if (std::exchange(m_scheduled, true))
+        return;
+    // The listener chart shows what was sampled after its listener was chosen: choose now.
+    selectFullestListener(m_window);
+    // A second before the picture, follow the connection with the richest history, so the timeline
+    // and the diagram's path have something to show and have laid it out.
+    const int afterMs = int(m_options.afterSeconds * 1000);
+    QTimer::singleShot(std::max(0, afterMs - 1000), this, [this] { followMostInterestingConnection(m_window); });
+    QTimer::singleShot(afterMs, this, &ScreenshotRun::save);
+}
+
+void ScreenshotRun::save()
+{
+    // The picture's table starts at its top, with the listeners, wherever the followed connection's
+    // row has moved the view since.
+    m_window.connectionView()->scrollToTop();
+    QString error;
+    if (!m_window.saveScreenshot(m_options.path, &error, m_options.view)) {
+        std::fprintf(stderr, "tcplens: %s\n", qPrintable(error));
+        QApplication::exit(1);
+        return;
+    }
+    for (const QString &row : visibleRowsText(m_window))
+        std::printf("%s\n", qPrintable(row));
+    QApplication::quit();
+}
+
+QStringList ScreenshotRun::visibleRowsText(const MainWindow &window)
+{
+    QStringList lines;
+    const QTableView *view = window.connectionView();
+    const QAbstractItemModel *model = view->model();
+    const int first = std::max(0, view->rowAt(0));
+    const int last = view->rowAt(view->viewport()->height() - 1);
+    const int end = last < 0 ? model->rowCount() : last + 1;
+    for (int row = first; row < end; ++row) {
+        const auto cell = [&](int column) {
+            return model->index(row, column).data().toString();
+        };
+        const auto state = TcpState(model->index(row, 0).data(ConnectionTableModel::StateRole).toInt());
+        lines.append(u"%1 %2 %3 %4 %5"_s.arg(QString(stateName(state)), cell(ConnectionTableModel::LocalColumn),
+            cell(ConnectionTableModel::RemoteColumn), cell(ConnectionTableModel::ReceiveQueueColumn),
+            cell(ConnectionTableModel::SendQueueColumn)));
+    }
+    return lines;
+}
+
+void ScreenshotRun::selectFullestListener(MainWindow &window)
+{
+    const SocketSnapshot &latest = window.connections()->latest();
+    if (latest.isNull() || window.listenerPanel()->selectedCookie() != 0)
+        return;
+    const auto fill = [](const ListenerQueue &q) {
+        return double(q.acceptQueueLength + q.synQueueLength) / double(std::max(q.acceptQueueLimit, 1u));
+    };
+    const auto &listeners = latest.listeners();
+    const auto fullest = std::max_element(listeners.cbegin(), listeners.cend(),
+        [&](const ListenerQueue &a, const ListenerQueue &b) { return fill(a) < fill(b); });
+    if (fullest != listeners.cend())
+        window.listenerPanel()->selectListenerCookie(fullest->cookie);
+}
+
+void ScreenshotRun::followMostInterestingConnection(MainWindow &window)
+{
+    selectFullestListener(window);
+    if (window.followedConnection() != 0)
+        return;
+    const TrackedConnection *best = nullptr;
+    const auto score = [](const TrackedConnection &c) {
+        return (c.last.state == TcpState::Listen ? 0 : 1'000'000) + (c.seenFromStart ? 100'000 : 0) +
+            c.path.size() * 1000 + c.samples.size();
+    };
+    const auto consider = [&](const TrackedConnection &connection) {
+        if (!best || score(connection) > score(*best))
+            best = &connection;
+    };
+    const ConnectionTracker &tracker = window.tracker();
+    tracker.forEachOpen(consider);
+    for (const auto &connection : tracker.closed())
+        consider(connection);
+    if (best)
+        window.followConnection(best->id);
+    // A picture of the table starts at its top, with the listeners, wherever the connection is.
+    window.connectionView()->scrollToTop();
+}
+
+} // namespace TcpLens

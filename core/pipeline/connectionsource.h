@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#pragma once
+
+#include "collect/listenersamplebatch.h"
+#include "model/destroyedsockets.h"
+#include "model/socketsnapshot.h"
+#include "model/timelinemarker.h"
+#include "pipeline/sourcedescription.h"
+#include "proc/countersampler.h"
+#include "sysctl/sysctlchange.h"
+#include "tracking/statechangeevent.h"
+
+#include <QList>
+#include <QObject>
+
+namespace TcpLens {
+
+// Where kernel observations come from: this machine's kernel, a lab namespace, a recording, a remote
+// agent. A source only observes and reports, in the order things happened; LiveConnections turns
+// what it reports into connections and events, the same way for every source. Its signals may come
+// from any thread (Qt queues them to the pipeline's).
+class ConnectionSource : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    virtual SourceDescription description() const = 0;
+    virtual SourceCapabilities capabilities() const = 0;
+
+    // Begins reporting. Called once.
+    virtual void start() = 0;
+    // How often to poll the sockets (ignored where capabilities().live is false).
+    virtual void setPollIntervalMs(int intervalMs) = 0;
+    // Stops and resumes reporting, e.g. while nobody looks.
+    virtual void setPaused(bool paused) = 0;
+    virtual void pollNow() = 0;
+    // How far back the per-listener series reach, for listenerHistoryReady().
+    virtual void setListenerWindowNs(qint64 windowNs) = 0;
+    // Asks for listenerHistoryReady(cookie, ...): the stored samples of one listener.
+    virtual void requestListenerHistory(quint64 cookie) = 0;
+
+Q_SIGNALS:
+    // Every dump of the namespace's sockets; generations grow by one per dump of this source.
+    void snapshotReady(const TcpLens::SocketSnapshot &snapshot);
+    // Full sockets that closed, also those that lived and died between two dumps.
+    void socketsDestroyed(const TcpLens::DestroyedSockets &destroyed);
+    // Exact transitions, always before the snapshot that follows them.
+    void stateChanges(const QList<TcpLens::StateChangeEvent> &changes);
+    void exactModeChanged(bool active, const QString &status);
+    void exactEventsLost(qint64 count);
+    // effectiveMs differs from the asked interval when dumps were too slow for it.
+    void pacingChanged(int effectiveMs, bool backedOff, qint64 lastDumpNs);
+    // Listener queues, many times a second.
+    void listenersSampled(const TcpLens::ListenerSampleBatch &batch);
+    void listenerHistoryReady(quint64 cookie, const QList<TcpLens::ListenerSample> &samples);
+    // The catalog's counters with deltas and rates, about once a second.
+    void countersSampled(qint64 monotonicNs, const QList<TcpLens::CounterChange> &changes);
+    // A sysctl of the namespace changed (found by polling, or written through this source).
+    void sysctlChanged(const TcpLens::SysctlChange &change, qint64 monotonicNs);
+    // A moment worth a line on every chart: a lab step, a note.
+    void markerAdded(const TcpLens::TimelineMarker &marker);
+    // Something stopped working; one line a person can act on.
+    void failed(const QString &message);
+};
+
+} // namespace TcpLens

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#include "liveconnections.h"
+
+namespace TcpLens {
+
+LiveConnections::LiveConnections(QObject *parent)
+    : QObject(parent)
+    , m_tracker(std::make_unique<ConnectionTracker>())
+{
+    qRegisterMetaType<TcpLens::ConnectionEvents>();
+    qRegisterMetaType<QHash<TcpLens::TcpState, int>>();
+}
+
+LiveConnections::~LiveConnections() = default;
+
+void LiveConnections::setSource(std::unique_ptr<ConnectionSource> source, SourceChange change)
+{
+    // The old source goes first: its threads stop, and nothing it still had queued arrives here.
+    m_source.reset();
+    m_latest = {};
+    m_status = {};
+    if (change == SourceChange::Fresh) {
+        m_tracker = std::make_unique<ConnectionTracker>(m_tracker->settings());
+        m_stateCounts.clear();
+        Q_EMIT sourceChanged();
+    }
+    m_source = std::move(source);
+    if (!m_source) {
+        Q_EMIT statusChanged();
+        return;
+    }
+    ConnectionSource *s = m_source.get();
+    // Direct connections: the source delivers in this object's thread, in the order things happened.
+    connect(s, &ConnectionSource::snapshotReady, this, &LiveConnections::applySnapshot);
+    connect(s, &ConnectionSource::socketsDestroyed, this, &LiveConnections::applyDestroyed);
+    connect(s, &ConnectionSource::stateChanges, this, &LiveConnections::applyStateChanges);
+    connect(s, &ConnectionSource::exactModeChanged, this, [this](bool active, const QString &status) {
+        m_status.exactActive = active;
+        m_status.exactStatus = status;
+        Q_EMIT statusChanged();
+    });
+    connect(s, &ConnectionSource::exactEventsLost, this, [this](qint64 count) {
+        m_status.exactEventsLost += count;
+        Q_EMIT statusChanged();
+    });
+    connect(s, &ConnectionSource::pacingChanged, this, [this](int effectiveMs, bool backedOff, qint64) {
+        m_status.effectiveIntervalMs = effectiveMs;
+        m_status.backedOff = backedOff;
+        Q_EMIT statusChanged();
+    });
+    connect(s, &ConnectionSource::failed, this, [this](const QString &message) {
+        m_status.failure = message;
+        Q_EMIT statusChanged();
+        Q_EMIT failed(message);
+    });
+    connect(s, &ConnectionSource::listenersSampled, this, &LiveConnections::listenersSampled);
+    connect(s, &ConnectionSource::listenerHistoryReady, this, &LiveConnections::listenerHistoryReady);
+    connect(s, &ConnectionSource::countersSampled, this, &LiveConnections::countersSampled);
+    connect(s, &ConnectionSource::sysctlChanged, this, &LiveConnections::sysctlChanged);
+    connect(s, &ConnectionSource::markerAdded, this, &LiveConnections::markerAdded);
+    Q_EMIT statusChanged();
+    m_source->start();
+}
+
+SourceDescription LiveConnections::description() const
+{
+    return m_source ? m_source->description() : SourceDescription();
+}
+
+SourceCapabilities LiveConnections::capabilities() const
+{
+    return m_source ? m_source->capabilities() : SourceCapabilities{.live = false};
+}
+
+void LiveConnections::applySnapshot(const SocketSnapshot &snapshot)
+{
+    // The one stale rule: generations grow by one per dump of a source, and a new source starts
+    // with no latest snapshot, so only a snapshot overtaken by a newer one of the same source is
+    // dropped.
+    if (!m_latest.isNull() && snapshot.generation() <= m_latest.generation())
+        return;
+    const ConnectionEvents events = m_tracker->applySnapshot(snapshot);
+    m_latest = snapshot;
+    m_stateCounts.clear();
+    for (const SocketRecord &socket : snapshot.sockets())
+        ++m_stateCounts[socket.state];
+    if (!m_status.failure.isEmpty()) {
+        m_status.failure.clear();
+        Q_EMIT statusChanged();
+    }
+    report(events);
+    Q_EMIT snapshotApplied(snapshot);
+    Q_EMIT stateCountsChanged(snapshot.monotonicNs(), m_stateCounts);
+}
+
+void LiveConnections::applyDestroyed(const DestroyedSockets &destroyed)
+{
+    report(m_tracker->applyDestroyed(destroyed));
+}
+
+void LiveConnections::applyStateChanges(const QList<StateChangeEvent> &changes)
+{
+    report(m_tracker->applyExact(changes));
+}
+
+void LiveConnections::report(const ConnectionEvents &events)
+{
+    if (!events.isEmpty())
+        Q_EMIT eventsReady(events);
+}
+
+void LiveConnections::setPollIntervalMs(int intervalMs)
+{
+    if (m_source)
+        m_source->setPollIntervalMs(intervalMs);
+}
+
+void LiveConnections::setPaused(bool paused)
+{
+    if (m_source)
+        m_source->setPaused(paused);
+}
+
+void LiveConnections::pollNow()
+{
+    if (m_source)
+        m_source->pollNow();
+}
+
+void LiveConnections::setListenerWindowNs(qint64 windowNs)
+{
+    if (m_source)
+        m_source->setListenerWindowNs(windowNs);
+}
+
+void LiveConnections::requestListenerHistory(quint64 cookie)
+{
+    if (m_source)
+        m_source->requestListenerHistory(cookie);
+}
+
+} // namespace TcpLens
