@@ -320,8 +320,8 @@ void MainWindow::startSource(bool sameKernel)
         sameKernel ? LiveConnections::SourceChange::SameKernel : LiveConnections::SourceChange::Fresh);
     const SourceDescription description = m_connections->description();
     const SourceCapabilities capabilities = m_connections->capabilities();
-    const QString netns = description.netns.isEmpty() ? tr("its own network namespace") : description.netns;
-    m_sourceLabel->setText(tr("%1: %2").arg(description.host, netns));
+    const QString netns = description.netns.isEmpty() ? tr("TCP Lens's own") : description.netns;
+    m_sourceLabel->setText(tr("%1 · network namespace: %2").arg(description.host, netns));
     QStringList can;
     QStringList cannot;
     (capabilities.exactTransitions ? can : cannot).append(tr("exact transitions (with CAP_PERFMON)"));
