@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "sysctlcommand.h"
 
+#include "sysctllintcommand.h"
+
 #include "collect/networknamespace.h"
 #include "sysctl/sysctlcatalog.h"
 #include "sysctl/sysctlreader.h"
@@ -163,6 +165,12 @@ int runValidate(const QString &command, const QStringList &arguments)
 int runSysctlCommand(const QStringList &arguments)
 {
     const QString command = arguments.value(0);
+    if (arguments.size() > 1 && arguments[1] == u"lint"_s) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        rest[0] += u" lint"_s;
+        return runSysctlLintCommand(rest);
+    }
     if (arguments.size() > 1 && arguments[1] == u"validate"_s) {
         QStringList rest = arguments;
         rest.removeAt(1);
@@ -173,7 +181,8 @@ int runSysctlCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Prints TCP-related sysctls with their current value, the kernel's default, whether they are per "
-           "network namespace, and what they really do. 'sysctl validate KEY VALUE' checks a value."));
+           "network namespace, and what they really do. 'sysctl validate KEY VALUE' checks a value; "
+           "'sysctl lint FILE...' checks sysctl.conf files."));
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, tr("Print JSON."));
     const QCommandLineOption netns(
