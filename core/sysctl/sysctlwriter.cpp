@@ -36,16 +36,20 @@ SysctlWriter::SysctlWriter(QString netnsPath, QString procSysRoot)
 {
 }
 
-std::expected<SysctlChange, QString> SysctlWriter::write(const SysctlEntry &entry, const SysctlValue &value)
+std::expected<SysctlChange, QString> SysctlWriter::write(
+    const SysctlEntry &entry, const SysctlValue &value, Reach reach)
 {
     if (entry.removed)
         return std::unexpected(tr("%1 was removed in Linux %2").arg(entry.key, entry.removedIn));
     if (entry.readOnly)
         return std::unexpected(tr("%1 is read-only").arg(entry.key));
-    if (entry.scope != SysctlScope::Namespace)
+    if (entry.scope != SysctlScope::Namespace && reach != Reach::HostToo)
         return std::unexpected(
             tr("%1 is global: writing it would change every namespace on this machine, so TCP Lens does not")
                 .arg(entry.key));
+    if (entry.scope != SysctlScope::Namespace && !m_netns.isEmpty())
+        return std::unexpected(
+            tr("%1 is global: it can only be set on the host, not in the namespace %2").arg(entry.key, m_netns));
     auto change = writeText(entry.key, entry.relativePath(), value.kernelText());
     if (change)
         m_journal.append(*change);

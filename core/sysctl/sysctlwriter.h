@@ -22,7 +22,14 @@ public:
     // `netnsPath` empty: the namespace this process runs in.
     explicit SysctlWriter(QString netnsPath = {}, QString procSysRoot = QStringLiteral("/proc/sys"));
 
-    std::expected<SysctlChange, QString> write(const SysctlEntry &entry, const SysctlValue &value);
+    // Which keys a write may touch.
+    enum class Reach : quint8 {
+        NamespaceOnly, // per-namespace keys: what an unprivileged lab or a container may change
+        HostToo, // global keys as well, on the host only: the privileged helper, after polkit said yes
+    };
+
+    std::expected<SysctlChange, QString> write(
+        const SysctlEntry &entry, const SysctlValue &value, Reach reach = Reach::NamespaceOnly);
     // Writes the old value of journal entry `index` back and marks it reverted.
     std::expected<void, QString> revert(qsizetype index);
     // Reverts every change not yet reverted, newest first.
