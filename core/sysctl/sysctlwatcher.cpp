@@ -38,7 +38,7 @@ QList<SysctlChange> SysctlWatcher::poll()
         if (*it == value)
             continue;
         if (m_primed)
-            changes.append(SysctlChange{entry.key, m_netns, *it, value, now, false});
+            changes.append(SysctlChange{entry.key, m_netns, *it, value, now, false, {}});
         *it = value;
     }
     m_primed = true;

@@ -81,7 +81,7 @@ std::expected<SysctlChange, QString> SysctlWriter::writeText(
             return;
         }
         qCDebug(lcSysctl) << "wrote" << path << *old << "->" << *now;
-        outcome = SysctlChange{key, m_netns, *old, *now, QDateTime::currentDateTimeUtc(), false};
+        outcome = SysctlChange{key, m_netns, *old, *now, QDateTime::currentDateTimeUtc(), false, {}};
     });
     if (!ran)
         return std::unexpected(ran.error());
