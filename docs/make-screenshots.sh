@@ -40,3 +40,9 @@ shot diagram --view diagram --theme light --after 2.2
 shot timeline --view timeline --theme light --after 3
 shot listeners --view listeners --theme light --after 12
 shot counters --view counters --theme light --after 12
+# The sysctl.conf editor with the lessons' production file: rendered by its own test, which checks
+# what it marks.
+if [ -x "$build/tests/tst_sysctlconfeditor" ]; then
+    TCPLENS_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen "$build/tests/tst_sysctlconfeditor" findingsAreMarkedAndListed >/dev/null
+    echo "wrote $out/sysctl-lint.png"
+fi
