@@ -3,6 +3,7 @@
 #include "sysctlcommand.h"
 
 #include "collect/networknamespace.h"
+#include "commandline.h"
 #include "sysctl/sysctlcatalog.h"
 #include "sysctl/sysctlreader.h"
 #include "sysctl/sysctlvalidator.h"
@@ -113,7 +114,7 @@ int runValidate(const QString &command, const QStringList &arguments)
     parser.addOptions({json, netns});
     parser.addPositionalArgument(u"KEY"_s, tr("The sysctl, e.g. tcp_syn_retries or net.ipv4.tcp_rmem."));
     parser.addPositionalArgument(u"VALUE"_s, tr("The value, as it would be written."));
-    parser.process(arguments);
+    processArguments(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
         return fail(command, tr("takes KEY and VALUE (quote a value with spaces)"), 2);
@@ -180,7 +181,7 @@ int runSysctlCommand(const QStringList &arguments)
         u"netns"_s, tr("Read this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."), u"PATH"_s);
     parser.addOptions({json, netns});
     parser.addPositionalArgument(u"KEY"_s, tr("Keys to show (default: the whole catalog)."), u"[KEY...]"_s);
-    parser.process(arguments);
+    processArguments(parser, arguments);
 
     auto catalog = SysctlCatalog::builtIn();
     if (!catalog)
