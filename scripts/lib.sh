@@ -3,11 +3,11 @@
 #
 # Shared by scripts/run, scripts/test, scripts/shell and scripts/build-root. Sourced, not run.
 #
-# TCP Lens needs Qt >= 6.5, Qt Charts and KF6 SyntaxHighlighting. A host that has them builds
-# natively. A host that lacks them (Debian 12, whose Qt is 6.4 and which has no KF6) builds and runs
-# inside a Debian 13 root made with mmdebstrap, cached outside the checkout and entered with
-# bubblewrap (bwrap), which mounts the host's /proc, /sys and /dev and the checkout in a private
-# mount namespace of its own: nothing stays mounted when the command ends (see in_env).
+# TCP Lens needs Qt >= 6.5 and Qt Charts. A host that has them builds natively. A host that lacks
+# them (Debian 12, whose Qt is 6.4) builds and runs inside a Debian 13 root made with mmdebstrap,
+# cached outside the checkout and entered with bubblewrap (bwrap), which mounts the host's /proc,
+# /sys and /dev and the checkout in a private mount namespace of its own: nothing stays mounted when
+# the command ends (see in_env).
 
 set -euo pipefail
 
@@ -92,7 +92,7 @@ tcplens_env() {
     local qt
     qt=$(host_qt_version)
     if [ -n "$qt" ] && version_at_least "$qt" "$TCPLENS_MIN_QT" && host_has_cmake_package Qt6Charts &&
-        host_has_cmake_package KF6SyntaxHighlighting && command -v cmake >/dev/null && command -v ninja >/dev/null; then
+        command -v cmake >/dev/null && command -v ninja >/dev/null; then
         printf '%s\n' native
     else
         printf '%s\n' root
@@ -115,8 +115,8 @@ host_debian_mirror() {
 
 need_root_privileges() {
     [ "$(id -u)" = 0 ] && return 0
-    die "building in the Debian 13 root needs root privileges (mmdebstrap, and bwrap to mount the host's /proc, /sys and /dev): this host lacks Qt >= $TCPLENS_MIN_QT, Qt Charts or KF6 SyntaxHighlighting" \
-        "run the same command with sudo, or install Qt >= $TCPLENS_MIN_QT, Qt Charts and KF6 SyntaxHighlighting (see README.md, 'Building by hand') to build natively"
+    die "building in the Debian 13 root needs root privileges (mmdebstrap, and bwrap to mount the host's /proc, /sys and /dev): this host lacks Qt >= $TCPLENS_MIN_QT or Qt Charts" \
+        "run the same command with sudo, or install Qt >= $TCPLENS_MIN_QT and Qt Charts (see README.md, 'Building by hand') to build natively"
 }
 
 ensure_host_tool() { # ensure_host_tool COMMAND DEBIAN-PACKAGE
