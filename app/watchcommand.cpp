@@ -9,7 +9,6 @@
 #include <QDateTime>
 #include <QJsonDocument>
 
-
 namespace TcpLens {
 
 WatchCommand::WatchCommand(const CollectorSettings &settings, std::FILE *out, QObject *parent)

@@ -5,8 +5,8 @@
 #include "collect/collectlogging.h"
 #include "collect/networknamespace.h"
 #include "collect/snapshotsource.h"
-#include "model/monotonicclock.h"
 #include "collect/tracefsaccess.h"
+#include "model/monotonicclock.h"
 
 #include <QSocketNotifier>
 #include <QTimer>

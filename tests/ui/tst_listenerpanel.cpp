@@ -3,7 +3,6 @@
 //
 // The listener and counter panels watching a private namespace where this test fills a listener's
 // accept queue. Assertions read the charts' models, never pixels; the PNGs are for people.
-#include "model/monotonicclock.h"
 #include "charts/counterpanel.h"
 #include "charts/listenerpanel.h"
 #include "charts/listenertablemodel.h"
@@ -13,6 +12,7 @@
 #include "charts/timeseriesmodel.h"
 #include "collect/snapshotsource.h"
 #include "loopbacksockets.h"
+#include "model/monotonicclock.h"
 #include "privatenetworknamespace.h"
 #include "themecontroller.h"
 

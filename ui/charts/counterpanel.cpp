@@ -4,12 +4,12 @@
 
 #include "statecolors.h"
 
-#include "model/monotonicclock.h"
 #include "charts/charttoolbar.h"
 #include "charts/timechartview.h"
 #include "charts/timelinemarkermodel.h"
 #include "charts/timeseriesmodel.h"
 #include "collect/listenersampler.h"
+#include "model/monotonicclock.h"
 #include "proc/countercatalog.h"
 
 #include <QCoreApplication>

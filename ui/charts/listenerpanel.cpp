@@ -2,13 +2,13 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "listenerpanel.h"
 
-#include "model/monotonicclock.h"
 #include "charts/charttoolbar.h"
 #include "charts/listenertablemodel.h"
 #include "charts/timechartview.h"
 #include "charts/timelinemarkermodel.h"
 #include "charts/timeseriesmodel.h"
 #include "collect/listenersampler.h"
+#include "model/monotonicclock.h"
 
 #include <QFileDialog>
 #include <QHeaderView>

@@ -13,7 +13,6 @@
 #include <QPainterPath>
 #include <QToolTip>
 
-
 #include <algorithm>
 #include <cmath>
 

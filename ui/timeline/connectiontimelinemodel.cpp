@@ -2,14 +2,13 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "connectiontimelinemodel.h"
 
-#include "statecolors.h"
 #include "model/monotonicclock.h"
+#include "statecolors.h"
 #include "tracking/tcpstatemachine.h"
 
 #include <QDateTime>
 #include <QStringList>
 #include <QTimeZone>
-
 
 namespace TcpLens {
 
