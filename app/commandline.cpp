@@ -2,75 +2,132 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "commandline.h"
 
+#include "headlesscommands.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string_view>
 
 namespace TcpLens {
 
 using namespace Qt::StringLiterals;
 
-bool isHeadlessCommand(int argc, char **argv)
+namespace {
+
+enum class QtOption { None, Flag, TakesValue };
+
+// Qt's own command-line options (QGuiApplication's and QApplication's documentation, and the xcb
+// plugin's), which QApplication takes out of argv before parseGuiOptions() sees the arguments. Qt
+// accepts each with one dash or two; those that take a value also as -name=value. The check before
+// QApplication must let them through: being lenient here only defers an error to the parser.
+QtOption qtOwnOption(std::string_view argument)
 {
-    if (argc < 2)
-        return false;
-    const std::string_view command(argv[1]);
-    return command == "snapshot" || command == "watch" || command == "counters" || command == "sysctl";
+    if (!argument.starts_with('-'))
+        return QtOption::None;
+    argument.remove_prefix(argument.starts_with("--") ? 2 : 1);
+    const bool valueAttached = argument.find('=') != std::string_view::npos;
+    argument = argument.substr(0, argument.find('='));
+    static constexpr std::string_view withValue[] = {"platform", "platformpluginpath", "platformtheme", "plugin",
+        "qwindowgeometry", "qwindowicon", "qwindowtitle", "session", "display", "geometry", "title", "icon", "name",
+        "visual", "style", "stylesheet", "qmljsdebugger"};
+    static constexpr std::string_view flags[] = {"reverse", "widgetcount", "nograb", "dograb", "sync", "testability"};
+    if (std::ranges::find(withValue, argument) != std::ranges::end(withValue))
+        return valueAttached ? QtOption::Flag : QtOption::TakesValue;
+    if (std::ranges::find(flags, argument) != std::ranges::end(flags))
+        return QtOption::Flag;
+    return QtOption::None;
 }
 
-bool needsNoDisplay(int argc, char **argv)
+QString describeCommands()
 {
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view argument(argv[i]);
-        if (argument == "--screenshot" || argument.starts_with("--screenshot=") || argument == "--help" ||
-            argument == "-h" || argument == "--help-all" || argument == "--version" || argument == "-v")
-            return true;
-    }
-    return false;
-}
-
-GuiOptions parseGuiOptions(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main",
+    QString text = QCoreApplication::translate("main",
         "TCP Lens shows the kernel's TCP connections as they live and die.\n\n"
-        "Headless commands (no display needed):\n"
-        "  snapshot --json [--netns PATH] [--listeners]   one snapshot as JSON\n"
-        "  watch --json [--netns PATH] [--exact]          connection events as JSON lines"));
+        "Commands that need no display (tcplens COMMAND --help for more):");
+    for (const HeadlessCommand &command : headlessCommands()) {
+        text += u"\n  "_s + QString::fromLatin1(command.name) + u' ' + QString::fromLatin1(command.synopsis) +
+            u"\n      "_s + QCoreApplication::translate("main", command.summary);
+    }
+    return text;
+}
+
+// The GUI's options, for parseGuiOptions() and for the check before QApplication exists.
+void addGuiOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(describeCommands());
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption screenshot(u"screenshot"_s,
-        QCoreApplication::translate("main",
-            "Wait for live data, save the main window to FILE (PNG) and exit. "
-            "Needs no display."),
-        u"FILE"_s);
-    const QCommandLineOption after(u"after"_s,
-        QCoreApplication::translate("main", "With --screenshot: collect for SECONDS first."), u"SECONDS"_s, u"0"_s);
-    const QCommandLineOption netns(u"netns"_s,
-        QCoreApplication::translate("main",
-            "Watch another network namespace: /proc/PID/ns/net, /run/netns/NAME "
-            "or NAME."),
-        u"PATH"_s);
-    const QCommandLineOption interval(u"interval"_s,
-        QCoreApplication::translate("main", "Poll every MS milliseconds (default 1000)."), u"MS"_s, u"1000"_s);
-    const QCommandLineOption view(u"view"_s,
-        QCoreApplication::translate("main",
-            "With --screenshot: render VIEW: table (the whole window), diagram, timeline, listeners or "
-            "counters."),
-        u"VIEW"_s, u"table"_s);
-    const QCommandLineOption exact(u"exact"_s,
-        QCoreApplication::translate("main",
-            "Read exact state transitions from the kernel's tracepoint (needs CAP_PERFMON or root; "
-            "otherwise TCP Lens says why and polls)."));
-    const QCommandLineOption theme(u"theme"_s,
-        QCoreApplication::translate("main", "Use the light or dark palette, or follow the system, for this run."),
-        u"THEME"_s);
-    parser.addOptions({screenshot, after, view, netns, interval, exact, theme});
-    parser.process(arguments);
+    parser.addOptions({
+        QCommandLineOption(u"screenshot"_s,
+            QCoreApplication::translate(
+                "main", "Wait for live data, save the main window to FILE (PNG) and exit. Needs no display."),
+            u"FILE"_s),
+        QCommandLineOption(u"after"_s,
+            QCoreApplication::translate("main", "With --screenshot: collect for SECONDS first."), u"SECONDS"_s, u"0"_s),
+        QCommandLineOption(u"view"_s,
+            QCoreApplication::translate("main",
+                "With --screenshot: render VIEW: table (the whole window), diagram, timeline, listeners or "
+                "counters."),
+            u"VIEW"_s, u"table"_s),
+        QCommandLineOption(u"netns"_s,
+            QCoreApplication::translate(
+                "main", "Watch another network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."),
+            u"PATH"_s),
+        QCommandLineOption(u"interval"_s,
+            QCoreApplication::translate("main", "Poll every MS milliseconds (default 1000)."), u"MS"_s, u"1000"_s),
+        QCommandLineOption(u"exact"_s,
+            QCoreApplication::translate("main",
+                "Read exact state transitions from the kernel's tracepoint (needs CAP_PERFMON or root; "
+                "otherwise TCP Lens says why and polls).")),
+        QCommandLineOption(u"theme"_s,
+            QCoreApplication::translate("main", "Use the light or dark palette, or follow the system, for this run."),
+            u"THEME"_s),
+    });
+}
+
+[[noreturn]] void exitWithUsageError(const QString &program, const QString &message)
+{
+    std::fprintf(stderr, "%s: %s (see %s --help)\n", qPrintable(program), qPrintable(message), qPrintable(program));
+    std::exit(2);
+}
+
+// "tcplens" for a path to the binary, "tcplens snapshot" for a command (runHeadlessCommand()).
+QString programName(const QStringList &arguments)
+{
+    return QFileInfo(arguments.value(0, u"tcplens"_s)).fileName();
+}
+
+QString parseErrorText(const QCommandLineParser &parser)
+{
+    QStringList unknown = parser.unknownOptionNames();
+    if (!unknown.isEmpty()) {
+        for (QString &name : unknown)
+            name = (name.size() == 1 ? u"'-"_s : u"'--"_s) + name + u'\'';
+        return (unknown.size() == 1 ? u"unknown option "_s : u"unknown options "_s) + unknown.join(u", "_s);
+    }
+    // "Missing value after '--netns'.": one clause of our line.
+    QString text = parser.errorText();
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    if (!text.isEmpty())
+        text[0] = text[0].toLower();
+    return text;
+}
+
+// The options of a parsed command line; exits with status 2 on a value the GUI cannot take.
+GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QString screenshot = u"screenshot"_s;
+    const QString after = u"after"_s;
+    const QString view = u"view"_s;
+    const QString netns = u"netns"_s;
+    const QString interval = u"interval"_s;
+    const QString exact = u"exact"_s;
+    const QString theme = u"theme"_s;
 
     GuiOptions options;
     options.screenshotPath = parser.value(screenshot);
@@ -104,12 +161,74 @@ GuiOptions parseGuiOptions(const QStringList &arguments)
         std::exit(2);
     }
     options.collector.netns = parser.value(netns);
-    if (!parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "tcplens: unknown argument '%s' (see tcplens --help)\n",
-            qPrintable(parser.positionalArguments().constFirst()));
+    if (!parser.positionalArguments().isEmpty())
+        exitWithUsageError(
+            programName(arguments), u"unknown argument '%1'"_s.arg(parser.positionalArguments().constFirst()));
+    return options;
+}
+
+} // namespace
+
+void exitOnUnknownArguments(int argc, char **argv)
+{
+    if (argc < 2)
+        return;
+    const std::string_view first(argv[1]);
+    if (!first.starts_with('-')) {
+        if (findHeadlessCommand(first))
+            return; // the command checks its own arguments
+        std::fprintf(stderr, "tcplens: unknown command '%s' (see tcplens --help)\n", argv[1]);
         std::exit(2);
     }
-    return options;
+    QStringList arguments{QString::fromLocal8Bit(argv[0])};
+    for (int i = 1; i < argc; ++i) {
+        switch (qtOwnOption(argv[i])) {
+        case QtOption::TakesValue:
+            ++i;
+            break;
+        case QtOption::Flag:
+            break;
+        case QtOption::None:
+            arguments.append(QString::fromLocal8Bit(argv[i]));
+            break;
+        }
+    }
+    QCommandLineParser parser;
+    addGuiOptions(parser);
+    if (!parser.parse(arguments))
+        exitWithUsageError(programName(arguments), parseErrorText(parser));
+    optionsFrom(parser, arguments);
+}
+
+void processArguments(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments))
+        exitWithUsageError(programName(arguments), parseErrorText(parser));
+    parser.process(arguments); // --help, --version
+}
+
+bool isHeadlessCommand(int argc, char **argv)
+{
+    return argc > 1 && findHeadlessCommand(argv[1]);
+}
+
+bool needsNoDisplay(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument(argv[i]);
+        if (argument == "--screenshot" || argument.starts_with("--screenshot=") || argument == "--help" ||
+            argument == "-h" || argument == "--help-all" || argument == "--version" || argument == "-v")
+            return true;
+    }
+    return false;
+}
+
+GuiOptions parseGuiOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addGuiOptions(parser);
+    processArguments(parser, arguments);
+    return optionsFrom(parser, arguments);
 }
 
 } // namespace TcpLens

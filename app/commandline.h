@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+class QCommandLineParser;
+
 namespace TcpLens {
 
 // What the GUI was asked to do on the command line.
@@ -21,6 +23,11 @@ struct GuiOptions
     bool exactGiven = false; // --exact asks for exact transitions whatever the preferences say
 };
 
+// Called first in main(), before any QGuiApplication exists (it would need a display): a first
+// argument that is neither an option nor a command, an option the GUI does not know or a stray
+// argument ends the program here, with one line on stderr and exit status 2.
+void exitOnUnknownArguments(int argc, char **argv);
+
 // Headless commands run without a display and before any QGuiApplication exists.
 bool isHeadlessCommand(int argc, char **argv);
 // True when the arguments ask for no window on a screen: a screenshot (rendered offscreen), --help
@@ -29,5 +36,11 @@ bool needsNoDisplay(int argc, char **argv);
 
 // Parses the GUI's options from QCoreApplication::arguments(); exits on --help, --version or an error.
 GuiOptions parseGuiOptions(const QStringList &arguments);
+
+// QCommandLineParser::process() for the GUI and each command: --help and --version as process()
+// does them, but a wrong argument ends the program with one line and exit status 2 (process() exits
+// with 1): "tcplens snapshot: unknown option '--x' (see tcplens snapshot --help)". arguments[0]
+// names the program or command.
+void processArguments(QCommandLineParser &parser, const QStringList &arguments);
 
 } // namespace TcpLens

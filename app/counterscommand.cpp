@@ -3,6 +3,7 @@
 #include "counterscommand.h"
 
 #include "collect/networknamespace.h"
+#include "commandline.h"
 #include "model/monotonicclock.h"
 #include "proc/countercatalog.h"
 #include "proc/countersampler.h"
@@ -100,7 +101,7 @@ int runCountersCommand(const QStringList &arguments)
         QCoreApplication::translate("tcplens", "Sample twice, SECONDS apart, and print the changes and rates."),
         u"SECONDS"_s);
     parser.addOptions({json, all, netns, interval});
-    parser.process(arguments);
+    processArguments(parser, arguments);
 
     if (parser.isSet(netns)) {
         // Headless commands run on one thread: moving it is enough; /proc/thread-self/net follows.

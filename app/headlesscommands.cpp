@@ -4,6 +4,7 @@
 
 #include "collect/networknamespace.h"
 #include "collect/snapshotsource.h"
+#include "commandline.h"
 #include "counterscommand.h"
 #include "export/snapshotjson.h"
 #include "sysctlcommand.h"
@@ -27,7 +28,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-int runSnapshot(const QStringList &arguments)
+int runSnapshot(QCoreApplication &, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Prints one snapshot of the kernel's TCP sockets (docs/json-schema.md)."_s);
@@ -40,7 +41,7 @@ int runSnapshot(const QStringList &arguments)
     const QCommandLineOption listeners(u"listeners"_s, u"Only listening sockets, with their queues."_s);
     const QCommandLineOption noOwners(u"no-owners"_s, u"Do not look up owning processes in /proc."_s);
     parser.addOptions({json, netns, listeners, noOwners});
-    parser.process(arguments);
+    processArguments(parser, arguments);
     if (!parser.isSet(json)) {
         std::fputs("tcplens snapshot: add --json (the only output format so far)\n", stderr);
         return 2;
@@ -95,7 +96,7 @@ int runWatch(QCoreApplication &app, const QStringList &arguments)
         u"Exact transitions from the tracepoint sock:inet_sock_set_state "
         "(root or CAP_PERFMON; without, polling, and a line says why)."_s);
     parser.addOptions({json, netns, interval, exact});
-    parser.process(arguments);
+    processArguments(parser, arguments);
     if (!parser.isSet(json)) {
         std::fputs("tcplens watch: add --json (the only output format so far)\n", stderr);
         return 2;
@@ -127,27 +128,58 @@ int runWatch(QCoreApplication &app, const QStringList &arguments)
     return app.exec();
 }
 
+int runCounters(QCoreApplication &, const QStringList &arguments)
+{
+    return runCountersCommand(arguments);
+}
+
+int runSysctl(QCoreApplication &, const QStringList &arguments)
+{
+    return runSysctlCommand(arguments);
+}
+
+const HeadlessCommand Commands[] = {
+    {"snapshot", "--json [--netns PATH] [--listeners] [--no-owners]", QT_TRANSLATE_NOOP("main", "one snapshot as JSON"),
+        runSnapshot},
+    {"watch", "--json [--netns PATH] [--interval MS] [--exact]",
+        QT_TRANSLATE_NOOP("main", "one JSON line per connection event, until Ctrl+C"), runWatch},
+    {"counters", "[--json] [--all] [--netns PATH] [--interval SECONDS]",
+        QT_TRANSLATE_NOOP("main", "the kernel's TCP counters and what each one means"), runCounters},
+    {"sysctl", "[--json] [--netns PATH] [KEY...] | validate KEY VALUE",
+        QT_TRANSLATE_NOOP("main", "TCP sysctls: value, the kernel's default, what they really do"), runSysctl},
+};
+
 } // namespace
+
+std::span<const HeadlessCommand> headlessCommands()
+{
+    return Commands;
+}
+
+const HeadlessCommand *findHeadlessCommand(std::string_view name)
+{
+    for (const HeadlessCommand &command : Commands) {
+        if (command.name == name)
+            return &command;
+    }
+    return nullptr;
+}
 
 int runHeadlessCommand(int argc, char **argv)
 {
+    const HeadlessCommand *command = argc > 1 ? findHeadlessCommand(argv[1]) : nullptr;
+    if (!command) {
+        std::fprintf(stderr, "tcplens: unknown command '%s' (see tcplens --help)\n", argc > 1 ? argv[1] : "");
+        return 2;
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"tcplens"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TCPLENS_VERSION_STRING));
     QStringList arguments = QCoreApplication::arguments();
-    const QString command = arguments.takeAt(1);
+    const QString name = arguments.takeAt(1);
     // "tcplens sysctl", not the path it was started by: usage lines and messages name the command.
-    arguments[0] = QFileInfo(arguments[0]).fileName() + u' ' + command;
-    if (command == u"snapshot"_s)
-        return runSnapshot(arguments);
-    if (command == u"watch"_s)
-        return runWatch(app, arguments);
-    if (command == u"counters"_s)
-        return runCountersCommand(arguments);
-    if (command == u"sysctl"_s)
-        return runSysctlCommand(arguments);
-    std::fprintf(stderr, "tcplens: unknown command '%s'\n", qPrintable(command));
-    return 2;
+    arguments[0] = QFileInfo(arguments[0]).fileName() + u' ' + name;
+    return command->run(app, arguments);
 }
 
 } // namespace TcpLens

@@ -2,10 +2,31 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include <QStringList>
+
+#include <span>
+#include <string_view>
+
+class QCoreApplication;
+
 namespace TcpLens {
 
-// `tcplens snapshot ...` and the other commands that need no display. Creates its own
-// QCoreApplication; returns the process's exit code.
+// A command that needs no display: `tcplens snapshot ...`. The list of them is the one place that
+// knows which first arguments are commands; tcplens --help lists them from it.
+struct HeadlessCommand
+{
+    std::string_view name;
+    const char *synopsis; // its options, as --help shows them
+    const char *summary; // QT_TRANSLATE_NOOP("main", ...)
+    // arguments[0] is "tcplens NAME", the rest what followed NAME.
+    int (*run)(QCoreApplication &app, const QStringList &arguments);
+};
+
+std::span<const HeadlessCommand> headlessCommands();
+const HeadlessCommand *findHeadlessCommand(std::string_view name);
+
+// Runs the command argv[1] names in a QCoreApplication of its own (no QGuiApplication, no display);
+// returns the process's exit code.
 int runHeadlessCommand(int argc, char **argv);
 
 } // namespace TcpLens

@@ -32,6 +32,7 @@ void quietOffscreenMessages(QtMsgType type, const QMessageLogContext &context, c
 
 int main(int argc, char **argv)
 {
+    TcpLens::exitOnUnknownArguments(argc, argv);
     if (TcpLens::isHeadlessCommand(argc, argv))
         return TcpLens::runHeadlessCommand(argc, argv);
     // A screenshot, --help and --version need no display: render offscreen unless the caller chose.

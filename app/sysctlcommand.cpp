@@ -5,6 +5,7 @@
 #include "sysctllintcommand.h"
 
 #include "collect/networknamespace.h"
+#include "commandline.h"
 #include "sysctl/sysctlcatalog.h"
 #include "sysctl/sysctlreader.h"
 #include "sysctl/sysctlvalidator.h"
@@ -23,10 +24,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
+// The context lupdate and translate() give this file's texts: its functions belong to no class.
+struct SysctlCommand
 {
-    return QCoreApplication::translate("SysctlCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SysctlCommand)
+};
 
 void print(std::FILE *stream, const QString &text)
 {
@@ -90,41 +92,46 @@ QString readingToText(const SysctlEntry &entry, const SysctlReading &reading)
         out += u"  ("_s + reading.error + u')';
     out += u'\n';
     if (!entry.removed) {
-        const QString defaultText = reading.kernelDefault ? *reading.kernelDefault : tr("-");
-        out += u"  "_s + tr("kernel default: %1 (%2)").arg(defaultText, reading.defaultNote) + u'\n';
+        const QString defaultText = reading.kernelDefault ? *reading.kernelDefault : SysctlCommand::tr("-");
+        out += u"  "_s + SysctlCommand::tr("kernel default: %1 (%2)").arg(defaultText, reading.defaultNote) + u'\n';
         out += u"  "_s +
-            tr("%1; %2").arg(entry.scope == SysctlScope::Namespace ? tr("per network namespace") : tr("global"),
-                reading.writable ? tr("writable by this process") : tr("not writable by this process")) +
+            SysctlCommand::tr("%1; %2").arg(entry.scope == SysctlScope::Namespace
+                    ? SysctlCommand::tr("per network namespace")
+                    : SysctlCommand::tr("global"),
+                reading.writable ? SysctlCommand::tr("writable by this process")
+                                 : SysctlCommand::tr("not writable by this process")) +
             u'\n';
     }
     out += paragraph(SysctlCatalog::translated(entry.summary) + u' ' + SysctlCatalog::translated(entry.explanation));
     if (!entry.lore.isEmpty())
-        out += paragraph(tr("Common advice gets this wrong: %1").arg(SysctlCatalog::translated(entry.lore)));
+        out += paragraph(
+            SysctlCommand::tr("Common advice gets this wrong: %1").arg(SysctlCatalog::translated(entry.lore)));
     return out;
 }
 
 int runValidate(const QString &command, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Checks a value for a sysctl the way the kernel would, and says why a value "
-                                        "is refused. Exit code 0: accepted; 1: refused."));
+    parser.setApplicationDescription(
+        SysctlCommand::tr("Checks a value for a sysctl the way the kernel would, and says why a value "
+                          "is refused. Exit code 0: accepted; 1: refused."));
     parser.addHelpOption();
-    const QCommandLineOption json(u"json"_s, tr("Print JSON."));
+    const QCommandLineOption json(u"json"_s, SysctlCommand::tr("Print JSON."));
     const QCommandLineOption netns(
-        u"netns"_s, tr("Check against this network namespace (allowed names, port start)."), u"PATH"_s);
+        u"netns"_s, SysctlCommand::tr("Check against this network namespace (allowed names, port start)."), u"PATH"_s);
     parser.addOptions({json, netns});
-    parser.addPositionalArgument(u"KEY"_s, tr("The sysctl, e.g. tcp_syn_retries or net.ipv4.tcp_rmem."));
-    parser.addPositionalArgument(u"VALUE"_s, tr("The value, as it would be written."));
-    parser.process(arguments);
+    parser.addPositionalArgument(u"KEY"_s, SysctlCommand::tr("The sysctl, e.g. tcp_syn_retries or net.ipv4.tcp_rmem."));
+    parser.addPositionalArgument(u"VALUE"_s, SysctlCommand::tr("The value, as it would be written."));
+    processArguments(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return fail(command, tr("takes KEY and VALUE (quote a value with spaces)"), 2);
+        return fail(command, SysctlCommand::tr("takes KEY and VALUE (quote a value with spaces)"), 2);
     auto catalog = SysctlCatalog::builtIn();
     if (!catalog)
         return fail(command, catalog.error());
     const SysctlEntry *entry = catalog->find(positional[0]);
     if (!entry)
-        return fail(command, tr("'%1' is not in TCP Lens's sysctl catalog").arg(positional[0]));
+        return fail(command, SysctlCommand::tr("'%1' is not in TCP Lens's sysctl catalog").arg(positional[0]));
 
     SysctlReader reader;
     SysctlValidator::Context context;
@@ -153,7 +160,7 @@ int runValidate(const QString &command, const QStringList &arguments)
         return result.isAccepted() ? 0 : 1;
     }
     for (const QString &warning : result.warnings)
-        print(stderr, tr("warning: %1").arg(warning) + u'\n');
+        print(stderr, SysctlCommand::tr("warning: %1").arg(warning) + u'\n');
     if (!result.isAccepted())
         return fail(command, result.error);
     print(stdout, entry->key + u" = "_s + SysctlValidator::describe(*entry, *result.value) + u'\n');
@@ -179,17 +186,18 @@ int runSysctlCommand(const QStringList &arguments)
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Prints TCP-related sysctls with their current value, the kernel's default, whether they are per "
-           "network namespace, and what they really do. 'sysctl validate KEY VALUE' checks a value; "
-           "'sysctl lint FILE...' checks sysctl.conf files."));
+    parser.setApplicationDescription(SysctlCommand::tr(
+        "Prints TCP-related sysctls with their current value, the kernel's default, whether they are per "
+        "network namespace, and what they really do. 'sysctl validate KEY VALUE' checks a value; "
+        "'sysctl lint FILE...' checks sysctl.conf files."));
     parser.addHelpOption();
-    const QCommandLineOption json(u"json"_s, tr("Print JSON."));
-    const QCommandLineOption netns(
-        u"netns"_s, tr("Read this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."), u"PATH"_s);
+    const QCommandLineOption json(u"json"_s, SysctlCommand::tr("Print JSON."));
+    const QCommandLineOption netns(u"netns"_s,
+        SysctlCommand::tr("Read this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."), u"PATH"_s);
     parser.addOptions({json, netns});
-    parser.addPositionalArgument(u"KEY"_s, tr("Keys to show (default: the whole catalog)."), u"[KEY...]"_s);
-    parser.process(arguments);
+    parser.addPositionalArgument(
+        u"KEY"_s, SysctlCommand::tr("Keys to show (default: the whole catalog)."), u"[KEY...]"_s);
+    processArguments(parser, arguments);
 
     auto catalog = SysctlCatalog::builtIn();
     if (!catalog)
@@ -202,7 +210,7 @@ int runSysctlCommand(const QStringList &arguments)
     for (const QString &key : parser.positionalArguments()) {
         const SysctlEntry *entry = catalog->find(key);
         if (!entry)
-            return fail(command, tr("'%1' is not in TCP Lens's sysctl catalog").arg(key));
+            return fail(command, SysctlCommand::tr("'%1' is not in TCP Lens's sysctl catalog").arg(key));
         entries.append(entry);
     }
 

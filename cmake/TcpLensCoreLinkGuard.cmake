@@ -3,8 +3,9 @@
 #
 # The core links Qt6::Core only. Two guards keep it that way:
 #  - at configure time, tcplens_guard_core_links() reads the target's link libraries;
-#  - at build time, CheckNoGuiLink.cmake reads the ELF dependencies of an executable that links the
-#    core alone, which also catches a Gui dependency that arrives indirectly.
+#  - in ctest (corelinkguard_core_is_clean), CheckNoGuiLink.cmake reads the ELF dependencies of an
+#    executable that links the core alone, which also catches a Gui dependency that arrives
+#    indirectly.
 
 set(TCPLENS_FORBIDDEN_CORE_LINKS "Gui|Widgets|OpenGL|Charts|Quick|Qml|Svg|KF6")
 

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #
-# Finds every dependency and, when one is missing, stops with the name of the distribution package
-# that provides it (Debian/Ubuntu first, then Fedora).
+# Finds every dependency. A required one that is missing stops the configuration with the name of
+# the distribution package that provides it (Debian/Ubuntu first, then Fedora). An optional one is
+# a library that a planned feature will use: it is looked for and reported by feature_summary, but
+# nothing links it until code uses it; the issue that adds that code makes it required there.
 
 set(TCPLENS_MIN_QT_VERSION 6.5)
 
@@ -33,18 +35,33 @@ if(TCPLENS_BUILD_GUI)
     tcplens_require_qt(Gui qt6-base-dev qt6-qtbase-devel "Painting the state diagram and screenshots")
     tcplens_require_qt(Widgets qt6-base-dev qt6-qtbase-devel "The main window")
     tcplens_require_qt(Charts qt6-charts-dev qt6-qtcharts-devel "Queue occupancy and counter charts")
-    tcplens_require_qt(Sql "qt6-base-dev libqt6sql6-sqlite" qt6-qtbase-devel "Recording and replay (SQLite)")
-    tcplens_require_qt(LinguistTools "qt6-tools-dev qt6-l10n-tools" qt6-qttools-devel "Translations (English, Simplified Chinese)")
+endif()
 
+# tcplens_optional_qt(COMPONENT PACKAGES PURPOSE)
+macro(tcplens_optional_qt component packages purpose)
+    find_package(Qt6 ${TCPLENS_MIN_QT_VERSION} QUIET OPTIONAL_COMPONENTS ${component})
+    set_package_properties(Qt6${component} PROPERTIES
+        URL "https://www.qt.io/"
+        DESCRIPTION "Qt 6 ${component} (${packages})"
+        TYPE OPTIONAL
+        PURPOSE "${purpose}")
+endmacro()
+
+tcplens_optional_qt(Sql "Debian: qt6-base-dev libqt6sql6-sqlite, Fedora: qt6-qtbase-devel"
+    "Not used yet. Will store recorded sessions in SQLite (core/recording/)")
+tcplens_optional_qt(LinguistTools "Debian: qt6-tools-dev qt6-l10n-tools, Fedora: qt6-qttools-devel"
+    "Not used yet. Will build translations with lupdate and lrelease (the texts are marked with tr() already)")
+if(TCPLENS_BUILD_GUI)
+    # The GUI's sysctl.conf editor highlights with it (ui/sysctl/sysctlconfeditor.cpp).
     find_package(KF6SyntaxHighlighting QUIET)
     set_package_properties(KF6SyntaxHighlighting PROPERTIES
         URL "https://invent.kde.org/frameworks/syntax-highlighting"
-        DESCRIPTION "KDE Frameworks 6 syntax highlighting engine"
+        DESCRIPTION "KDE Frameworks 6 syntax highlighting"
         TYPE REQUIRED
-        PURPOSE "Highlighting sysctl.d files in the sysctl panel")
+        PURPOSE "Highlighting sysctl.conf files in the sysctl panel (ui/sysctl/)")
     if(NOT KF6SyntaxHighlighting_FOUND)
         message(FATAL_ERROR
-            "KF6 SyntaxHighlighting was not found.\n"
+            "KDE Frameworks 6 SyntaxHighlighting was not found.\n"
             "Install it: 'libkf6syntaxhighlighting-dev' on Debian 13 / Ubuntu 24.10 or later, "
             "'kf6-syntax-highlighting-devel' on Fedora.\n"
             "On Debian 12 (no KF6) use scripts/run and scripts/test, which build in a Debian 13 root.")

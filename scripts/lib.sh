@@ -3,10 +3,11 @@
 #
 # Shared by scripts/run, scripts/test, scripts/shell and scripts/build-root. Sourced, not run.
 #
-# TCP Lens needs Qt >= 6.5, Qt Charts and KF6 SyntaxHighlighting. A host that has them builds
-# natively. A host that lacks them (Debian 12, whose Qt is 6.4 and which has no KF6) builds and runs
-# inside a Debian 13 root made with mmdebstrap, cached outside the checkout and entered through
-# `unshare -m` + `chroot`, so that the bind mounts vanish when the command ends.
+# TCP Lens needs Qt >= 6.5 and Qt Charts. A host that has them builds natively. A host that lacks
+# them (Debian 12, whose Qt is 6.4) builds and runs inside a Debian 13 root made with mmdebstrap,
+# cached outside the checkout and entered with bubblewrap (bwrap), which mounts the host's /proc,
+# /sys and /dev and the checkout in a private mount namespace of its own: nothing stays mounted when
+# the command ends (see in_env).
 
 set -euo pipefail
 
@@ -91,7 +92,7 @@ tcplens_env() {
     local qt
     qt=$(host_qt_version)
     if [ -n "$qt" ] && version_at_least "$qt" "$TCPLENS_MIN_QT" && host_has_cmake_package Qt6Charts &&
-        host_has_cmake_package KF6SyntaxHighlighting && command -v cmake >/dev/null && command -v ninja >/dev/null; then
+        command -v cmake >/dev/null && command -v ninja >/dev/null; then
         printf '%s\n' native
     else
         printf '%s\n' root
@@ -114,8 +115,8 @@ host_debian_mirror() {
 
 need_root_privileges() {
     [ "$(id -u)" = 0 ] && return 0
-    die "building in the Debian 13 root needs root privileges (mmdebstrap, unshare -m and chroot): this host lacks Qt >= $TCPLENS_MIN_QT, Qt Charts or KF6 SyntaxHighlighting" \
-        "run the same command with sudo, or install Qt >= $TCPLENS_MIN_QT, Qt Charts and KF6 SyntaxHighlighting (see README.md, 'Building by hand') to build natively"
+    die "building in the Debian 13 root needs root privileges (mmdebstrap, and bwrap to mount the host's /proc, /sys and /dev): this host lacks Qt >= $TCPLENS_MIN_QT or Qt Charts" \
+        "run the same command with sudo, or install Qt >= $TCPLENS_MIN_QT and Qt Charts (see README.md, 'Building by hand') to build natively"
 }
 
 ensure_host_tool() { # ensure_host_tool COMMAND DEBIAN-PACKAGE
@@ -171,63 +172,102 @@ ensure_root() {
 }
 
 # in_env COMMAND...: runs COMMAND natively, or inside the Debian 13 root with the checkout mounted at
-# the same path. Inside the root it runs as root (tests need CLONE_NEWNET); TCPLENS_AS_USER=1 drops to
-# the user who called sudo (used to start the GUI).
+# the same path. It runs as whoever called (root: tests need CLONE_NEWNET, tracefs and
+# perf_event_open); TCPLENS_AS_USER=1 drops root to the user who called sudo (used to start the GUI).
+#
+# The root is entered with bubblewrap, not chroot. bwrap makes a private mount namespace and
+# pivot_root()s into the root, so the process's root is its mount namespace's root: the kernel lets
+# an ordinary user there create user and network namespaces (`unshare -Urn`), which it refuses to a
+# chrooted process (current_chrooted() in create_user_ns()). Verified on this project's machines
+# (Debian 12 host, bwrap 0.8.0, kernel 6.18): as uid 65534 inside the root,
+#   unshare -Urn sh -c 'ip link set lo up; sysctl -w net.ipv4.tcp_fin_timeout=5;
+#                       nft add table inet t; ip route add blackhole 10.9.9.0/24'
+# succeeds, and as root `ctest -L kernel` and `ctest -L exact` pass.
+# What the command sees:
+#  - the root read-only (`--remount-ro /` comes last, after bwrap made the mount points), with a
+#    tmpfs on /tmp and on /root (HOME): nothing a build or test writes lands in the cached root;
+#  - the host's /dev, /proc and /sys bound read-write (tests write sysctls, mount tracefs and open
+#    perf events), and no namespace of its own but the mount namespace: the sockets it sees are the
+#    host's (never --unshare-net);
+#  - the checkout, the caller's folder, TCPLENS_EXTRA_BINDS, the X11 socket, XAUTHORITY,
+#    XDG_RUNTIME_DIR and the host's /run/netns (`--netns NAME`) read-write at their own paths;
+#  - the host's /etc/passwd, /etc/group and /etc/resolv.conf read-only, and only the environment
+#    variables listed below.
+# bwrap started by root keeps root's capabilities and creates no user namespace. It sets
+# no_new_privs, so a setuid program (sudo, pkexec) cannot raise privileges inside. The GUI drops to
+# the calling user with setpriv inside the root, a real change of uid: bwrap's --uid would need a
+# user namespace of its own, in which files the GUI writes would belong to the host's root.
+# Every mount lives in bwrap's namespace and is gone when the command ends.
 in_env() {
+    local -a as_user=()
+    if [ "${TCPLENS_AS_USER:-0}" = 1 ] && [ "$(id -u)" = 0 ] && [ -n "${SUDO_UID:-}" ] && [ "$SUDO_UID" != 0 ]; then
+        as_user=(setpriv "--reuid=$SUDO_UID" "--regid=${SUDO_GID:-$SUDO_UID}" --init-groups --)
+    fi
     if [ "$(tcplens_env)" = native ]; then
-        "$@"
+        if [ ${#as_user[@]} -gt 0 ]; then
+            local user_home
+            user_home=$(getent passwd "$SUDO_UID" | cut -d: -f6)
+            "${as_user[@]}" env HOME="${user_home:-/tmp}" "$@"
+        else
+            "$@"
+        fi
         return
     fi
     ensure_root
-    local dir
-    dir=$(tcplens_root_dir)
-    local -a envs=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8
-        "TERM=${TERM:-dumb}" TCPLENS_IN_ROOT=1)
+    ensure_host_tool bwrap bubblewrap
+    local root home=/root
+    root=$(tcplens_root_dir)
+    [ ${#as_user[@]} -eq 0 ] || home=/tmp
+    local -a args=(
+        --bind "$root" /
+        --dev-bind /dev /dev
+        --bind /proc /proc
+        --bind /sys /sys
+        --tmpfs /tmp
+        --tmpfs /root
+        --ro-bind-try /etc/passwd /etc/passwd
+        --ro-bind-try /etc/group /etc/group
+        --ro-bind-try /etc/resolv.conf /etc/resolv.conf
+        --bind-try /run/netns /run/netns
+        --clearenv
+        --setenv PATH /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+        --setenv HOME "$home"
+        --setenv LANG C.UTF-8
+        --setenv TERM "${TERM:-dumb}"
+        --setenv TCPLENS_IN_ROOT 1
+    )
     local var
     for var in CI DISPLAY WAYLAND_DISPLAY XDG_RUNTIME_DIR XDG_SESSION_TYPE QT_QPA_PLATFORM QT_LOGGING_RULES \
         QT_SCALE_FACTOR CTEST_PARALLEL_LEVEL CMAKE_BUILD_PARALLEL_LEVEL TCPLENS_FUZZ_SECONDS; do
-        [ -n "${!var:-}" ] && envs+=("$var=${!var}")
+        [ -n "${!var:-}" ] && args+=(--setenv "$var" "${!var}")
     done
     local -a binds=("$TCPLENS_SOURCE_DIR")
-    # The caller's folder too, so that relative paths given to the app mean what the caller meant.
-    case "$PWD/" in "$TCPLENS_SOURCE_DIR"/*) ;; *) binds+=("$PWD") ;; esac
+    # The caller's folder too, so that relative paths given to the app mean what the caller meant;
+    # not the root's own system folders (the host's /usr bound over the root's would replace it).
+    case "$PWD/" in
+    "$TCPLENS_SOURCE_DIR"/* | / | /usr/* | /etc/* | /bin/* | /sbin/* | /lib*/* | /boot/* | /dev/* | /proc/* | \
+        /sys/* | /var/ | /run/ | /opt/ | /tmp/ | /root/) ;;
+    *) binds+=("$PWD") ;;
+    esac
     local extra
     local -a extras=()
     IFS=: read -r -a extras <<<"${TCPLENS_EXTRA_BINDS:-}"
     for extra in "${extras[@]}"; do [ -n "$extra" ] && [ -d "$extra" ] && binds+=("$extra"); done
     [ -d /tmp/.X11-unix ] && binds+=(/tmp/.X11-unix)
     [ -n "${XDG_RUNTIME_DIR:-}" ] && [ -d "$XDG_RUNTIME_DIR" ] && binds+=("$XDG_RUNTIME_DIR")
+    local xauthority=""
     if [ -n "${XAUTHORITY:-}" ] && [ -f "$XAUTHORITY" ]; then
-        binds+=("$XAUTHORITY")
-        envs+=("XAUTHORITY=$XAUTHORITY")
+        xauthority=$XAUTHORITY
     elif [ -n "${SUDO_USER:-}" ] && [ -f "$(getent passwd "$SUDO_USER" | cut -d: -f6)/.Xauthority" ]; then
-        local xa
-        xa="$(getent passwd "$SUDO_USER" | cut -d: -f6)/.Xauthority"
-        binds+=("$xa")
-        envs+=("XAUTHORITY=$xa")
+        xauthority="$(getent passwd "$SUDO_USER" | cut -d: -f6)/.Xauthority"
     fi
-    local userspec=""
-    if [ "${TCPLENS_AS_USER:-0}" = 1 ] && [ -n "${SUDO_UID:-}" ] && [ "${SUDO_UID}" != 0 ]; then
-        userspec="--userspec=$SUDO_UID:$SUDO_GID"
-        envs[1]="HOME=/tmp"
+    if [ -n "$xauthority" ]; then
+        binds+=("$xauthority")
+        args+=(--setenv XAUTHORITY "$xauthority")
     fi
-    # Everything below happens in a private mount namespace: when the command ends, the namespace and
-    # every mount in it are gone, and nothing stays mounted on the host.
-    PWD_IN_ROOT=$PWD unshare -m --propagation private -- bash -euo pipefail -c '
-        root=$1; userspec=$2; shift 2
-        nbinds=$1; shift
-        for fs in proc sys dev; do mount --rbind "/$fs" "$root/$fs"; done
-        mount -t tmpfs tmpfs "$root/tmp"
-        for ((i = 0; i < nbinds; i++)); do
-            src=$1; shift
-            if [ -d "$src" ]; then mkdir -p "$root$src"; else mkdir -p "$root$(dirname "$src")"; touch "$root$src"; fi
-            mount --bind "$src" "$root$src"
-        done
-        for f in /etc/passwd /etc/group /etc/resolv.conf; do [ -f "$f" ] && mount --bind -o ro "$f" "$root$f" || true; done
-        nenvs=$1; shift
-        envs=("${@:1:nenvs}"); shift "$nenvs"
-        cd "$root" # the cwd must not keep a host path alive inside the chroot
-        exec chroot $userspec "$root" /usr/bin/env -i "${envs[@]}" /bin/bash -c "cd \"\$0\" && exec \"\$@\"" "$PWD_IN_ROOT" "$@"
-    ' tcplens-root "$dir" "$userspec" "${#binds[@]}" "${binds[@]}" "${#envs[@]}" "${envs[@]}" "$@" ||
-        return $?
+    local path
+    for path in "${binds[@]}"; do args+=(--bind "$path" "$path"); done
+    # bwrap creates missing mount points (empty folders and files) in the root before this.
+    args+=(--remount-ro / --chdir "$PWD" --die-with-parent)
+    bwrap "${args[@]}" -- "${as_user[@]}" "$@"
 }

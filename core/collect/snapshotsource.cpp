@@ -9,7 +9,6 @@
 
 #include <QElapsedTimer>
 
-
 namespace TcpLens {
 
 std::expected<std::unique_ptr<SnapshotSource>, QString> SnapshotSource::open(const QString &netnsName)

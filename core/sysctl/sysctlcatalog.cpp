@@ -17,11 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SysctlCatalog", text);
-}
-
 // Numbers may be JSON numbers or, above 2^53 where doubles lose digits, strings.
 std::optional<qint64> integerOf(const QJsonValue &value)
 {
@@ -94,7 +89,7 @@ std::expected<SysctlRangeNote, QString> rangeNoteOf(const QJsonObject &object)
     const auto min = integerOf(object.value("min"_L1));
     const auto max = integerOf(object.value("max"_L1));
     if (!min || !max || *min > *max)
-        return std::unexpected(tr("a range needs numbers min <= max"));
+        return std::unexpected(SysctlCatalog::tr("a range needs numbers min <= max"));
     return SysctlRangeNote{*min, *max, object.value("why"_L1).toString()};
 }
 
@@ -104,7 +99,7 @@ std::expected<QList<SysctlValueMeaning>, QString> meaningsOf(const QJsonValue &v
     for (const QJsonValue &item : value.toArray()) {
         const auto number = integerOf(item.toObject().value(numberField));
         if (!number)
-            return std::unexpected(tr("'%1' needs a number").arg(numberField));
+            return std::unexpected(SysctlCatalog::tr("'%1' needs a number").arg(numberField));
         result.append({*number, item.toObject().value("meaning"_L1).toString()});
     }
     return result;
@@ -115,22 +110,22 @@ std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
     SysctlEntry entry;
     entry.key = object.value("key"_L1).toString();
     if (!entry.key.startsWith("net."_L1) || entry.key.contains(u'/') || entry.key.contains(".."_L1))
-        return std::unexpected(tr("'key' must be a net.* sysctl name"));
+        return std::unexpected(SysctlCatalog::tr("'key' must be a net.* sysctl name"));
     entry.path = object.value("path"_L1).toString();
     if (entry.path != u"/proc/sys/"_s + entry.relativePath())
-        return std::unexpected(tr("'path' must be /proc/sys/ followed by the key with dots as slashes"));
+        return std::unexpected(SysctlCatalog::tr("'path' must be /proc/sys/ followed by the key with dots as slashes"));
     const auto type = enumOf<SysctlType>(object.value("type"_L1).toString(), TypeNames);
     if (!type)
-        return std::unexpected(tr("unknown 'type'"));
+        return std::unexpected(SysctlCatalog::tr("unknown 'type'"));
     entry.type = *type;
     const auto unit = enumOf<SysctlUnit>(object.value("unit"_L1).toString(), UnitNames);
     if (!unit)
-        return std::unexpected(tr("unknown 'unit'"));
+        return std::unexpected(SysctlCatalog::tr("unknown 'unit'"));
     entry.unit = *unit;
     entry.removed = object.value("status"_L1).toString() == "removed"_L1;
     entry.removedIn = object.value("removedIn"_L1).toString();
     if (entry.removed && entry.removedIn.isEmpty())
-        return std::unexpected(tr("a removed key needs 'removedIn'"));
+        return std::unexpected(SysctlCatalog::tr("a removed key needs 'removedIn'"));
     entry.readOnly = object.value("readOnly"_L1).toBool();
 
     const QJsonObject kernel = object.value("kernel"_L1).toObject();
@@ -139,7 +134,7 @@ std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
     entry.kernelHandler = kernel.value("handler"_L1).toString();
     const bool numeric = entry.type != SysctlType::Choice && entry.type != SysctlType::List;
     if (numeric && !entry.removed && (!entry.kernelMin || !entry.kernelMax || *entry.kernelMin > *entry.kernelMax))
-        return std::unexpected(tr("a numeric key needs 'kernel' with min <= max"));
+        return std::unexpected(SysctlCatalog::tr("a numeric key needs 'kernel' with min <= max"));
     if (object.contains("sensible"_L1)) {
         auto sensible = rangeNoteOf(object.value("sensible"_L1).toObject());
         if (!sensible)
@@ -160,19 +155,19 @@ std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
     entry.bits = *bits;
     if ((entry.type == SysctlType::Enum || entry.type == SysctlType::Boolean) && entry.values.isEmpty() &&
         !entry.removed)
-        return std::unexpected(tr("an enum or boolean needs 'values' with their meaning"));
+        return std::unexpected(SysctlCatalog::tr("an enum or boolean needs 'values' with their meaning"));
     if (entry.type == SysctlType::Bitmask && entry.bits.isEmpty())
-        return std::unexpected(tr("a bitmask needs 'bits' with their meaning"));
+        return std::unexpected(SysctlCatalog::tr("a bitmask needs 'bits' with their meaning"));
     entry.otherValues = object.value("otherValues"_L1).toString();
     entry.fields = stringsOf(object.value("fields"_L1));
     if ((entry.type == SysctlType::Triple && entry.fields.size() != 3) ||
         (entry.type == SysctlType::PortRange && entry.fields.size() != 2))
-        return std::unexpected(tr("'fields' must name each part"));
+        return std::unexpected(SysctlCatalog::tr("'fields' must name each part"));
     entry.choicesFrom = object.value("choicesFrom"_L1).toString();
 
     const QString scope = object.value("scope"_L1).toString();
     if (scope != "namespace"_L1 && scope != "global"_L1)
-        return std::unexpected(tr("'scope' must be namespace or global"));
+        return std::unexpected(SysctlCatalog::tr("'scope' must be namespace or global"));
     entry.scope = scope == "global"_L1 ? SysctlScope::Global : SysctlScope::Namespace;
     entry.visibleInChildNamespaces = object.value("visibleInChildNamespaces"_L1).toBool();
     const auto source = enumOf<SysctlDefaultSource>(object.value("defaultFrom"_L1).toString(u"fresh-namespace"_s),
@@ -180,7 +175,7 @@ std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
             {u"initial-namespace-copy", SysctlDefaultSource::InitialNamespaceCopy},
             {u"boot", SysctlDefaultSource::Boot}});
     if (!source || (entry.scope == SysctlScope::Global) != (*source == SysctlDefaultSource::Boot))
-        return std::unexpected(tr("'defaultFrom' must be boot exactly for global keys"));
+        return std::unexpected(SysctlCatalog::tr("'defaultFrom' must be boot exactly for global keys"));
     entry.defaultSource = *source;
     entry.documentedDefault = object.value("documentedDefault"_L1).toString();
     entry.example = object.value("example"_L1).toString();
@@ -194,7 +189,7 @@ std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
     entry.tradeOff = object.value("tradeOff"_L1).toString();
     entry.lore = object.value("lore"_L1).toString();
     if (entry.summary.isEmpty() || entry.explanation.isEmpty())
-        return std::unexpected(tr("'summary' and 'explanation' are required"));
+        return std::unexpected(SysctlCatalog::tr("'summary' and 'explanation' are required"));
     for (const QJsonValue &item : object.value("history"_L1).toArray())
         entry.history.append(
             {item.toObject().value("version"_L1).toString(), item.toObject().value("change"_L1).toString()});

@@ -5,6 +5,7 @@
 #include "sysctlentry.h"
 
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -16,6 +17,7 @@ namespace TcpLens {
 // resources/sysctl/catalog.json (compiled in as :/sysctl/catalog.json), not in code.
 class SysctlCatalog
 {
+    Q_DECLARE_TR_FUNCTIONS(SysctlCatalog)
 public:
     // Parses the catalog's JSON. Pure. Errors name the entry and the field.
     static std::expected<SysctlCatalog, QString> parse(QByteArrayView json);

@@ -10,24 +10,19 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SysctlDFile", text);
-}
-
 QString unitName(SysctlUnit unit)
 {
     switch (unit) {
     case SysctlUnit::Count:
-        return tr("count");
+        return SysctlDFile::tr("count");
     case SysctlUnit::Seconds:
-        return tr("seconds");
+        return SysctlDFile::tr("seconds");
     case SysctlUnit::Milliseconds:
-        return tr("milliseconds");
+        return SysctlDFile::tr("milliseconds");
     case SysctlUnit::Bytes:
-        return tr("bytes");
+        return SysctlDFile::tr("bytes");
     case SysctlUnit::Pages:
-        return tr("pages");
+        return SysctlDFile::tr("pages");
     case SysctlUnit::None:
         break;
     }

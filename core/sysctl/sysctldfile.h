@@ -5,6 +5,7 @@
 #include "sysctlcatalog.h"
 #include "sysctlchange.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -14,6 +15,7 @@ namespace TcpLens {
 // the key does, its range and scope, and the value it replaces. Pure; golden files in tests/data/.
 class SysctlDFile
 {
+    Q_DECLARE_TR_FUNCTIONS(SysctlDFile)
 public:
     static QString render(const SysctlCatalog &catalog, const QList<SysctlChange> &changes);
 };

@@ -15,15 +15,6 @@ namespace TcpLens {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SysctlReader", text);
-}
-
-} // namespace
-
 SysctlReader::SysctlReader(QString procSysRoot)
     : m_root(std::move(procSysRoot))
 {

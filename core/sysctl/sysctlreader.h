@@ -7,6 +7,7 @@
 #include "sysctlvalidator.h"
 
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -19,6 +20,7 @@ namespace TcpLens {
 // namespace; read() and freshNamespaceValues() move a short-lived thread into the namespace to read.
 class SysctlReader
 {
+    Q_DECLARE_TR_FUNCTIONS(SysctlReader)
 public:
     explicit SysctlReader(QString procSysRoot = QStringLiteral("/proc/sys"));
 

@@ -14,16 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SysctlValidator", text);
-}
-
-QString tr(const char *text, int n)
-{
-    return QCoreApplication::translate("SysctlValidator", text, nullptr, n);
-}
-
 // proc_dointvec's separators between values (proc_wspace_sep in kernel/sysctl.c). Leading space is
 // skipped with isspace(), but a carriage return after a number makes the write fail.
 bool isKernelSeparator(QChar c)
@@ -60,12 +50,13 @@ std::expected<ParsedInteger, QString> parseInteger(QStringView token)
 {
     const QString shown = token.toString();
     if (token.startsWith(u'+'))
-        return std::unexpected(tr("'%1': the kernel refuses a plus sign; write the number without it").arg(shown));
+        return std::unexpected(
+            SysctlValidator::tr("'%1': the kernel refuses a plus sign; write the number without it").arg(shown));
     const bool negative = token.startsWith(u'-');
     QStringView digits = negative ? token.sliced(1) : token;
     if (token.size() > KernelNumberLength)
         return std::unexpected(
-            tr("'%1' is too long for the kernel's number parser (21 characters at most)").arg(shown));
+            SysctlValidator::tr("'%1' is too long for the kernel's number parser (21 characters at most)").arg(shown));
     ParsedInteger parsed;
     int base = 10;
     if (digits.size() > 2 && digits[0] == u'0' && (digits[1] == u'x' || digits[1] == u'X')) {
@@ -73,28 +64,28 @@ std::expected<ParsedInteger, QString> parseInteger(QStringView token)
         base = 16;
         parsed.hexadecimal = true;
     } else if (digits.size() > 1 && digits[0] == u'0') {
-        return std::unexpected(
-            tr("'%1' starts with 0, so the kernel would read it as an octal number; write it without the leading zero")
+        return std::unexpected(SysctlValidator::tr(
+            "'%1' starts with 0, so the kernel would read it as an octal number; write it without the leading zero")
                 .arg(shown));
     }
     if (digits.isEmpty())
-        return std::unexpected(tr("'%1' is not an integer").arg(shown));
+        return std::unexpected(SysctlValidator::tr("'%1' is not an integer").arg(shown));
     for (QChar c : digits) {
         const bool ok = base == 16 ? (c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f')) : c.isDigit();
         if (!ok || c.unicode() > 0x7f)
-            return std::unexpected(tr("'%1' is not an integer").arg(shown));
+            return std::unexpected(SysctlValidator::tr("'%1' is not an integer").arg(shown));
     }
     bool ok = false;
     const quint64 magnitude = digits.toULongLong(&ok, base);
     if (!ok || magnitude > quint64(std::numeric_limits<qint64>::max()))
-        return std::unexpected(tr("'%1' is far too large").arg(shown));
+        return std::unexpected(SysctlValidator::tr("'%1' is far too large").arg(shown));
     parsed.value = negative ? -qint64(magnitude) : qint64(magnitude);
     return parsed;
 }
 
 QString rangeText(qint64 min, qint64 max)
 {
-    return tr("%1–%2").arg(min).arg(max);
+    return SysctlValidator::tr("%1–%2").arg(min).arg(max);
 }
 
 QString hexText(qint64 value)
@@ -124,15 +115,17 @@ SysctlValidation validateNames(const SysctlEntry &entry, QStringView text, const
         body.chop(1);
     if (body.isEmpty())
         return refuse(entry.type == SysctlType::Choice
-                ? tr("%1 needs a name; an empty write changes nothing").arg(name)
-                : tr("%1 needs at least one name; an empty write changes nothing").arg(name));
+                ? SysctlValidator::tr("%1 needs a name; an empty write changes nothing").arg(name)
+                : SysctlValidator::tr("%1 needs at least one name; an empty write changes nothing").arg(name));
     if (body.contains(u'\n'))
-        return refuse(tr("%1 takes one line; the kernel would ignore everything after the first line").arg(name));
+        return refuse(SysctlValidator::tr("%1 takes one line; the kernel would ignore everything after the first line")
+                .arg(name));
     QStringList names;
     if (entry.type == SysctlType::Choice) {
         for (QChar c : body) {
             if (c.isSpace())
-                return refuse(tr("%1 takes one name without spaces; the kernel would look for '%2' literally and fail")
+                return refuse(SysctlValidator::tr(
+                    "%1 takes one name without spaces; the kernel would look for '%2' literally and fail")
                         .arg(name, body.toString()));
         }
         names.append(body.toString());
@@ -140,10 +133,10 @@ SysctlValidation validateNames(const SysctlEntry &entry, QStringView text, const
         // tcp_set_allowed_congestion_control() splits on single spaces.
         for (QStringView part : body.split(u' ')) {
             if (part.isEmpty())
-                return refuse(tr("%1 takes names separated by single spaces").arg(name));
+                return refuse(SysctlValidator::tr("%1 takes names separated by single spaces").arg(name));
             for (QChar c : part) {
                 if (c.isSpace())
-                    return refuse(tr("%1 takes names separated by single spaces").arg(name));
+                    return refuse(SysctlValidator::tr("%1 takes names separated by single spaces").arg(name));
             }
             names.append(part.toString());
         }
@@ -152,9 +145,10 @@ SysctlValidation validateNames(const SysctlEntry &entry, QStringView text, const
     for (const QString &candidate : names) {
         if (context.choices.isEmpty()) {
             result.warnings.append(
-                tr("the names this namespace may choose are unknown; '%1' is not checked").arg(candidate));
+                SysctlValidator::tr("the names this namespace may choose are unknown; '%1' is not checked")
+                    .arg(candidate));
         } else if (!context.choices.contains(candidate)) {
-            return refuse(tr("'%1' is not one of the names %2 may take here: %3")
+            return refuse(SysctlValidator::tr("'%1' is not one of the names %2 may take here: %3")
                     .arg(candidate, name, choiceList(context.choices)));
         }
     }
@@ -188,9 +182,9 @@ SysctlValidation SysctlValidator::validate(const SysctlEntry &entry, QStringView
         if (entry.type == SysctlType::Triple)
             return refuse(
                 tr("%1 needs three integers: %2, %3, %4").arg(name, entry.fields[0], entry.fields[1], entry.fields[2]) +
-                (tokens.size() < wanted
-                        ? tr(" (the kernel would change only the first %n and keep the rest)", int(tokens.size()))
-                        : tr(" (the kernel would ignore the rest)")));
+                (tokens.size() < wanted ? tr(" (the kernel would change only the first %n and keep the rest)", nullptr,
+                                              int(tokens.size()))
+                                        : tr(" (the kernel would ignore the rest)")));
         if (entry.type == SysctlType::PortRange)
             return refuse(tr("%1 needs two ports: %2 and %3").arg(name, entry.fields[0], entry.fields[1]) +
                 (tokens.size() < wanted ? tr(" (the kernel would change only the first)")

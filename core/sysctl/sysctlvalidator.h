@@ -5,6 +5,7 @@
 #include "sysctlentry.h"
 #include "sysctlvalue.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +29,7 @@ struct SysctlValidation
 // that make no sense (tcp_rmem with min > max, tcp_syncookies = 3, an empty write, octal).
 class SysctlValidator
 {
+    Q_DECLARE_TR_FUNCTIONS(SysctlValidator)
 public:
     struct Context
     {

@@ -15,16 +15,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SysctlWriter", text);
-}
-
 std::expected<QString, QString> readFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(tr("cannot read %1: %2").arg(path, file.errorString()));
+        return std::unexpected(SysctlWriter::tr("cannot read %1: %2").arg(path, file.errorString()));
     return SysctlReader::normalized(file.readAll());
 }
 

@@ -6,6 +6,7 @@
 #include "sysctlentry.h"
 #include "sysctlvalue.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -18,6 +19,7 @@ namespace TcpLens {
 // refused: a write there changes every namespace on the machine.
 class SysctlWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(SysctlWriter)
 public:
     // `netnsPath` empty: the namespace this process runs in.
     explicit SysctlWriter(QString netnsPath = {}, QString procSysRoot = QStringLiteral("/proc/sys"));

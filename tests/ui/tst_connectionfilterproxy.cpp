@@ -3,7 +3,8 @@
 //
 // The connection table's sort and filter proxy over real sockets in a private namespace: a filter
 // whose rows are scattered over the sorted table, clearing it, sorting by a column whose texts are
-// mostly equal, and the selection's persistent index across filter changes.
+// mostly equal, listeners first by state, and the selection's persistent index across filter
+// changes; and the absolute order of every kind of column on constructed rows.
 #include "collect/snapshotsource.h"
 #include "expectedtext.h"
 #include "loopbacksockets.h"
@@ -15,6 +16,11 @@
 #include <QPersistentModelIndex>
 #include <QTest>
 
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -49,19 +55,42 @@ class TestConnectionFilterProxy : public QObject
         return rows;
     }
 
-    // Every proxy row in the order the model's comparison gives for the proxy's sort.
-    static bool sortedAsTheModelSays(const ConnectionFilterProxy &proxy, const ConnectionTableModel &model)
+    // The local ports of the proxy's rows, top to bottom.
+    static QList<quint16> localPorts(const QAbstractItemModel &proxy)
     {
-        for (int row = 1; row < proxy.rowCount(); ++row) {
-            const int previous = proxy.mapToSource(proxy.index(row - 1, 0)).row();
-            const int current = proxy.mapToSource(proxy.index(row, 0)).row();
-            const bool inOrder = proxy.sortOrder() == Qt::AscendingOrder
-                ? model.rowLessThan(previous, current, proxy.sortColumn())
-                : model.rowLessThan(current, previous, proxy.sortColumn());
-            if (!inOrder)
-                return false;
+        QList<quint16> ports;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            ports.append(port(proxy, row, ConnectionTableModel::LocalPortRole));
+        return ports;
+    }
+
+    // The cookies of the proxy's rows, top to bottom.
+    static QList<int> cookies(const QAbstractItemModel &proxy)
+    {
+        QList<int> result;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            result.append(int(proxy.index(row, 0).data(ConnectionTableModel::CookieRole).toULongLong()));
+        return result;
+    }
+
+    static SocketRecord constructedSocket(int cookie, TcpState state, std::array<quint8, 4> local, quint16 localPort,
+        std::array<quint8, 4> remote, quint16 remotePort, std::optional<quint32> rttUs)
+    {
+        SocketRecord socket;
+        socket.cookie = quint64(cookie);
+        socket.family = AF_INET;
+        socket.state = state;
+        std::copy(local.begin(), local.end(), socket.localAddress.begin());
+        std::copy(remote.begin(), remote.end(), socket.remoteAddress.begin());
+        socket.localPort = localPort;
+        socket.remotePort = remotePort;
+        if (rttUs) {
+            socket.flags = HasTcpInfo;
+            socket.info.kernelLength = 232;
+            socket.info.rttUs = *rttUs;
+            socket.info.congestionWindow = 10;
         }
-        return true;
+        return socket;
     }
 
 private Q_SLOTS:
@@ -105,15 +134,16 @@ private Q_SLOTS:
             QVERIFY(port(proxy, row, ConnectionTableModel::LocalPortRole) == m_first.port ||
                 port(proxy, row, ConnectionTableModel::RemotePortRole) == m_first.port);
         }
-        QVERIFY(sortedAsTheModelSays(proxy, m_model));
+        // Every socket is on 127.0.0.1: sorted by local address, the ports rise.
+        QVERIFY(std::ranges::is_sorted(localPorts(proxy)));
 
         proxy.setFilterText(u"-port:%1"_s.arg(m_first.port));
         QCOMPARE(proxy.rowCount(), m_model.rowCount() - modelRowsWithPort(m_first.port));
-        QVERIFY(sortedAsTheModelSays(proxy, m_model));
+        QVERIFY(std::ranges::is_sorted(localPorts(proxy)));
 
         proxy.setFilterText(QString());
         QCOMPARE(proxy.rowCount(), m_model.rowCount());
-        QVERIFY(sortedAsTheModelSays(proxy, m_model));
+        QVERIFY(std::ranges::is_sorted(localPorts(proxy)));
     }
 
     void sortsByProcessWithEqualTextsByEndpoint_data()
@@ -135,12 +165,87 @@ private Q_SLOTS:
         QVERIFY(!process.isEmpty());
         for (int row = 0; row < proxy.rowCount(); ++row)
             QCOMPARE(proxy.index(row, ConnectionTableModel::ProcessColumn).data().toString(), process);
-        QVERIFY(sortedAsTheModelSays(proxy, m_model));
-        const int firstRow = order == Qt::AscendingOrder ? 0 : proxy.rowCount() - 1;
-        const int lastRow = proxy.rowCount() - 1 - firstRow;
-        QVERIFY(
-            proxy.index(firstRow, ConnectionTableModel::LocalColumn).data(ConnectionTableModel::SortRole).toString() <
-            proxy.index(lastRow, ConnectionTableModel::LocalColumn).data(ConnectionTableModel::SortRole).toString());
+        QList<quint16> ports = localPorts(proxy);
+        if (order == Qt::DescendingOrder)
+            std::ranges::reverse(ports);
+        QVERIFY(std::ranges::is_sorted(ports));
+        QCOMPARE_LT(ports.constFirst(), ports.constLast());
+    }
+
+    void listenersComeFirstByState()
+    {
+        ConnectionFilterProxy proxy;
+        proxy.setConnectionModel(&m_model);
+        proxy.sort(ConnectionTableModel::StateColumn, Qt::AscendingOrder);
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            const auto state = TcpState(proxy.index(row, 0).data(ConnectionTableModel::StateRole).toInt());
+            QCOMPARE(state, row < 2 ? TcpState::Listen : TcpState::Established);
+        }
+    }
+
+    // Absolute orders on constructed rows, where comparing the cells' texts would go wrong: local
+    // port 80 before 443 and 4500, "10.000 ms" after "2.000 ms", LISTEN before CLOSE-WAIT.
+    void sortsAsTheTableShows_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<Qt::SortOrder>("order");
+        QTest::addColumn<QList<int>>("expected"); // cookies, top to bottom
+
+        // The rows: cookie, state, local, remote, RTT.
+        //   1 LISTEN      0.0.0.0:8080                       (tcp_info of a listener: not shown)
+        //   2 LISTEN      0.0.0.0:443
+        //   3 ESTAB       10.0.0.1:443   10.0.0.9:50001      2 ms
+        //   4 ESTAB       10.0.0.1:80    10.0.0.9:50002     10 ms
+        //   5 TIME-WAIT   10.0.0.1:9000  10.0.0.9:50003      (none)
+        //   6 SYN-SENT    10.0.0.1:4500  10.0.0.9:443        0 ms, measured
+        //   7 CLOSE-WAIT  10.0.0.1:8443  10.0.0.9:50004      3 ms
+        // The order of a connection's life, listeners first; equal states by local endpoint.
+        QTest::addRow("state, ascending")
+            << int(ConnectionTableModel::StateColumn) << Qt::AscendingOrder << QList<int>{2, 1, 6, 4, 3, 5, 7};
+        QTest::addRow("state, descending")
+            << int(ConnectionTableModel::StateColumn) << Qt::DescendingOrder << QList<int>{7, 5, 3, 4, 6, 1, 2};
+        // Addresses and ports as numbers.
+        QTest::addRow("local, ascending")
+            << int(ConnectionTableModel::LocalColumn) << Qt::AscendingOrder << QList<int>{2, 1, 4, 3, 6, 7, 5};
+        QTest::addRow("remote, ascending")
+            << int(ConnectionTableModel::RemoteColumn) << Qt::AscendingOrder << QList<int>{1, 2, 6, 3, 4, 5, 7};
+        // An empty RTT cell (listeners, TIME-WAIT) sorts before every figure, a measured 0 included;
+        // descending, the slowest connection is on top and the empty cells at the bottom.
+        QTest::addRow("rtt, ascending") << int(ConnectionTableModel::RttColumn) << Qt::AscendingOrder
+                                        << QList<int>{2, 1, 5, 6, 3, 7, 4};
+        QTest::addRow("rtt, descending") << int(ConnectionTableModel::RttColumn) << Qt::DescendingOrder
+                                         << QList<int>{4, 7, 3, 6, 5, 1, 2};
+    }
+
+    void sortsAsTheTableShows()
+    {
+        QFETCH(int, column);
+        QFETCH(Qt::SortOrder, order);
+        QFETCH(QList<int>, expected);
+        using S = TcpState;
+        SocketSnapshot::Data data;
+        data.generation = 1;
+        data.sockets = {
+            constructedSocket(1, S::Listen, {0, 0, 0, 0}, 8080, {0, 0, 0, 0}, 0, 0),
+            constructedSocket(2, S::Listen, {0, 0, 0, 0}, 443, {0, 0, 0, 0}, 0, 0),
+            constructedSocket(3, S::Established, {10, 0, 0, 1}, 443, {10, 0, 0, 9}, 50001, 2000),
+            constructedSocket(4, S::Established, {10, 0, 0, 1}, 80, {10, 0, 0, 9}, 50002, 10000),
+            constructedSocket(5, S::TimeWait, {10, 0, 0, 1}, 9000, {10, 0, 0, 9}, 50003, std::nullopt),
+            constructedSocket(6, S::SynSent, {10, 0, 0, 1}, 4500, {10, 0, 0, 9}, 443, 0),
+            constructedSocket(7, S::CloseWait, {10, 0, 0, 1}, 8443, {10, 0, 0, 9}, 50004, 3000),
+        };
+        ConnectionTableModel model;
+        model.applySnapshot(SocketSnapshot(std::move(data)));
+        ConnectionFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setConnectionModel(&model);
+        proxy.sort(column, order);
+        QCOMPARE(cookies(proxy), expected);
+        // The cells the user reads agree: an empty RTT, or the figure.
+        if (column == ConnectionTableModel::RttColumn) {
+            const int top = order == Qt::AscendingOrder ? 0 : proxy.rowCount() - 1;
+            QCOMPARE(proxy.index(top, column).data().toString(), QString());
+        }
     }
 
     void selectionSurvivesFilterChanges()

@@ -363,21 +363,26 @@ private Q_SLOTS:
         QVERIFY2(source.has_value(), TcpLens::Test::errorText(source).constData());
         ConnectionTracker tracker;
         qint64 nowNs = 0;
+        // Returns whether the poll worked: a QVERIFY in here would only leave the lambda.
         const auto poll = [&] {
             auto snapshot = (*source)->take({});
-            QVERIFY(snapshot.has_value());
+            if (!snapshot) {
+                qWarning("poll failed: %s", TcpLens::Test::errorText(snapshot).constData());
+                return false;
+            }
             nowNs = snapshot->monotonicNs();
             tracker.applySnapshot(*snapshot);
+            return true;
         };
         auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
         QVERIFY(listener.fd);
-        poll();
+        QVERIFY(poll());
         auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
         QVERIFY(Sockets::waitConnected(client.get(), 1s));
         auto server = Sockets::acceptOne(listener.fd.get(), 1s);
         QVERIFY(server);
         const quint16 clientPort = Sockets::localPort(client.get());
-        poll();
+        QVERIFY(poll());
         // Data both ways, a poll after each burst, so tcp_info moves between samples.
         QByteArray buffer(64 * 1024, 'x');
         for (int round = 0; round < 4; ++round) {
@@ -387,17 +392,17 @@ private Q_SLOTS:
             QVERIFY(::send(server.get(), buffer.constData(), 4096, MSG_NOSIGNAL) > 0);
             QTest::qWait(10);
             while (::recv(client.get(), buffer.data(), buffer.size(), MSG_DONTWAIT) > 0) { }
-            poll();
+            QVERIFY(poll());
         }
         // Drain what is still on its way, so the client's FIN is acknowledged at once.
         QTest::qWait(10);
         while (::recv(server.get(), buffer.data(), buffer.size(), MSG_DONTWAIT) > 0) { }
         Sockets::closeGracefully(client);
         QTest::qWait(20);
-        poll();
+        QVERIFY(poll());
         server.reset();
         QTest::qWait(20);
-        poll();
+        QVERIFY(poll());
 
         const TrackedConnection *clientSide = nullptr;
         tracker.forEachOpen([&](const TrackedConnection &c) {

@@ -2,10 +2,10 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "timechartview.h"
 
-#include "model/monotonicclock.h"
 #include "charts/minmaxdownsampler.h"
 #include "charts/timelinemarkermodel.h"
 #include "charts/timeseriesmodel.h"
+#include "model/monotonicclock.h"
 
 #include <QAreaSeries>
 #include <QGraphicsLayout>

@@ -9,7 +9,6 @@ namespace TcpLens {
 ConnectionFilterProxy::ConnectionFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
-    setSortRole(ConnectionTableModel::SortRole);
 }
 
 void ConnectionFilterProxy::setConnectionModel(ConnectionTableModel *model)

@@ -11,6 +11,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 namespace TcpLens {
@@ -32,6 +33,13 @@ bool shownFieldsDiffer(const SocketRecord &a, const SocketRecord &b)
 bool hasConnectionInfo(const SocketRecord &socket)
 {
     return socket.info.isPresent() && socket.state != TcpState::Listen;
+}
+
+// A tcp_info figure as the table shows it: none for a row without connection figures.
+template<typename T>
+std::optional<T> connectionFigure(const SocketRecord &socket, T value)
+{
+    return hasConnectionInfo(socket) ? std::optional<T>(value) : std::nullopt;
 }
 
 QString formatBytes(quint64 bytes)
@@ -246,8 +254,6 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayData(row, index.column());
-    case SortRole:
-        return sortData(row, index.column());
     case Qt::ToolTipRole:
         return toolTip(row, index.column());
     case Qt::TextAlignmentRole:
@@ -348,29 +354,6 @@ QVariant ConnectionTableModel::displayData(const Row &row, int column) const
         return Formatting::duration(m_nowNs - row.stateSinceNs);
     default:
         return {};
-    }
-}
-
-QVariant ConnectionTableModel::sortData(const Row &row, int column) const
-{
-    const SocketRecord &s = row.socket;
-    switch (column) {
-    case LocalColumn:
-        return u"%1 %2"_s.arg(s.localAddressText()).arg(int(s.localPort), 5, 10, QLatin1Char('0'));
-    case RemoteColumn:
-        return u"%1 %2"_s.arg(s.remoteAddressText()).arg(int(s.remotePort), 5, 10, QLatin1Char('0'));
-    case StateColumn:
-        return QString(stateName(s.displayState()));
-    case TimerColumn:
-        return s.timer == TimerKind::None ? -1 : qint64(s.timerExpiresMs);
-    case RttColumn:
-        return s.info.rttUs;
-    case BytesColumn:
-        return QVariant::fromValue(s.info.bytesAcked + s.info.bytesReceived);
-    case TimeInStateColumn:
-        return m_nowNs - row.stateSinceNs;
-    default:
-        return displayData(row, column);
     }
 }
 
@@ -491,7 +474,7 @@ bool ConnectionTableModel::rowLessThan(int left, int right, int column) const
         return std::tie(x.family, x.remoteAddress, x.remotePort, x.cookie) <
             std::tie(y.family, y.remoteAddress, y.remotePort, y.cookie);
     case StateColumn:
-        // The order of a connection's life (LISTEN last), not the alphabet.
+        // The order of a connection's life, listeners first, not the alphabet.
         return compare(stateSortKey(x.displayState()), stateSortKey(y.displayState()));
     case ReceiveQueueColumn:
         return compare(x.receiveQueue, y.receiveQueue);
@@ -504,14 +487,17 @@ bool ConnectionTableModel::rowLessThan(int left, int right, int column) const
         return compareText(a.process, b.process);
     case UserColumn:
         return compareText(a.user, b.user);
+    // A row without connection figures (a listener, a TIME-WAIT socket) shows an empty cell, which
+    // sorts before every number: highest first when descending, the empty cells last.
     case RttColumn:
-        return compare(x.info.rttUs, y.info.rttUs);
+        return compare(connectionFigure(x, x.info.rttUs), connectionFigure(y, y.info.rttUs));
     case CongestionWindowColumn:
-        return compare(x.info.congestionWindow, y.info.congestionWindow);
+        return compare(connectionFigure(x, x.info.congestionWindow), connectionFigure(y, y.info.congestionWindow));
     case RetransmitsColumn:
-        return compare(x.info.totalRetransmits, y.info.totalRetransmits);
+        return compare(connectionFigure(x, x.info.totalRetransmits), connectionFigure(y, y.info.totalRetransmits));
     case BytesColumn:
-        return compare(x.info.bytesAcked + x.info.bytesReceived, y.info.bytesAcked + y.info.bytesReceived);
+        return compare(connectionFigure(x, x.info.bytesAcked + x.info.bytesReceived),
+            connectionFigure(y, y.info.bytesAcked + y.info.bytesReceived));
     case TimeInStateColumn:
         // Longest in state first when ascending: the one that is stuck is what a user looks for.
         return compare(a.stateSinceNs, b.stateSinceNs);

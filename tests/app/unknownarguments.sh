@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The TCP Lens authors
+#
+# unknownarguments.sh TCPLENS: an unknown command, option or argument ends tcplens with one line on
+# stderr and exit status 2, with no display and before Qt looks for one (no platform plugin message,
+# no abort); Qt's own options still pass, and --help lists every command.
+set -euo pipefail
+app=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+
+# run ARGS...: tcplens without a display; sets $status, $work/out and $work/err.
+run() {
+    status=0
+    env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$app" "$@" >"$work/out" 2>"$work/err" || status=$?
+}
+
+# rejects EXPECTED-LINE ARGS...
+rejects() {
+    local expected=$1
+    shift
+    run "$@"
+    if [ "$status" != 2 ] || [ "$(wc -l <"$work/err")" != 1 ] || [ "$(cat "$work/err")" != "$expected" ] ||
+        [ -s "$work/out" ]; then
+        echo "FAIL: tcplens $* exited $status (want 2) with stderr:"
+        sed 's/^/    /' "$work/err"
+        echo "  want the one line: $expected"
+        failed=1
+        return
+    fi
+    echo "PASS: tcplens $*: $expected"
+}
+
+rejects "tcplens: unknown command 'doctor' (see tcplens --help)" doctor
+rejects "tcplens: unknown command 'doctor' (see tcplens --help)" doctor --json
+rejects "tcplens: unknown option '--bogus' (see tcplens --help)" --bogus
+rejects "tcplens: unknown option '--bogus' (see tcplens --help)" --exact --bogus
+rejects "tcplens: unknown argument 'doctor' (see tcplens --help)" --exact doctor
+rejects "tcplens: missing value after '--netns' (see tcplens --help)" --netns
+rejects "tcplens: --view takes one of table, diagram, timeline, listeners, counters, not 'bogus'" --view bogus
+rejects "tcplens snapshot: unknown option '--bogus' (see tcplens snapshot --help)" snapshot --bogus
+rejects "tcplens watch: unknown option '--bogus' (see tcplens watch --help)" watch --json --bogus
+rejects "tcplens counters: unknown option '--bogus' (see tcplens counters --help)" counters --bogus
+rejects "tcplens sysctl: unknown option '--bogus' (see tcplens sysctl --help)" sysctl --bogus
+rejects "tcplens sysctl validate: unknown option '--bogus' (see tcplens sysctl validate --help)" \
+    sysctl validate --bogus tcp_syn_retries 3
+
+# Qt's own options reach Qt: -platform and its value are not ours to reject.
+run -platform offscreen --version
+if [ "$status" != 0 ] || ! grep -q '^tcplens ' "$work/out"; then
+    echo "FAIL: tcplens -platform offscreen --version exited $status:"
+    cat "$work/out" "$work/err"
+    failed=1
+else
+    echo "PASS: tcplens -platform offscreen --version: $(cat "$work/out")"
+fi
+
+run --help
+for command in snapshot watch counters sysctl; do
+    if [ "$status" != 0 ] || ! grep -q "^  $command " "$work/out"; then
+        echo "FAIL: tcplens --help (exit $status) does not list '$command'"
+        failed=1
+    fi
+done
+[ "$failed" = 1 ] || echo "PASS: tcplens --help lists snapshot, watch, counters and sysctl"
+exit "$failed"
