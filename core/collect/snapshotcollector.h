@@ -43,7 +43,8 @@ Q_SIGNALS:
     void stateChanges(const QList<TcpLens::StateChangeEvent> &changes);
     void exactModeChanged(bool active, const QString &status);
     // Exact mode: tracepoint events the kernel dropped because a ring buffer was full
-    // (PERF_RECORD_LOST); the polls fill those gaps with inferred steps.
+    // (PERF_RECORD_LOST), or counted and never wrote (TcpStateTracepoint::countUnwritten()); the polls
+    // fill those gaps with inferred steps.
     void exactEventsLost(qint64 count);
     void failed(const QString &message);
     void pacingChanged(int effectiveMs, bool backedOff, qint64 lastDumpNs);
