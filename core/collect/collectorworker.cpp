@@ -100,6 +100,13 @@ void CollectorWorker::poll()
         readDestroyNotices(); // drains the tracepoint first
     else if (m_tracepoint)
         readStateChanges();
+    if (m_tracepoint) {
+        // Events the kernel counted but never wrote: lost as surely as those of a full ring.
+        if (const auto unwritten = m_tracepoint->countUnwritten(); unwritten && *unwritten > 0) {
+            qCWarning(lcCollect) << *unwritten << "state changes counted by the kernel but never written";
+            Q_EMIT exactEventsLost(qint64(*unwritten));
+        }
+    }
     auto snapshot = m_source->take(m_settings.snapshot);
     if (!snapshot) {
         // Report a failure once, not every second, until a poll succeeds again.

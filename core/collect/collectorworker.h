@@ -45,7 +45,8 @@ Q_SIGNALS:
     // Exact mode on (reading the tracepoint) or off, with the reason in one line.
     void exactModeChanged(bool active, const QString &status);
     // Exact mode: tracepoint events the kernel dropped because a ring buffer was full
-    // (PERF_RECORD_LOST); the polls fill those gaps with inferred steps.
+    // (PERF_RECORD_LOST), or counted and never wrote (TcpStateTracepoint::countUnwritten()); the polls
+    // fill those gaps with inferred steps.
     void exactEventsLost(qint64 count);
     void failed(const QString &message);
     // effectiveMs differs from the asked interval when dumps were too slow for it.

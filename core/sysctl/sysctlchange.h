@@ -16,7 +16,7 @@ struct SysctlChange
     QString newValue; // as read back after the write
     QDateTime time;
     bool reverted = false;
-    QString by; // who asked for it: a user name, or empty when unknown (found by polling)
+    QString by{}; // who asked for it: a user name, or empty when unknown (found by polling)
 };
 
 } // namespace TcpLens

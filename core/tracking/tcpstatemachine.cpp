@@ -44,7 +44,7 @@ constexpr std::span<const QLatin1StringView> none()
     return std::span<const QLatin1StringView>(None, 0);
 }
 
-const std::array<TcpTransition, 26> Transitions = {{
+const std::array<TcpTransition, 27> Transitions = {{
     {S::Close, S::Listen, P::PassiveOpen, "listen()"_L1, "inet_listen() → inet_csk_listen_start()"_L1,
         AcceptQueueSysctls, none()},
     {S::Close, S::SynSent, P::ActiveOpen, "connect() / send SYN"_L1, "tcp_v4_connect() → tcp_connect()"_L1,
@@ -73,8 +73,6 @@ const std::array<TcpTransition, 26> Transitions = {{
         "tcp_rcv_state_process(); an orphan becomes a timewait socket in FIN_WAIT2"_L1, FinWait2Sysctls, none()},
     {S::FinWait1, S::Closing, P::SimultaneousClose, "receive FIN / send ACK"_L1, "tcp_fin(): both ends sent FIN"_L1,
         OrphanSysctls, none()},
-    {S::FinWait1, S::TimeWait, P::ActiveClose, "receive FIN+ACK / send ACK"_L1, "tcp_fin() → tcp_time_wait()"_L1,
-        TimeWaitSysctls, TimeWaitCounters},
     {S::FinWait2, S::TimeWait, P::ActiveClose, "receive FIN / send ACK"_L1, "tcp_fin() → tcp_time_wait()"_L1,
         TimeWaitSysctls, TimeWaitCounters},
     {S::Closing, S::TimeWait, P::SimultaneousClose, "receive ACK of FIN"_L1,
@@ -100,6 +98,14 @@ const std::array<TcpTransition, 26> Transitions = {{
         "the FIN_WAIT2 timewait socket expires (inet_twsk_kill())"_L1, FinWait2Sysctls, none()},
     {S::CloseWait, S::Close, P::Abort, "RST, or close() with unread data (sends RST)"_L1, "tcp_close()"_L1, none(),
         CloseWaitCounters},
+    // RFC 9293's FIN-WAIT-1 -> TIME-WAIT (FIN+ACK at once) is no Linux edge: tcp_rcv_state_process()
+    // takes the ACK first (-> FIN_WAIT2), then tcp_fin() runs in FIN_WAIT2.
+    {S::FinWait1, S::Close, P::Abort, "RST, or the FIN is never acknowledged"_L1,
+        "tcp_reset() / tcp_write_timeout() (tcp_orphan_retries) / tcp_check_oom() (tcp_max_orphans) → tcp_done()"_L1,
+        OrphanSysctls, OrphanCounters},
+    {S::Closing, S::Close, P::Abort, "RST, or the FIN is never acknowledged"_L1,
+        "tcp_reset() / tcp_write_timeout() (tcp_orphan_retries) / tcp_check_oom() (tcp_max_orphans) → tcp_done()"_L1,
+        OrphanSysctls, OrphanCounters},
 }};
 
 const std::array<TcpStateDescription, TcpStateCount> States = {{

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "tcpstatetracepoint.h"
 
+#include "model/monotonicclock.h"
 #include "netlink/uniquefd.h"
 
 #include <QFile>
@@ -142,7 +143,8 @@ public:
     {
     }
     Ring(Ring &&other) noexcept
-        : m_cpu(other.m_cpu)
+        : tally(other.tally)
+        , m_cpu(other.m_cpu)
         , m_fd(std::move(other.m_fd))
         , m_base(std::exchange(other.m_base, nullptr))
         , m_length(std::exchange(other.m_length, 0))
@@ -152,6 +154,7 @@ public:
     {
         if (this != &other) {
             unmap();
+            tally = other.tally;
             m_cpu = other.m_cpu;
             m_fd = std::move(other.m_fd);
             m_base = std::exchange(other.m_base, nullptr);
@@ -162,6 +165,18 @@ public:
     Ring(const Ring &) = delete;
     Ring &operator=(const Ring &) = delete;
     ~Ring() { unmap(); }
+
+    // What this ring delivered, against what its perf event counted (countUnwritten()).
+    struct Tally
+    {
+        quint64 samples = 0; // PERF_RECORD_SAMPLE records read
+        quint64 lost = 0; // events PERF_RECORD_LOST records reported
+        qint64 checkNs = -1; // when the event's count was last read; -1: never
+        quint64 checkCount = 0; // the count then
+        quint64 checkSamples = 0; // samples stamped up to checkNs, read by now
+        quint64 unwritten = 0; // counted up to checkNs with no record, as reported
+    };
+    Tally tally;
 
     int cpu() const { return m_cpu; }
     int fd() const { return m_fd.get(); }
@@ -436,8 +451,15 @@ std::expected<int, QString> TcpStateTracepoint::readAvailable(std::vector<StateC
                     quint64 count;
                     std::memcpy(&count, body.data() + sizeof(quint64), sizeof count);
                     lost += count;
+                    ring.tally.lost += count;
                 }
             } else if (header.type == PERF_RECORD_SAMPLE) {
+                ++ring.tally.samples;
+                quint64 stamp = 0; // PERF_SAMPLE_TIME comes first
+                if (body.size() >= sizeof stamp)
+                    std::memcpy(&stamp, body.data(), sizeof stamp);
+                if (qint64(stamp) <= ring.tally.checkNs)
+                    ++ring.tally.checkSamples;
                 takeSample(body, events);
             }
             // Other record types (throttling, PERF_RECORD_LOST_SAMPLES) say nothing about sockets.
@@ -452,6 +474,34 @@ std::expected<int, QString> TcpStateTracepoint::readAvailable(std::vector<StateC
         [](const StateChangeEvent &a, const StateChangeEvent &b) { return a.timeNs < b.timeNs; });
     m_lostTotal += lost;
     return int(std::min<quint64>(lost, quint64(std::numeric_limits<int>::max())));
+}
+
+std::expected<quint64, QString> TcpStateTracepoint::countUnwritten()
+{
+    quint64 found = 0;
+    for (Ring &ring : m_rings) {
+        Ring::Tally &tally = ring.tally;
+        // Every event counted by the last check has been written by now, or never will be: its record
+        // is stamped after perf_swevent_event() counts it, within microseconds, and a poll later.
+        if (tally.checkNs >= 0 && tally.checkCount > tally.checkSamples + tally.lost + tally.unwritten) {
+            found += tally.checkCount - tally.checkSamples - tally.lost - tally.unwritten;
+            tally.unwritten = tally.checkCount - tally.checkSamples - tally.lost;
+        }
+        quint64 count = 0;
+        if (::read(ring.fd(), &count, sizeof count) != sizeof count)
+            return std::unexpected(
+                u"cannot read the event count of CPU %1: %2"_s.arg(ring.cpu()).arg(errnoText(errno)));
+        tally.checkNs = MonotonicClock::nowNs();
+        tally.checkCount = count;
+        tally.checkSamples = tally.samples; // all read so far were stamped before now
+    }
+    m_unwrittenTotal += found;
+    return found;
+}
+
+quint64 TcpStateTracepoint::unwrittenTotal() const
+{
+    return m_unwrittenTotal;
 }
 
 } // namespace TcpLens

@@ -31,7 +31,11 @@ private Q_SLOTS:
         QTest::addRow("passive close") << S::Established << S::CloseWait << true;
         QTest::addRow("FIN acked") << S::FinWait1 << S::FinWait2 << true;
         QTest::addRow("simultaneous close") << S::FinWait1 << S::Closing << true;
-        QTest::addRow("FIN+ACK at once") << S::FinWait1 << S::TimeWait << true;
+        // tcp_rcv_state_process() takes a FIN+ACK's ACK first (FIN_WAIT2), then tcp_fin() (review C2).
+        QTest::addRow("FIN+ACK at once passes FIN_WAIT2") << S::FinWait1 << S::TimeWait << false;
+        // tcp_reset() / tcp_write_timeout() -> tcp_done(), traced as such (review C1).
+        QTest::addRow("RST in FIN_WAIT1") << S::FinWait1 << S::Close << true;
+        QTest::addRow("RST in CLOSING") << S::Closing << S::Close << true;
         QTest::addRow("peer's FIN") << S::FinWait2 << S::TimeWait << true;
         QTest::addRow("2MSL") << S::TimeWait << S::Close << true;
         QTest::addRow("close after peer") << S::CloseWait << S::LastAck << true;
@@ -66,14 +70,16 @@ private Q_SLOTS:
         QTest::addRow("server handshake")
             << S::Listen << S::Established << QList<TcpState>{S::Listen, S::NewSynRecv, S::Established};
         QTest::addRow("to TIME_WAIT") << S::Established << S::TimeWait
-                                      << QList<TcpState>{S::Established, S::FinWait1, S::TimeWait};
+                                      << QList<TcpState>{S::Established, S::FinWait1, S::FinWait2, S::TimeWait};
         QTest::addRow("passive close") << S::CloseWait << S::Close
                                        << QList<TcpState>{S::CloseWait, S::LastAck, S::Close};
         QTest::addRow("no abort when a close explains it")
-            << S::Established << S::Close << QList<TcpState>{S::Established, S::FinWait1, S::TimeWait, S::Close};
+            << S::Established << S::Close << QList<TcpState>{S::Established, S::CloseWait, S::LastAck, S::Close};
         QTest::addRow("a SYN_SENT socket is not guessed to have been reset")
             << S::SynSent << S::Close
-            << QList<TcpState>{S::SynSent, S::Established, S::FinWait1, S::TimeWait, S::Close};
+            << QList<TcpState>{S::SynSent, S::Established, S::CloseWait, S::LastAck, S::Close};
+        QTest::addRow("FIN_WAIT1 closes through TIME_WAIT unless aborted")
+            << S::FinWait1 << S::Close << QList<TcpState>{S::FinWait1, S::FinWait2, S::TimeWait, S::Close};
         QTest::addRow("same state") << S::Listen << S::Listen << QList<TcpState>{S::Listen};
         QTest::addRow("nothing leads out of UNKNOWN") << S::Unknown << S::Established << QList<TcpState>{};
         QTest::addRow("a closed socket may listen again")

@@ -5,10 +5,9 @@
 // tracker as the app watches them: every connection the kernel opened is tracked exactly once
 // (Tcp.ActiveOpens + Tcp.PassiveOpens), and memory stays bounded; in polling mode (with destroy
 // notices) and in exact mode.
-#include "collect/collectorworker.h"
-#include "collect/workerthread.h"
 #include "expectedtext.h"
 #include "loopbacksockets.h"
+#include "pipeline/localkernelsource.h"
 #include "privatenetworknamespace.h"
 #include "proc/kernelcounters.h"
 #include "tracking/connectiontracker.h"
@@ -91,18 +90,18 @@ private Q_SLOTS:
         settings.intervalMs = 200;
         settings.snapshot.resolveOwners = false;
         settings.exact = exact;
-        WorkerThread<CollectorWorker> collector(u"tcplens-collector"_s, settings);
-        QSignalSpy exactMode(collector.worker(), &CollectorWorker::exactModeChanged);
-        connect(collector.worker(), &CollectorWorker::snapshotReady, this,
+        LocalKernelSource collector({settings, false});
+        QSignalSpy exactMode(&collector, &ConnectionSource::exactModeChanged);
+        connect(&collector, &ConnectionSource::snapshotReady, this,
             [&](const SocketSnapshot &snapshot) { count(tracker.applySnapshot(snapshot)); });
-        connect(collector.worker(), &CollectorWorker::socketsDestroyed, this, [&](const DestroyedSockets &destroyed) {
+        connect(&collector, &ConnectionSource::socketsDestroyed, this, [&](const DestroyedSockets &destroyed) {
             lostNotices += destroyed.lostNotices;
 
             count(tracker.applyDestroyed(destroyed));
         });
-        connect(collector.worker(), &CollectorWorker::stateChanges, this,
+        connect(&collector, &ConnectionSource::stateChanges, this,
             [&](const QList<StateChangeEvent> &changes) { count(tracker.applyExact(changes)); });
-        QSignalSpy first(collector.worker(), &CollectorWorker::snapshotReady);
+        QSignalSpy first(&collector, &ConnectionSource::snapshotReady);
         collector.start();
         QTRY_VERIFY(!first.isEmpty());
         if (exact) {

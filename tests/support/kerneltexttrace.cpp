@@ -53,6 +53,14 @@ QString KernelTextTrace::Event::describe() const
         fields.value(destination), fields.value(u"oldstate"_s), fields.value(u"newstate"_s));
 }
 
+quint64 KernelTextTrace::Event::number(const QString &name) const
+{
+    const QString text = fields.value(name);
+    bool ok = false;
+    const quint64 value = text.startsWith(u"0x"_s) ? text.sliced(2).toULongLong(&ok, 16) : text.toULongLong(&ok);
+    return ok ? value : 0;
+}
+
 QList<KernelTextTrace::Event> KernelTextTrace::parse(const QByteArray &trace)
 {
     QList<Event> events;
@@ -61,6 +69,15 @@ QList<KernelTextTrace::Event> KernelTextTrace::parse(const QByteArray &trace)
         if (line.startsWith('#') || marker < 0)
             continue;
         Event event;
+        // "   python3-12899   [000] .....   418.840163: inet_sock_set_state: ..."
+        const QByteArrayView head = QByteArrayView(line).first(marker).trimmed();
+        if (head.endsWith(':')) {
+            const QByteArrayView stamp = head.first(head.size() - 1).sliced(head.lastIndexOf(' ') + 1);
+            const auto dot = stamp.indexOf('.');
+            if (dot > 0)
+                event.timeNs = stamp.first(dot).toLongLong() * 1'000'000'000 +
+                    stamp.sliced(dot + 1).toByteArray().leftJustified(9, '0').toLongLong();
+        }
         const QByteArray rest = line.mid(marker + qstrlen("inet_sock_set_state: "));
         for (const QByteArray &pair : rest.split(' ')) {
             const auto equals = pair.indexOf('=');
@@ -73,7 +90,7 @@ QList<KernelTextTrace::Event> KernelTextTrace::parse(const QByteArray &trace)
     return events;
 }
 
-std::expected<std::unique_ptr<KernelTextTrace>, QString> KernelTextTrace::start(const QByteArray &filter)
+std::expected<std::unique_ptr<KernelTextTrace>, QString> KernelTextTrace::start(const QByteArray &filter, Fields fields)
 {
     static int instances = 0;
     const QString directory = u"%1/instances/tcplens-tst-%2-%3"_s.arg(QString::fromLatin1(TracefsAccess::Root))
@@ -82,6 +99,12 @@ std::expected<std::unique_ptr<KernelTextTrace>, QString> KernelTextTrace::start(
     if (::mkdir(QFile::encodeName(directory).constData(), 0700) < 0)
         return std::unexpected(u"cannot create the trace instance %1: %2"_s.arg(directory, errnoText()));
     std::unique_ptr<KernelTextTrace> trace(new KernelTextTrace(directory));
+    if (auto written = writeFile(directory + u"/trace_clock"_s, "mono"); !written)
+        return std::unexpected(written.error());
+    if (fields == Fields::Raw) {
+        if (auto written = writeFile(directory + u"/options/fields"_s, "1"); !written)
+            return std::unexpected(u"%1 (the \"fields\" trace option needs Linux 6.10)"_s.arg(written.error()));
+    }
     if (auto written = writeFile(trace->eventFile(u"filter"_s), filter); !written)
         return std::unexpected(written.error());
     if (auto written = writeFile(trace->eventFile(u"enable"_s), "1"); !written)

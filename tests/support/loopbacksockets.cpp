@@ -43,12 +43,10 @@ Address makeAddress(const QString &text, quint16 port)
     return address;
 }
 
-} // namespace
-
-Listener listen(const QString &address, int backlog, bool v6Only, int deferAcceptSeconds)
+Listener listenOn(const QString &address, quint16 port, int backlog, bool v6Only, int deferAcceptSeconds)
 {
     Listener listener;
-    const Address bindAddress = makeAddress(address, 0);
+    const Address bindAddress = makeAddress(address, port);
     if (bindAddress.family == AF_UNSPEC)
         return listener;
     UniqueFd fd(::socket(bindAddress.family, SOCK_STREAM | SOCK_CLOEXEC, 0));
@@ -69,6 +67,18 @@ Listener listen(const QString &address, int backlog, bool v6Only, int deferAccep
     listener.port = localPort(fd.get());
     listener.fd = std::move(fd);
     return listener;
+}
+
+} // namespace
+
+Listener listen(const QString &address, int backlog, bool v6Only, int deferAcceptSeconds)
+{
+    return listenOn(address, 0, backlog, v6Only, deferAcceptSeconds);
+}
+
+Listener listenOnPort(const QString &address, quint16 port, int backlog, bool v6Only)
+{
+    return listenOn(address, port, backlog, v6Only, 0);
 }
 
 UniqueFd connectTo(const QString &address, quint16 port)

@@ -20,6 +20,8 @@ struct Listener
 
 // A listening socket on `address` ("127.0.0.1", "::1", "0.0.0.0", "::") and an ephemeral port.
 Listener listen(const QString &address, int backlog, bool v6Only = false, int deferAcceptSeconds = 0);
+// The same on a given port; invalid fd if it is taken.
+Listener listenOnPort(const QString &address, quint16 port, int backlog, bool v6Only = false);
 // A non-blocking connect() to address:port. The fd is valid even while the handshake is under way.
 UniqueFd connectTo(const QString &address, quint16 port);
 // Waits until the connection completes (writable with no error) or the timeout passes.
