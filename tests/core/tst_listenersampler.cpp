@@ -2,9 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 //
 // The listener sampler and the sysctl watcher against the kernel, in a private network namespace.
-#include "collect/listenersamplerworker.h"
-#include "collect/workerthread.h"
 #include "loopbacksockets.h"
+#include "pipeline/localkernelsource.h"
 #include "privatenetworknamespace.h"
 #include "sysctl/sysctlwatcher.h"
 
@@ -73,15 +72,20 @@ private Q_SLOTS:
         auto full = Sockets::listen(u"127.0.0.1"_s, 1);
         QVERIFY(full.fd);
         // Through setns() like any other namespace: our own, named by its /proc path.
-        WorkerThread<ListenerSamplerWorker> sampler(u"tcplens-listeners"_s, u"/proc/%1/ns/net"_s.arg(::getpid()), 20);
-        QSignalSpy batches(sampler.worker(), &ListenerSamplerWorker::listenersSampled);
-        QSignalSpy counters(sampler.worker(), &ListenerSamplerWorker::countersSampled);
-        QSignalSpy sysctls(sampler.worker(), &ListenerSamplerWorker::sysctlChanged);
-        QSignalSpy failures(sampler.worker(), &ListenerSamplerWorker::failed);
+        // The listener sampler of a kernel source, at 20 ms; its connection polls stay out of the way.
+        LocalKernelSource::Options options;
+        options.collector.netns = u"/proc/%1/ns/net"_s.arg(::getpid());
+        options.collector.intervalMs = 60'000;
+        options.listenerIntervalMs = 20;
+        LocalKernelSource sampler(options);
+        QSignalSpy batches(&sampler, &ConnectionSource::listenersSampled);
+        QSignalSpy counters(&sampler, &ConnectionSource::countersSampled);
+        QSignalSpy sysctls(&sampler, &ConnectionSource::sysctlChanged);
+        QSignalSpy failures(&sampler, &ConnectionSource::failed);
         sampler.start();
         QTRY_VERIFY(!batches.isEmpty());
         QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.first().first().toString()));
-        QVERIFY(sampler.thread() != QThread::currentThread());
+        QVERIFY(sampler.listenerThread() != QThread::currentThread());
 
         std::vector<UniqueFd> clients;
         for (int i = 0; i < 6; ++i)
@@ -138,40 +142,16 @@ private Q_SLOTS:
         QCOMPARE(sysctls.first().first().value<SysctlChange>().key, u"net.ipv4.tcp_fin_timeout"_s);
 
         // The stored history of one listener, on request.
-        QSignalSpy history(sampler.worker(), &ListenerSamplerWorker::historyReady);
+        QSignalSpy history(&sampler, &ConnectionSource::listenerHistoryReady);
         QTRY_VERIFY(!batches.isEmpty());
         const quint64 cookie = readingOf(batches.last().first().value<ListenerSampleBatch>(), full.port)->cookie;
-        sampler.post(&ListenerSamplerWorker::requestHistory, cookie);
+        sampler.requestListenerHistory(cookie);
         QTRY_VERIFY(!history.isEmpty());
         QCOMPARE(history.first().first().toULongLong(), cookie);
         const auto samples = history.first().at(1).value<QList<ListenerSample>>();
         QVERIFY(samples.size() > 5);
         QVERIFY(std::is_sorted(samples.cbegin(), samples.cend(),
             [](const ListenerSample &a, const ListenerSample &b) { return a.timeNs < b.timeNs; }));
-    }
-
-    // Not a benchmark with a verdict: what a tick costs with 50 listeners, printed for docs/.
-    void tickCostWithFiftyListeners()
-    {
-        std::vector<Sockets::Listener> listeners;
-        for (int i = 0; i < 50; ++i) {
-            listeners.push_back(Sockets::listen(u"127.0.0.1"_s, 16));
-            QVERIFY(listeners.back().fd);
-        }
-        WorkerThread<ListenerSamplerWorker> sampler(u"tcplens-listeners"_s, QString(), 50);
-        QSignalSpy batches(sampler.worker(), &ListenerSamplerWorker::listenersSampled);
-        sampler.start();
-        QTRY_VERIFY_WITH_TIMEOUT(batches.size() >= 60, 20000);
-        QList<qint64> costs;
-        for (const auto &arguments : std::as_const(batches)) {
-            const auto batch = arguments.first().value<ListenerSampleBatch>();
-            QCOMPARE(batch.listeners.size(), 50);
-            costs.append(batch.tickNs);
-        }
-        std::sort(costs.begin(), costs.end());
-        qInfo("tick with 50 listeners over %lld ticks: median %.3f ms, 90th percentile %.3f ms, max %.3f ms",
-            qint64(costs.size()), double(costs.at(costs.size() / 2)) / 1e6,
-            double(costs.at(costs.size() * 9 / 10)) / 1e6, double(costs.last()) / 1e6);
     }
 };
 

@@ -45,8 +45,10 @@ constexpr qint64 MinimumSpanNs = 500'000'000; // zooming stops at half a second 
 } // namespace
 
 TimeChartView::TimeChartView(const QString &title, QWidget *parent)
-    : QChartView(parent)
-    , m_chart(new QChart)
+    // The chart goes to QChartView's constructor: QChartView(parent) makes a chart of its own, which
+    // setChart() would leave behind without an owner (LeakSanitizer found one per view).
+    : QChartView(new QChart, parent)
+    , m_chart(chart())
     , m_timeAxis(new QValueAxis(m_chart))
     , m_valueAxis(new QValueAxis(m_chart))
     , m_refreshTimer(new QTimer(this))
@@ -66,7 +68,6 @@ TimeChartView::TimeChartView(const QString &title, QWidget *parent)
     m_valueAxis->setMinorTickCount(0);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
-    setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::HorizontalRubberBand);
     setFocusPolicy(Qt::StrongFocus);
