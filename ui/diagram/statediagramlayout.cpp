@@ -52,7 +52,9 @@ bool endsAtEnd(const TcpTransition &edge)
     case S::TimeWait:
     case S::LastAck:
     case S::Established:
+    case S::FinWait1:
     case S::FinWait2:
+    case S::Closing:
     case S::CloseWait:
         return true;
     default:
