@@ -42,7 +42,8 @@ std::expected<SysctlConfFile, QString> readFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return std::unexpected(SysctlLintCommand::tr("cannot read %1: %2").arg(path, file.errorString()));
     if (file.size() > MaximumFileSize)
-        return std::unexpected(SysctlLintCommand::tr("%1 is %2 bytes: too large for a sysctl.conf file").arg(path).arg(file.size()));
+        return std::unexpected(
+            SysctlLintCommand::tr("%1 is %2 bytes: too large for a sysctl.conf file").arg(path).arg(file.size()));
     const QByteArray bytes = file.read(MaximumFileSize + 1);
     if (bytes.contains('\0'))
         return std::unexpected(SysctlLintCommand::tr("%1 is not a text file (it contains NUL bytes)").arg(path));
@@ -72,17 +73,19 @@ int runSysctlLintCommand(const QStringList &arguments)
 {
     const QString command = arguments.value(0);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        SysctlLintCommand::tr("Checks sysctl.conf files against TCP Lens's catalog and the running kernel: lines that are not "
-           "'key = value', keys this kernel does not have or that were removed, values the kernel refuses or "
-           "that make no sense, keys set twice, later files overriding earlier ones. Files are read in the "
-           "order given, as the loader would read them."));
+    parser.setApplicationDescription(SysctlLintCommand::tr(
+        "Checks sysctl.conf files against TCP Lens's catalog and the running kernel: lines that are not "
+        "'key = value', keys this kernel does not have or that were removed, values the kernel refuses or "
+        "that make no sense, keys set twice, later files overriding earlier ones. Files are read in the "
+        "order given, as the loader would read them."));
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, SysctlLintCommand::tr("Print the findings as a JSON array."));
-    const QCommandLineOption netns(
-        u"netns"_s, SysctlLintCommand::tr("Check against this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."), u"PATH"_s);
+    const QCommandLineOption netns(u"netns"_s,
+        SysctlLintCommand::tr("Check against this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."),
+        u"PATH"_s);
     parser.addOptions({json, netns});
-    parser.addPositionalArgument(u"FILE"_s, SysctlLintCommand::tr("sysctl.conf files, e.g. /etc/sysctl.d/*.conf."), u"FILE..."_s);
+    parser.addPositionalArgument(
+        u"FILE"_s, SysctlLintCommand::tr("sysctl.conf files, e.g. /etc/sysctl.d/*.conf."), u"FILE..."_s);
     if (!parser.parse(arguments)) {
         print(stderr, command + u": "_s + parser.errorText() + u'\n');
         return 2;
@@ -92,7 +95,8 @@ int runSysctlLintCommand(const QStringList &arguments)
         return 0;
     }
     if (parser.positionalArguments().isEmpty()) {
-        print(stderr, command + u": "_s + SysctlLintCommand::tr("name at least one file, e.g. /etc/sysctl.d/*.conf") + u'\n');
+        print(stderr,
+            command + u": "_s + SysctlLintCommand::tr("name at least one file, e.g. /etc/sysctl.d/*.conf") + u'\n');
         return 2;
     }
     QList<SysctlConfFile> files;
