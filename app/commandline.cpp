@@ -59,8 +59,8 @@ GuiOptions parseGuiOptions(const QStringList &arguments)
         QCoreApplication::translate("main", "Poll every MS milliseconds (default 1000)."), u"MS"_s, u"1000"_s);
     const QCommandLineOption view(u"view"_s,
         QCoreApplication::translate("main",
-            "With --screenshot: render VIEW: table (the whole window), diagram, timeline, listeners or "
-            "counters."),
+            "With --screenshot: render VIEW: table (the whole window), diagram, timeline, listeners, "
+            "counters or sysctls."),
         u"VIEW"_s, u"table"_s);
     const QCommandLineOption exact(u"exact"_s,
         QCoreApplication::translate("main",
@@ -90,7 +90,8 @@ GuiOptions parseGuiOptions(const QStringList &arguments)
     options.exactGiven = parser.isSet(exact);
     options.collector.exact = options.exactGiven;
     options.view = parser.value(view).toLower();
-    static const QStringList views{u"table"_s, u"diagram"_s, u"timeline"_s, u"listeners"_s, u"counters"_s};
+    static const QStringList views{
+        u"table"_s, u"diagram"_s, u"timeline"_s, u"listeners"_s, u"counters"_s, u"sysctls"_s};
     if (!views.contains(options.view)) {
         std::fprintf(stderr, "tcplens: --view takes one of %s, not '%s'\n", qPrintable(views.join(u", "_s)),
             qPrintable(parser.value(view)));

@@ -74,7 +74,8 @@ QVariant SysctlJournalModel::data(const QModelIndex &index, int role) const
         return tr("%1 set %2 from %3 to %4 at %5%6")
             .arg(change.by.isEmpty() ? tr("Someone") : change.by, change.key, change.oldValue, change.newValue,
                 QLocale().toString(change.time.toLocalTime(), QLocale::LongFormat),
-                change.netns.isEmpty() ? tr(" in TCP Lens's own namespace") : tr(" in %1").arg(change.netns));
+                change.netns.isEmpty() ? tr(" on the host (TCP Lens's own namespace)")
+                                       : tr(" in %1").arg(change.netns));
     case Qt::DisplayRole:
         break;
     default:
@@ -84,7 +85,7 @@ QVariant SysctlJournalModel::data(const QModelIndex &index, int role) const
     case TimeColumn:
         return change.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
     case NamespaceColumn:
-        return change.netns.isEmpty() ? tr("own") : change.netns;
+        return change.netns.isEmpty() ? tr("host") : change.netns;
     case KeyColumn:
         return change.key.mid(change.key.lastIndexOf(u'.') + 1);
     case OldColumn:
