@@ -70,8 +70,8 @@ void addGuiOptions(QCommandLineParser &parser)
             QCoreApplication::translate("main", "With --screenshot: collect for SECONDS first."), u"SECONDS"_s, u"0"_s),
         QCommandLineOption(u"view"_s,
             QCoreApplication::translate("main",
-                "With --screenshot: render VIEW: table (the whole window), diagram, timeline, listeners or "
-                "counters."),
+                "With --screenshot: render VIEW: table (the whole window), diagram, timeline, listeners, "
+                "counters or sysctls."),
             u"VIEW"_s, u"table"_s),
         QCommandLineOption(u"netns"_s,
             QCoreApplication::translate(
@@ -147,7 +147,8 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
     options.exactGiven = parser.isSet(exact);
     options.collector.exact = options.exactGiven;
     options.view = parser.value(view).toLower();
-    static const QStringList views{u"table"_s, u"diagram"_s, u"timeline"_s, u"listeners"_s, u"counters"_s};
+    static const QStringList views{
+        u"table"_s, u"diagram"_s, u"timeline"_s, u"listeners"_s, u"counters"_s, u"sysctls"_s};
     if (!views.contains(options.view)) {
         std::fprintf(stderr, "tcplens: --view takes one of %s, not '%s'\n", qPrintable(views.join(u", "_s)),
             qPrintable(parser.value(view)));

@@ -5,6 +5,8 @@
 #include "charts/listenerpanel.h"
 #include "models/connectiontablemodel.h"
 #include "pipeline/liveconnections.h"
+#include "sysctl/sysctlpanel.h"
+#include "sysctl/sysctlvalueeditor.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -54,10 +56,14 @@ void ScreenshotRun::firstSnapshotShown()
         return;
     // The listener chart shows what was sampled after its listener was chosen: choose now.
     selectFullestListener(m_window);
+    chooseSysctl(m_window);
     // A second before the picture, follow the connection with the richest history, so the timeline
     // and the diagram's path have something to show and have laid it out.
     const int afterMs = int(m_options.afterSeconds * 1000);
-    QTimer::singleShot(std::max(0, afterMs - 1000), this, [this] { followMostInterestingConnection(m_window); });
+    QTimer::singleShot(std::max(0, afterMs - 1000), this, [this] {
+        followMostInterestingConnection(m_window);
+        chooseSysctl(m_window);
+    });
     QTimer::singleShot(afterMs, this, &ScreenshotRun::save);
 }
 
@@ -134,6 +140,20 @@ void ScreenshotRun::followMostInterestingConnection(MainWindow &window)
         window.followConnection(best->id);
     // A picture of the table starts at its top, with the listeners, wherever the connection is.
     window.connectionView()->scrollToTop();
+}
+
+void ScreenshotRun::chooseSysctl(MainWindow &window)
+{
+    SysctlPanel *panel = window.sysctlPanel();
+    if (panel->selectedKey().isEmpty())
+        panel->selectKey(u"net.core.somaxconn"_s);
+    SysctlValueEditor *editor = panel->editor();
+    if (!panel->hasValues() || editor->isEdited() || editor->form() != SysctlValueEditor::Form::Number)
+        return;
+    bool ok = false;
+    const qint64 current = editor->current().toLongLong(&ok);
+    if (ok)
+        panel->editValue(QString::number(std::max<qint64>(current * 2, 1)));
 }
 
 } // namespace TcpLens

@@ -38,6 +38,10 @@ public:
     // Follows the connection with the longest known history, unless one is followed; a connection
     // seen from its start, with many steps and samples, tells the most, a listener the least.
     static void followMostInterestingConnection(MainWindow &window);
+    // Selects the sysctl whose explanation, listeners and counters tell the most about the scene
+    // (net.core.somaxconn: listen queues overflow there), unless one is selected; once its value is
+    // read, puts an edit into the editor (twice the limit), so the picture shows how changing works.
+    static void chooseSysctl(MainWindow &window);
 
 private:
     void firstSnapshotShown();

@@ -38,6 +38,9 @@ shot main-window --theme light --after 4
 shot main-window-dark --theme dark --after 4
 shot diagram --view diagram --theme light --after 2.2
 shot timeline --view timeline --theme light --after 3
+# The Sysctls dock with net.core.somaxconn chosen (the scene's listeners overflow), an edit in its
+# editor and its counters charted for a few seconds.
+shot sysctls --view sysctls --theme light --after 15
 shot listeners --view listeners --theme light --after 12
 shot counters --view counters --theme light --after 12
 # The sysctl.conf editor with the lessons' production file: rendered by its own test, which checks

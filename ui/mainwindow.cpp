@@ -11,6 +11,7 @@
 #include "pipeline/liveconnections.h"
 #include "pipeline/localkernelsource.h"
 #include "preferencesdialog.h"
+#include "sysctl/sysctlpanel.h"
 #include "themecontroller.h"
 #include "timeline/connectiontimelineview.h"
 #include "uilogging.h"
@@ -30,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMetaEnum>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -71,6 +73,7 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     , m_theme(new ThemeController(this))
     , m_model(new ConnectionTableModel(this))
     , m_proxy(new ConnectionFilterProxy(this))
+    , m_hostSysctlsOnClose(rememberState ? HostSysctlsOnClose::Ask : HostSysctlsOnClose::Keep)
     , m_rememberState(rememberState)
 {
     setWindowTitle(tr("TCP Lens"));
@@ -204,8 +207,15 @@ void MainWindow::createDocks()
     m_counters->setConnections(m_connections);
     QDockWidget *counters =
         addDock(View::Counters, tr("Counters"), u"countersDock"_s, m_counters, Qt::BottomDockWidgetArea);
+    m_sysctls = new SysctlPanel(this);
+    m_sysctls->setObjectName(u"sysctlPanel"_s);
+    m_sysctls->setConnections(m_connections);
+    // The selected key's states light up in the diagram.
+    connect(m_sysctls, &SysctlPanel::relatedStatesChanged, m_diagram, &StateDiagramPanel::setHighlightedStates);
+    QDockWidget *sysctls = addDock(View::Sysctls, tr("Sysctls"), u"sysctlsDock"_s, m_sysctls, Qt::BottomDockWidgetArea);
     tabifyDockWidget(timeline, listeners);
     tabifyDockWidget(listeners, counters);
+    tabifyDockWidget(counters, sysctls);
     timeline->raise();
     m_views.insert(View::Table, m_view);
 }
@@ -286,6 +296,9 @@ void MainWindow::createActions()
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key(key++)));
         viewMenu->addAction(toggle);
     }
+    QAction *sysctls = m_docks.value(View::Sysctls)->toggleViewAction();
+    sysctls->setShortcut(QKeySequence(Qt::ALT | Qt::Key_5));
+    viewMenu->addAction(sysctls);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(QIcon::fromTheme(u"help-about"_s), tr("&About TCP Lens"));
@@ -625,8 +638,56 @@ void MainWindow::showEvent(QShowEvent *event)
     }
 }
 
+bool MainWindow::mayCloseWithHostSysctls()
+{
+    const QList<qsizetype> inForce = m_sysctls->hostChangesInForce();
+    if (inForce.isEmpty())
+        return true;
+    if (m_closingAfterReverts)
+        return false; // the reverts run; close() comes again when they are done
+    HostSysctlsOnClose answer = m_hostSysctlsOnClose;
+    if (answer == HostSysctlsOnClose::Ask) {
+        QMessageBox question(QMessageBox::Question, tr("Sysctl changes still in force"),
+            tr("TCP Lens changed %n sysctl(s) of this machine, still in force.", nullptr, int(inForce.size())),
+            QMessageBox::NoButton, this);
+        question.setInformativeText(tr("They stay until the next reboot unless they are reverted. The journal keeps "
+                                       "them either way, so they can be reverted later from the Sysctls panel."));
+        QPushButton *revert = question.addButton(tr("Revert and Quit"), QMessageBox::DestructiveRole);
+        QPushButton *keep = question.addButton(tr("Keep and Quit"), QMessageBox::AcceptRole);
+        question.addButton(QMessageBox::Cancel);
+        question.setDefaultButton(keep);
+        question.exec();
+        if (question.clickedButton() == keep)
+            answer = HostSysctlsOnClose::Keep;
+        else if (question.clickedButton() == revert)
+            answer = HostSysctlsOnClose::Revert;
+        else
+            return false;
+    }
+    if (answer == HostSysctlsOnClose::Keep)
+        return true;
+    // Reverting may wait for polkit: the window stays until it is done, then closes, or shows why not.
+    m_closingAfterReverts = true;
+    connect(m_sysctls, &SysctlPanel::idle, this, [this] {
+        disconnect(m_sysctls, &SysctlPanel::idle, this, nullptr);
+        m_closingAfterReverts = false;
+        if (m_sysctls->hostChangesInForce().isEmpty()) {
+            close();
+        } else {
+            showView(View::Sysctls);
+            statusBar()->showMessage(tr("Not every sysctl change could be reverted; the Sysctls panel says why"));
+        }
+    });
+    m_sysctls->revertHostChanges();
+    return false;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!mayCloseWithHostSysctls()) {
+        event->ignore();
+        return;
+    }
     event->accept();
     if (!m_rememberState)
         return;

@@ -26,6 +26,7 @@ class CounterPanel;
 class ListenerPanel;
 class LiveConnections;
 class StateDiagramPanel;
+class SysctlPanel;
 class ThemeController;
 
 // The window a user keeps open: the connection table in the centre; the state diagram, the selected
@@ -38,7 +39,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class View : quint8 { Table, Diagram, Timeline, Listeners, Counters };
+    enum class View : quint8 { Table, Diagram, Timeline, Listeners, Counters, Sysctls };
     Q_ENUM(View)
     static std::optional<View> viewFromName(const QString &name);
 
@@ -60,6 +61,16 @@ public:
     ConnectionTimelineView *timelineView() const { return m_timeline; }
     ListenerPanel *listenerPanel() const { return m_listeners; }
     CounterPanel *counterPanel() const { return m_counters; }
+    SysctlPanel *sysctlPanel() const { return m_sysctls; }
+
+    // What closing does while sysctl changes TCP Lens made on the host are still in force.
+    enum class HostSysctlsOnClose : quint8 {
+        Ask, // keep them, revert them, or stay open (a person is there to answer)
+        Keep,
+        Revert, // revert, then close once they are reverted (stay open if one fails)
+    };
+    // Ask by default; Keep for screenshots and tests (rememberState off), where nobody answers.
+    void setHostSysctlsOnClose(HostSysctlsOnClose answer) { m_hostSysctlsOnClose = answer; }
 
     // Renders the window (View::Table) or one view (the dock's contents) to an image file.
     bool saveScreenshot(const QString &path, QString *error = nullptr, View view = View::Table);
@@ -104,6 +115,7 @@ private:
     void restoreWindowState();
     void saveScreenshotInteractively();
     void showAbout();
+    bool mayCloseWithHostSysctls();
 
     CollectorSettings m_settings;
     AppPreferences m_preferences;
@@ -120,6 +132,9 @@ private:
     ConnectionTimelineView *m_timeline = nullptr;
     ListenerPanel *m_listeners = nullptr;
     CounterPanel *m_counters = nullptr;
+    SysctlPanel *m_sysctls = nullptr;
+    HostSysctlsOnClose m_hostSysctlsOnClose = HostSysctlsOnClose::Ask;
+    bool m_closingAfterReverts = false;
     QAction *m_pauseAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_stepForwardAction = nullptr;

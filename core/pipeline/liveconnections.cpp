@@ -140,4 +140,9 @@ void LiveConnections::requestListenerHistory(quint64 cookie)
         m_source->requestListenerHistory(cookie);
 }
 
+void LiveConnections::addMarker(const TimelineMarker &marker)
+{
+    Q_EMIT markerAdded(marker);
+}
+
 } // namespace TcpLens

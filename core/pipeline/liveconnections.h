@@ -65,6 +65,9 @@ public:
     void pollNow();
     void setListenerWindowNs(qint64 windowNs);
     void requestListenerHistory(quint64 cookie);
+    // A moment from outside the source for every chart (a sysctl written from the window, a lab
+    // step): emitted as markerAdded(), like the source's own markers.
+    void addMarker(const TcpLens::TimelineMarker &marker);
 
 Q_SIGNALS:
     // A Fresh source replaced the old one: views forget what they showed.

@@ -164,18 +164,19 @@ private Q_SLOTS:
         const QDateTime time = QDateTime::fromSecsSinceEpoch(0, QTimeZone::UTC);
         QTest::addRow("handshake") << u"sysctl-handshake.conf"_s
                                    << QList<SysctlChange>{
-                                          {u"net.ipv4.tcp_syn_retries"_s, {}, u"6"_s, u"3"_s, time, false},
-                                          {u"net.ipv4.tcp_synack_retries"_s, {}, u"5"_s, u"2"_s, time, false},
-                                          {u"net.core.somaxconn"_s, {}, u"4096"_s, u"8192"_s, time, false},
-                                          {u"net.ipv4.tcp_max_syn_backlog"_s, {}, u"2048"_s, u"8192"_s, time, false},
+                                          {u"net.ipv4.tcp_syn_retries"_s, {}, u"6"_s, u"3"_s, time, false, {}},
+                                          {u"net.ipv4.tcp_synack_retries"_s, {}, u"5"_s, u"2"_s, time, false, {}},
+                                          {u"net.core.somaxconn"_s, {}, u"4096"_s, u"8192"_s, time, false, {}},
+                                          {u"net.ipv4.tcp_max_syn_backlog"_s, {}, u"2048"_s, u"8192"_s, time, false,
+                                              {}},
                                       };
         QTest::addRow("buffers-and-close")
             << u"sysctl-buffers-and-close.conf"_s
             << QList<SysctlChange>{
-                   {u"net.ipv4.tcp_rmem"_s, {}, u"4096 131072 33554432"_s, u"4096 131072 8388608"_s, time, false},
-                   {u"net.ipv4.tcp_fin_timeout"_s, {}, u"60"_s, u"30"_s, time, false},
-                   {u"net.ipv4.tcp_tw_reuse"_s, {}, u"2"_s, u"1"_s, time, false},
-                   {u"net.ipv4.ip_local_port_range"_s, {}, u"32768 60999"_s, u"20000 60999"_s, time, false},
+                   {u"net.ipv4.tcp_rmem"_s, {}, u"4096 131072 33554432"_s, u"4096 131072 8388608"_s, time, false, {}},
+                   {u"net.ipv4.tcp_fin_timeout"_s, {}, u"60"_s, u"30"_s, time, false, {}},
+                   {u"net.ipv4.tcp_tw_reuse"_s, {}, u"2"_s, u"1"_s, time, false, {}},
+                   {u"net.ipv4.ip_local_port_range"_s, {}, u"32768 60999"_s, u"20000 60999"_s, time, false, {}},
                };
         QTest::addRow("empty") << u"sysctl-empty.conf"_s << QList<SysctlChange>{};
     }

@@ -245,6 +245,24 @@ private Q_SLOTS:
         QVERIFY(!connections.capabilities().live);
         QCOMPARE(connections.description().kind, SourceDescription::Kind::LocalKernel);
     }
+
+    void markersFromOutsideTheSourceReachEveryView()
+    {
+        // The window journals a sysctl it wrote: the pipeline hands the marker on like a source's own.
+        LiveConnections connections;
+        connections.setSource(std::make_unique<HandedSnapshots>());
+        QSignalSpy markers(&connections, &LiveConnections::markerAdded);
+        TimelineMarker marker;
+        marker.kind = TimelineMarker::Kind::SysctlChange;
+        marker.monotonicNs = 42;
+        marker.label = u"tcp_fin_timeout 60 → 30"_s;
+        connections.addMarker(marker);
+        QCOMPARE(markers.size(), 1);
+        const auto received = markers.constFirst().at(0).value<TimelineMarker>();
+        QCOMPARE(received.label, marker.label);
+        QCOMPARE(received.monotonicNs, 42);
+        QCOMPARE(received.kind, TimelineMarker::Kind::SysctlChange);
+    }
 };
 
 TCPLENS_NETNS_TEST_MAIN(TestLiveConnections, QCoreApplication)

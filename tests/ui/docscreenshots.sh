@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$out"
 mkdir -p "$out"
 TCPLENS_APP=$app TCPLENS_ROWS=$out/rows.txt bash "$here/../../docs/make-screenshots.sh" "" "$out" >/dev/null
-for name in main-window main-window-dark diagram timeline listeners counters; do
+for name in main-window main-window-dark diagram timeline sysctls listeners counters; do
     file=$out/$name.png
     [ -s "$file" ] || { echo "FAIL: $name.png was not written"; exit 1; }
     head -c 8 "$file" | od -An -c | grep -q 'P   N   G' || { echo "FAIL: $name.png is not a PNG"; exit 1; }

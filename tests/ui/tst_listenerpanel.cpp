@@ -119,7 +119,7 @@ private Q_SLOTS:
         TimelineMarkerModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const SysctlChange change{
-            u"net.ipv4.tcp_fin_timeout"_s, {}, u"60"_s, u"10"_s, QDateTime::currentDateTime(), false};
+            u"net.ipv4.tcp_fin_timeout"_s, {}, u"60"_s, u"10"_s, QDateTime::currentDateTime(), false, {}};
         QVERIFY(model.addSysctlChange(change)); // from the writer's journal, wall-clock time
         QVERIFY(!model.addSysctlChange(change, MonotonicClock::nowNs())); // the same change found by polling
         QCOMPARE(model.rowCount(), 1);

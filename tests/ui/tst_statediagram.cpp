@@ -198,6 +198,32 @@ private Q_SLOTS:
         QVERIFY(panel->view()->pathTimeLabels().isEmpty());
     }
 
+    void relatedStatesAreTintedAndExplained()
+    {
+        auto panel = showPanel({640, 480});
+        StateDiagramView *view = panel->view();
+        const auto fillOf = [view](S state) {
+            // Left of the centred name, inside the border: the box's fill.
+            const QRectF box = view->stateRect(state);
+            return view->grab().toImage().pixelColor(int(box.left() + box.width() * 0.08), int(box.center().y()));
+        };
+        const QColor plain = fillOf(S::FinWait2);
+        QCOMPARE(plain, fillOf(S::CloseWait));
+
+        const QString caption = u"States net.ipv4.tcp_fin_timeout governs"_s;
+        panel->setHighlightedStates({S::FinWait2}, caption);
+        QCOMPARE(view->highlightedStates(), QList<S>{S::FinWait2});
+        QVERIFY(fillOf(S::FinWait2) != plain);
+        QCOMPARE(fillOf(S::CloseWait), plain);
+        QVERIFY(view->stateToolTip(S::FinWait2).contains(caption));
+        QVERIFY(!view->stateToolTip(S::CloseWait).contains(caption));
+
+        panel->setHighlightedStates({});
+        QVERIFY(view->highlightedStates().isEmpty());
+        QVERIFY(view->highlightCaption().isEmpty());
+        QCOMPARE(fillOf(S::FinWait2), plain);
+    }
+
     void tokensTravelAndTheClockStops()
     {
         auto panel = showPanel({640, 480});

@@ -102,6 +102,11 @@ void StateDiagramPanel::setHighlightedPath(const QList<ConnectionStep> &path)
     m_view->setHighlightedPath(path);
 }
 
+void StateDiagramPanel::setHighlightedStates(const QList<TcpState> &states, const QString &caption)
+{
+    m_view->setHighlightedStates(states, caption);
+}
+
 void StateDiagramPanel::togglePaused()
 {
     m_player->togglePaused();

@@ -39,6 +39,8 @@ public Q_SLOTS:
     void addEvents(const TcpLens::ConnectionEvents &events);
     // One connection's path, highlighted with its entry times; empty for none.
     void setHighlightedPath(const QList<TcpLens::ConnectionStep> &path);
+    // The states a selected sysctl governs, marked apart from the path; `caption` says which key.
+    void setHighlightedStates(const QList<TcpLens::TcpState> &states, const QString &caption = {});
     void togglePaused();
     void stepForward();
     void stepBackward();

@@ -94,6 +94,15 @@ void StateDiagramView::setHighlightedPath(const QList<ConnectionStep> &path)
     update();
 }
 
+void StateDiagramView::setHighlightedStates(const QList<TcpState> &states, const QString &caption)
+{
+    if (states == m_highlightedStates && caption == m_highlightCaption)
+        return;
+    m_highlightedStates = states;
+    m_highlightCaption = states.isEmpty() ? QString() : caption;
+    update();
+}
+
 QRectF StateDiagramView::stateRect(TcpState state) const
 {
     return m_layout.stateRect(state);
@@ -197,6 +206,8 @@ QString StateDiagramView::stateToolTip(TcpState state) const
     }
     if (!aborts.isEmpty())
         text += u"<p>"_s + tr("<b>Abort to CLOSED:</b> %1").arg(aborts.join(u"; "_s)) + u"</p>"_s;
+    if (m_highlightedStates.contains(state) && !m_highlightCaption.isEmpty())
+        text += u"<p><i>"_s + m_highlightCaption.toHtmlEscaped() + u"</i></p>"_s;
     return text;
 }
 
@@ -395,7 +406,8 @@ void StateDiagramView::paintEdge(QPainter &painter, const StateDiagramLayout::Ed
     painter.drawPolygon(QPolygonF{tip, base + normal * arrowHalfWidth, base - normal * arrowHalfWidth});
 }
 
-void StateDiagramView::paintBox(QPainter &painter, const StateDiagramLayout::Box &box, bool onPath) const
+void StateDiagramView::paintBox(
+    QPainter &painter, const StateDiagramLayout::Box &box, bool onPath, bool highlighted) const
 {
     const QPalette &pal = palette();
     const double scale = m_layout.scale();
@@ -406,6 +418,12 @@ void StateDiagramView::paintBox(QPainter &painter, const StateDiagramLayout::Box
     QPen border(mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.6), 1.2 * scale);
     if (box.state == m_hovered)
         border = QPen(pal.color(QPalette::Highlight), 1.8 * scale);
+    // A related state is tinted and outlined with dots, so a connection's path (a solid outline)
+    // stays readable on top of it.
+    if (highlighted) {
+        fill = mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.38);
+        border = QPen(pal.color(QPalette::Highlight), 2.2 * scale, Qt::DotLine);
+    }
     if (onPath)
         border = QPen(pal.color(QPalette::Highlight), 2.6 * scale);
     if (box.end)
@@ -592,9 +610,10 @@ void StateDiagramView::paintLegends(QPainter &painter) const
     painter.drawText(QRectF(request.right() + pad, request.top(), request.width(), request.height()),
         Qt::AlignLeft | Qt::AlignVCenter, caption);
 
-    const QString hint =
-        tr("Hover a state or an edge for what causes it and what governs it; click a state to filter.");
-    painter.setPen(pal.color(QPalette::PlaceholderText));
+    const QString hint = m_highlightCaption.isEmpty()
+        ? tr("Hover a state or an edge for what causes it and what governs it; click a state to filter.")
+        : m_highlightCaption;
+    painter.setPen(m_highlightCaption.isEmpty() ? pal.color(QPalette::PlaceholderText) : pal.color(QPalette::Text));
     const QRectF hintRect(pad, height() - row - pad / 2, width() - 2 * pad, row);
     painter.drawText(hintRect, Qt::AlignCenter, metrics.elidedText(hint, Qt::ElideRight, hintRect.width()));
 }
@@ -633,7 +652,8 @@ void StateDiagramView::paintEvent(QPaintEvent *)
     for (const auto &box : m_layout.boxes()) {
         const bool onPath = std::any_of(marks.cbegin(), marks.cend(),
             [&](const PathMark &mark) { return mark.state == box.state && mark.end == box.end; });
-        paintBox(painter, box, onPath);
+        const bool highlighted = !box.end && m_highlightedStates.contains(box.state);
+        paintBox(painter, box, onPath, highlighted);
     }
     paintPathMarks(painter);
     paintTokens(painter);

@@ -32,6 +32,11 @@ public:
     // One connection's path (ConnectionStep::enteredNs on CLOCK_MONOTONIC); empty for none.
     void setHighlightedPath(const QList<ConnectionStep> &path);
     QList<ConnectionStep> highlightedPath() const { return m_path; }
+    // States to point at apart from any path (those a selected sysctl governs), with a caption that
+    // says why they are marked; empty for none.
+    void setHighlightedStates(const QList<TcpState> &states, const QString &caption = {});
+    QList<TcpState> highlightedStates() const { return m_highlightedStates; }
+    QString highlightCaption() const { return m_highlightCaption; }
 
     // Geometry in widget coordinates, for hit tests and for tests.
     QRectF stateRect(TcpState state) const;
@@ -79,7 +84,7 @@ private:
     QColor pathColour(TransitionPath path) const;
     QPen edgePen(TransitionPath path, double width) const;
     void paintEdge(QPainter &painter, const StateDiagramLayout::Edge &edge, bool faint) const;
-    void paintBox(QPainter &painter, const StateDiagramLayout::Box &box, bool onPath) const;
+    void paintBox(QPainter &painter, const StateDiagramLayout::Box &box, bool onPath, bool highlighted) const;
     void paintToken(QPainter &painter, QPointF centre, double radius, QColor colour, StepKnowledge knowledge) const;
     void paintTokens(QPainter &painter) const;
     void paintPathMarks(QPainter &painter) const;
@@ -89,6 +94,8 @@ private:
     QPointer<TransitionPlayer> m_player;
     QHash<TcpState, int> m_counts;
     QList<ConnectionStep> m_path;
+    QList<TcpState> m_highlightedStates;
+    QString m_highlightCaption;
     TcpState m_hovered = TcpState::Unknown;
     TcpState m_pressed = TcpState::Unknown;
 };
