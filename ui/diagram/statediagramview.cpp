@@ -4,9 +4,7 @@
 
 #include "diagram/transitionplayer.h"
 #include "formatting.h"
-#include "model/monotonicclock.h"
 
-#include <QDateTime>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
@@ -315,9 +313,10 @@ QList<StateDiagramView::PathMark> StateDiagramView::pathMarks() const
             end = edge && edge->endsAtEnd;
         }
         QString label;
+        // The first step's time of day as the timeline writes it: one clock offset, not "now" read
+        // again at each repaint.
         if (i == 0) {
-            const qint64 agoMs = (MonotonicClock::nowNs() - step.enteredNs) / 1000000;
-            label = QDateTime::currentDateTime().addMSecs(-agoMs).toString(u"hh:mm:ss.zzz"_s);
+            label = Formatting::timeOfDay(step.enteredNs);
         } else {
             label = Formatting::sinceStart(step.enteredNs - firstNs);
         }

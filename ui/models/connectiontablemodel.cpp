@@ -42,13 +42,6 @@ std::optional<T> connectionFigure(const SocketRecord &socket, T value)
     return hasConnectionInfo(socket) ? std::optional<T>(value) : std::nullopt;
 }
 
-QString formatBytes(quint64 bytes)
-{
-    if (bytes < 1024)
-        return ConnectionTableModel::tr("%1 B").arg(bytes);
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
-}
-
 QString ownerAbsenceText(OwnerAbsence absence, TcpState state)
 {
     switch (absence) {
@@ -348,7 +341,7 @@ QVariant ConnectionTableModel::displayData(const Row &row, int column) const
         return hasConnectionInfo(s) ? QVariant(s.info.totalRetransmits) : QVariant();
     case BytesColumn:
         return hasConnectionInfo(s)
-            ? u"↑%1 ↓%2"_s.arg(formatBytes(s.info.bytesAcked), formatBytes(s.info.bytesReceived))
+            ? u"↑%1 ↓%2"_s.arg(Formatting::bytes(s.info.bytesAcked), Formatting::bytes(s.info.bytesReceived))
             : QString();
     case TimeInStateColumn:
         return Formatting::duration(m_nowNs - row.stateSinceNs);
