@@ -700,6 +700,9 @@ void MainWindow::editPreferences()
 bool MainWindow::saveScreenshot(const QString &path, QString *error, View view)
 {
     QWidget *widget = view == View::Table ? this : m_views.value(view);
+    // Labels whose text just changed (the filter's count, the last dump) have asked for a new
+    // layout that the event loop has not run yet: run it, or the picture shows them cut.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     const QPixmap pixmap = widget->grab();
     QImageWriter writer(path);
     if (!writer.write(pixmap.toImage())) {
