@@ -86,6 +86,12 @@ void addGuiOptions(QCommandLineParser &parser)
         QCommandLineOption(u"theme"_s,
             QCoreApplication::translate("main", "Use the light or dark palette, or follow the system, for this run."),
             u"THEME"_s),
+        QCommandLineOption(u"size"_s,
+            QCoreApplication::translate(
+                "main", "With --screenshot: the window's size, e.g. 1024x700 (default 1400x860)."),
+            u"WxH"_s),
+        QCommandLineOption(u"filter"_s,
+            QCoreApplication::translate("main", "With --screenshot: type TEXT into the filter bar first."), u"TEXT"_s),
     });
 }
 
@@ -128,6 +134,8 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
     const QString interval = u"interval"_s;
     const QString exact = u"exact"_s;
     const QString theme = u"theme"_s;
+    const QString size = u"size"_s;
+    const QString filter = u"filter"_s;
 
     GuiOptions options;
     options.screenshotPath = parser.value(screenshot);
@@ -161,6 +169,19 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
             stderr, "tcplens: --theme takes light, dark or system, not '%s'\n", qPrintable(parser.value(theme)));
         std::exit(2);
     }
+    if (parser.isSet(size)) {
+        options.screenshotSize = parseWindowSize(parser.value(size));
+        if (!options.screenshotSize.isValid()) {
+            std::fprintf(stderr, "tcplens: --size takes WIDTHxHEIGHT from 320x240 up, e.g. 1024x700, not '%s'\n",
+                qPrintable(parser.value(size)));
+            std::exit(2);
+        }
+    }
+    options.screenshotFilter = parser.value(filter);
+    if ((parser.isSet(size) || parser.isSet(filter)) && options.screenshotPath.isEmpty()) {
+        std::fprintf(stderr, "tcplens: --size and --filter go with --screenshot\n");
+        std::exit(2);
+    }
     options.collector.netns = parser.value(netns);
     if (!parser.positionalArguments().isEmpty())
         exitWithUsageError(
@@ -169,6 +190,21 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
 }
 
 } // namespace
+
+QSize parseWindowSize(const QString &text)
+{
+    const QStringList parts = text.toLower().split(u'x');
+    if (parts.size() != 2)
+        return {};
+    bool wideOk = false;
+    bool highOk = false;
+    const int width = parts.at(0).toInt(&wideOk);
+    const int height = parts.at(1).toInt(&highOk);
+    // Below 320x240 no layout of the window makes sense; above 16k the picture would not either.
+    if (!wideOk || !highOk || width < 320 || height < 240 || width > 16384 || height > 16384)
+        return {};
+    return {width, height};
+}
 
 void exitOnUnknownArguments(int argc, char **argv)
 {

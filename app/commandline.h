@@ -4,6 +4,7 @@
 
 #include "collect/collectorsettings.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -18,6 +19,8 @@ struct GuiOptions
     QString screenshotPath; // non-empty: render the window to this PNG and exit
     double screenshotAfterSeconds = 0; // collect this long before the screenshot
     QString view = QStringLiteral("table"); // what --screenshot renders: table, diagram, timeline, listeners, counters
+    QSize screenshotSize; // --size WxH: the window's size for the screenshot; empty: the default
+    QString screenshotFilter; // --filter TEXT: typed into the filter bar before the screenshot
     bool intervalGiven = false; // --interval overrides the preferences for this run
     QString theme; // --theme light|dark|system for this run; empty: the preferences' choice
     bool exactGiven = false; // --exact asks for exact transitions whatever the preferences say
@@ -36,6 +39,8 @@ bool needsNoDisplay(int argc, char **argv);
 
 // Parses the GUI's options from QCoreApplication::arguments(); exits on --help, --version or an error.
 GuiOptions parseGuiOptions(const QStringList &arguments);
+// "1024x700" (or "1024X700") -> 1024 by 700; an invalid size for anything else or below 320x240.
+QSize parseWindowSize(const QString &text);
 
 // QCommandLineParser::process() for the GUI and each command: --help and --version as process()
 // does them, but a wrong argument ends the program with one line and exit status 2 (process() exits

@@ -56,10 +56,13 @@ int main(int argc, char **argv)
     TcpLens::MainWindow window(options.collector, options.screenshotPath.isEmpty());
     if (const auto theme = TcpLens::AppPreferences::themeFromName(options.theme))
         window.setTheme(*theme);
-    TcpLens::ScreenshotRun screenshot(window,
-        {options.screenshotPath,
-            TcpLens::MainWindow::viewFromName(options.view).value_or(TcpLens::MainWindow::View::Table),
-            options.screenshotAfterSeconds});
+    TcpLens::ScreenshotRun::Options screenshotOptions;
+    screenshotOptions.path = options.screenshotPath;
+    screenshotOptions.view = TcpLens::MainWindow::viewFromName(options.view).value_or(TcpLens::MainWindow::View::Table);
+    screenshotOptions.afterSeconds = options.screenshotAfterSeconds;
+    screenshotOptions.size = options.screenshotSize;
+    screenshotOptions.filter = options.screenshotFilter;
+    TcpLens::ScreenshotRun screenshot(window, screenshotOptions);
     if (!options.screenshotPath.isEmpty())
         screenshot.start();
     window.show();

@@ -34,12 +34,14 @@ ScreenshotRun::ScreenshotRun(MainWindow &window, Options options, QObject *paren
 
 void ScreenshotRun::start()
 {
-    m_window.resize(1400, 860);
+    m_window.resize(m_options.size.isValid() ? m_options.size : QSize(1400, 860));
+    if (!m_options.filter.isEmpty())
+        m_window.setFilterText(m_options.filter);
     m_window.showView(m_options.view);
     if (QDockWidget *dock = m_window.dock(m_options.view)) {
         // One view alone, floating at a size where the picture is not cramped.
         dock->setFloating(true);
-        dock->resize(1200, 760);
+        dock->resize(m_options.size.isValid() ? m_options.size : QSize(1200, 760));
         dock->show();
         dock->raise();
     }
@@ -105,17 +107,9 @@ QStringList ScreenshotRun::visibleRowsText(const MainWindow &window)
 
 void ScreenshotRun::selectFullestListener(MainWindow &window)
 {
-    const SocketSnapshot &latest = window.connections()->latest();
-    if (latest.isNull() || window.listenerPanel()->selectedCookie() != 0)
-        return;
-    const auto fill = [](const ListenerQueue &q) {
-        return double(q.acceptQueueLength + q.synQueueLength) / double(std::max(q.acceptQueueLimit, 1u));
-    };
-    const auto &listeners = latest.listeners();
-    const auto fullest = std::max_element(listeners.cbegin(), listeners.cend(),
-        [&](const ListenerQueue &a, const ListenerQueue &b) { return fill(a) < fill(b); });
-    if (fullest != listeners.cend())
-        window.listenerPanel()->selectListenerCookie(fullest->cookie);
+    // The panel chose one at its first sample; what is fullest now makes the telling picture.
+    if (!window.listenerPanel()->isChosenByUser())
+        window.listenerPanel()->selectBusiestListener();
 }
 
 void ScreenshotRun::followMostInterestingConnection(MainWindow &window)

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 
 #include <QObject>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +24,8 @@ public:
         QString path;
         MainWindow::View view = MainWindow::View::Table;
         double afterSeconds = 0; // collect this long after the first snapshot
+        QSize size; // the window's, or the one view's, size; invalid: 1400x860 (a view alone 1200x760)
+        QString filter; // typed into the filter bar before the picture
     };
 
     ScreenshotRun(MainWindow &window, Options options, QObject *parent = nullptr);

@@ -4,8 +4,9 @@
 #
 # docs/make-screenshots.sh [BUILD-DIR [OUT-DIR]]: renders the documentation's screenshots with the
 # app itself (`tcplens --screenshot --view ...`), watching docs/demoscene.py's sockets in a private
-# network namespace: the main window in the light and the dark palette, and each view alone. Needs
-# root (for the namespace). From a fresh checkout: scripts/shell docs/make-screenshots.sh
+# network namespace: the main window in the light and the dark palette, at 1024x700 and 1920x1080,
+# and each view alone. Needs root (for the namespace). From a fresh checkout:
+# scripts/shell docs/make-screenshots.sh
 # OUT-DIR defaults to docs/screenshots; the test suite (docs_screenshots) renders into its build
 # folder and checks what each picture shows. TCPLENS_APP names the binary instead of BUILD-DIR.
 set -euo pipefail
@@ -36,6 +37,9 @@ shot() {
 }
 shot main-window --theme light --after 4
 shot main-window-dark --theme dark --after 4
+# A small screen and a large one: every dock must stay usable at 1024x700 and use the room at 1920x1080.
+shot window-1024x700 --theme light --after 4 --size 1024x700
+shot window-1920x1080 --theme light --after 4 --size 1920x1080
 shot diagram --view diagram --theme light --after 2.2
 shot timeline --view timeline --theme light --after 3
 # The Sysctls dock with net.core.somaxconn chosen (the scene's listeners overflow), an edit in its

@@ -2,6 +2,12 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "formatting.h"
 
+#include "model/monotonicclock.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QTimeZone>
+
 using namespace Qt::StringLiterals;
 
 namespace TcpLens {
@@ -34,6 +40,24 @@ QString Formatting::duration(qint64 ns)
 QString Formatting::sinceStart(qint64 ns)
 {
     return u'+' + duration(ns);
+}
+
+QString Formatting::timeOfDay(qint64 monotonicNs)
+{
+    return timeOfDay(monotonicNs, MonotonicClock::wallOffsetNs());
+}
+
+QString Formatting::timeOfDay(qint64 monotonicNs, qint64 wallMinusMonotonicNs)
+{
+    const qint64 wallMs = (monotonicNs + wallMinusMonotonicNs) / NsPerMs;
+    return QDateTime::fromMSecsSinceEpoch(wallMs, QTimeZone::LocalTime).toString(u"hh:mm:ss.zzz"_s);
+}
+
+QString Formatting::bytes(quint64 bytes)
+{
+    if (bytes < 1024)
+        return tr("%1 B").arg(bytes);
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
 QString Formatting::stateLabel(TcpState state)

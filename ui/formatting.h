@@ -19,6 +19,12 @@ public:
     static QString duration(qint64 ns);
     // "+1.25 ms": the time since an earlier moment (a connection's first step).
     static QString sinceStart(qint64 ns);
+    // "12:23:01.249": a CLOCK_MONOTONIC time as the local time of day, through the program's one
+    // offset (MonotonicClock), truncated to the millisecond, so that every view names a step the same.
+    static QString timeOfDay(qint64 monotonicNs);
+    static QString timeOfDay(qint64 monotonicNs, qint64 wallMinusMonotonicNs);
+    // "2.9 KiB": bytes in IEC units, the way the table and the charts both write them.
+    static QString bytes(quint64 bytes);
     // The RFC 9293 name ("SYN-RECEIVED"), with the kernel's request socket shown apart as
     // "NEW-SYN-RECV": the diagram's boxes and tooltips.
     static QString stateLabel(TcpState state);

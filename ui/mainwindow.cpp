@@ -6,6 +6,7 @@
 #include "charts/listenerpanel.h"
 #include "diagram/statediagrampanel.h"
 #include "diagram/transitionplayer.h"
+#include "elidedlabel.h"
 #include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
 #include "pipeline/liveconnections.h"
@@ -20,8 +21,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImageWriter>
 #include <QItemSelectionModel>
@@ -32,12 +35,15 @@
 #include <QMessageBox>
 #include <QMetaEnum>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace TcpLens {
 
@@ -94,7 +100,8 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     restoreWindowState();
     connect(m_connections, &LiveConnections::snapshotApplied, this, &MainWindow::showSnapshot);
     connect(m_connections, &LiveConnections::eventsReady, this, [this](const ConnectionEvents &events) {
-        if (m_followed == 0)
+        // Paused, the timeline and the path hold still with the table; they catch up on resume.
+        if (m_followed == 0 || isDisplayPaused())
             return;
         const bool followedMoved = std::any_of(events.cbegin(), events.cend(),
             [this](const ConnectionEvent &event) { return event.connectionId == m_followed; });
@@ -133,17 +140,24 @@ void MainWindow::createTable()
     m_filter = new QLineEdit(central);
     m_filter->setObjectName(u"connectionFilter"_s);
     m_filter->setPlaceholderText(ConnectionFilter::syntaxHint());
-    m_filter->setToolTip(tr("<p>Words narrow the table: every word must match.</p>"
-                            "<p><b>text</b> anywhere in a row · <b>state:</b>estab, listen, syn-recv, time-wait, … "
-                            "(prefixes work) · <b>port:</b>443 (either end; <b>lport:</b>, <b>rport:</b> for one) · "
-                            "<b>addr:</b>10.0.0 · <b>proc:</b>nginx or a PID · a leading <b>-</b> excludes "
-                            "(-state:listen) · the same key twice means either (state:fin1 state:fin2).</p>"));
+    m_filter->setToolTip(ConnectionFilter::syntaxHelp());
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &ConnectionFilterProxy::setFilterText);
-    layout->addWidget(m_filter);
+    m_filterCount = new QLabel(central);
+    m_filterCount->setObjectName(u"filterCount"_s);
+    m_filterCount->setContentsMargins(6, 0, 6, 0);
+    m_filterCount->setToolTip(tr("Rows the filter lets through, of the rows in the table"));
+    m_filterCount->setVisible(false);
+    auto *filterBar = new QHBoxLayout;
+    filterBar->setContentsMargins(0, 0, 0, 0);
+    filterBar->setSpacing(0);
+    filterBar->addWidget(m_filter, 1);
+    filterBar->addWidget(m_filterCount);
+    layout->addLayout(filterBar);
     m_filterError = new QLabel(central);
     m_filterError->setObjectName(u"filterError"_s);
     m_filterError->setVisible(false);
+    m_filterError->setWordWrap(true);
     m_filterError->setContentsMargins(6, 2, 6, 2);
     connect(m_proxy, &ConnectionFilterProxy::filterErrorsChanged, this, [this](const QStringList &errors) {
         m_filterError->setText(tr("Ignored: %1").arg(errors.join(u"; "_s)));
@@ -153,7 +167,25 @@ void MainWindow::createTable()
 
     m_view = new QTableView(central);
     m_view->setObjectName(u"connectionTable"_s);
+    // Connected before the view's own slots, which run next and move the selection to a neighbour of
+    // a removed row (QAbstractItemView::rowsAboutToBeRemoved(), single selection): the followed
+    // connection must not change with it.
+    connect(m_proxy, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] { ++m_rowsChanging; });
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { ++m_rowsChanging; });
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, [this] { ++m_rowsChanging; });
     m_view->setModel(m_proxy);
+    // ... and these after the view's, once it has moved its selection.
+    const auto changed = [this] {
+        m_rowsChanging = std::max(0, m_rowsChanging - 1);
+    };
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, changed);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, changed);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, changed);
+    // A new filter may hide the followed row or bring it back.
+    connect(m_filter, &QLineEdit::textChanged, this, [this] {
+        syncSelectionToFollowed();
+        updateFilterCount();
+    });
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ConnectionTableModel::StateColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -167,6 +199,9 @@ void MainWindow::createTable()
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->horizontalHeader()->setToolTip(tr("Right-click to choose the columns or size them to their contents"));
+    connect(m_view->horizontalHeader(), &QWidget::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::selectionChanged);
     layout->addWidget(m_view);
@@ -212,7 +247,15 @@ void MainWindow::createDocks()
     m_sysctls->setConnections(m_connections);
     // The selected key's states light up in the diagram.
     connect(m_sysctls, &SysctlPanel::relatedStatesChanged, m_diagram, &StateDiagramPanel::setHighlightedStates);
-    QDockWidget *sysctls = addDock(View::Sysctls, tr("Sysctls"), u"sysctlsDock"_s, m_sysctls, Qt::BottomDockWidgetArea);
+    // Its tree, explanation, editor, chart and journal want more room than a 1024x700 screen gives a
+    // bottom dock: it scrolls there instead of pushing the window taller.
+    auto *sysctlsScroll = new QScrollArea(this);
+    sysctlsScroll->setObjectName(u"sysctlScroll"_s);
+    sysctlsScroll->setWidgetResizable(true);
+    sysctlsScroll->setFrameShape(QFrame::NoFrame);
+    sysctlsScroll->setWidget(m_sysctls);
+    QDockWidget *sysctls =
+        addDock(View::Sysctls, tr("Sysctls"), u"sysctlsDock"_s, sysctlsScroll, Qt::BottomDockWidgetArea);
     tabifyDockWidget(timeline, listeners);
     tabifyDockWidget(listeners, counters);
     tabifyDockWidget(counters, sysctls);
@@ -257,7 +300,13 @@ void MainWindow::createActions()
     connect(clearFilter, &QAction::triggered, m_filter, &QLineEdit::clear);
     editMenu->addSeparator();
     QAction *preferences = editMenu->addAction(QIcon::fromTheme(u"configure"_s), tr("&Preferences…"));
-    preferences->setShortcut(QKeySequence::Preferences);
+    // QKeySequence::Preferences is empty outside KDE, GNOME and macOS (a bare X server, Xvfb): the
+    // Ctrl+, the README promises is bound here too.
+    QList<QKeySequence> preferenceKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (const QKeySequence ctrlComma(Qt::CTRL | Qt::Key_Comma); !preferenceKeys.contains(ctrlComma))
+        preferenceKeys.append(ctrlComma);
+    preferences->setShortcuts(preferenceKeys);
+    preferences->setObjectName(u"preferencesAction"_s);
     preferences->setMenuRole(QAction::PreferencesRole);
     connect(preferences, &QAction::triggered, this, &MainWindow::editPreferences);
 
@@ -289,12 +338,26 @@ void MainWindow::createActions()
     m_refreshAction = viewMenu->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("&Refresh Now"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, m_connections, &LiveConnections::pollNow);
+    QAction *sizeColumns = viewMenu->addAction(tr("Size &Columns to Contents"));
+    sizeColumns->setShortcut(QKeySequence(u"Ctrl+Shift+R"_s));
+    connect(sizeColumns, &QAction::triggered, this, &MainWindow::sizeColumnsToContents);
     viewMenu->addSeparator();
     int key = Qt::Key_1;
     for (const View view : {View::Diagram, View::Timeline, View::Listeners, View::Counters}) {
-        QAction *toggle = m_docks.value(view)->toggleViewAction();
+        QDockWidget *dock = m_docks.value(view);
+        // Not the dock's own toggle action: that hides a dock tabbed behind another instead of
+        // bringing it forward.
+        QAction *toggle = viewMenu->addAction(dock->windowTitle());
+        toggle->setObjectName(dock->objectName() + u"Toggle"_s);
+        toggle->setCheckable(true);
+        toggle->setChecked(dock->toggleViewAction()->isChecked());
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key(key++)));
-        viewMenu->addAction(toggle);
+        toggle->setToolTip(tr("Bring %1 forward; hide it when it is already in front").arg(dock->windowTitle()));
+        connect(dock->toggleViewAction(), &QAction::toggled, toggle, &QAction::setChecked);
+        connect(toggle, &QAction::triggered, this, [this, view, dock, toggle] {
+            toggleDock(view);
+            toggle->setChecked(!dock->isHidden());
+        });
     }
     QAction *sysctls = m_docks.value(View::Sysctls)->toggleViewAction();
     sysctls->setShortcut(QKeySequence(Qt::ALT | Qt::Key_5));
@@ -309,7 +372,9 @@ void MainWindow::createActions()
 
 void MainWindow::createStatusBar()
 {
-    m_collectionLabel = new QLabel(this);
+    // The longest text gives way on a small screen instead of widening the window past it; its
+    // tooltip says the same and more.
+    m_collectionLabel = new ElidedLabel(this);
     m_sourceLabel = new QLabel(this);
     m_countLabel = new QLabel(this);
     m_dumpLabel = new QLabel(this);
@@ -358,11 +423,36 @@ void MainWindow::showSnapshot()
         m_model->applySnapshot(snapshot, &m_connections->tracker());
         m_view->viewport()->update(); // "In state for" moved on every row (the model does not signal it)
         if (std::exchange(m_firstSnapshot, false))
-            m_view->resizeColumnsToContents();
+            sizeColumnsToContents();
+        showFollowedConnection();
+        updateFilterCount();
     }
-    showFollowedConnection();
     updateStatus();
     Q_EMIT snapshotShown(snapshot.generation());
+}
+
+void MainWindow::updateFilterCount()
+{
+    const bool filtering = !m_filter->text().trimmed().isEmpty();
+    m_filterCount->setVisible(filtering);
+    if (filtering)
+        m_filterCount->setText(tr("%1 of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+}
+
+void MainWindow::sizeColumnsToContents()
+{
+    m_view->resizeColumnsToContents();
+    // The first rows seen rarely hold the widest texts a column gets: marks ("× TIME-WAIT") and
+    // timers ("keepalive (1 h 59 min, 0)") come later. Keep room for them.
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const int padding = metrics.averageCharWidth() * 3;
+    const auto atLeast = [&](int column, const QString &text) {
+        m_view->setColumnWidth(
+            column, std::max(m_view->columnWidth(column), metrics.horizontalAdvance(text) + padding));
+    };
+    atLeast(ConnectionTableModel::StateColumn, u"× CLOSE-WAIT"_s);
+    atLeast(ConnectionTableModel::TimerColumn, u"keepalive (1 h 59 min, 0)"_s);
+    atLeast(ConnectionTableModel::TimeInStateColumn, u"59 min 59 s"_s);
 }
 
 void MainWindow::updateStatus()
@@ -381,32 +471,36 @@ void MainWindow::updateStatus()
         text += tr(
             " (%n event(s) lost to full ring buffers; those steps are inferred)", nullptr, int(status.exactEventsLost));
     if (isDisplayPaused())
-        text = tr("Display paused (Space resumes); collection goes on");
+        text = tr("Display paused (Space resumes): every view holds still; collection goes on, nothing is missed");
     else if (m_settings.exact && !status.exactActive && !status.exactStatus.isEmpty())
         text += tr(" — no exact mode: %1").arg(status.exactStatus);
     m_collectionLabel->setText(text);
-    m_collectionLabel->setToolTip(status.exactStatus.isEmpty()
-            ? tr("States between two polls are inferred from RFC 9293's diagram. Exact mode (Preferences) "
-                 "needs CAP_PERFMON.")
-            : status.exactStatus);
+    const QString detail = status.exactStatus.isEmpty()
+        ? tr("States between two polls are inferred from RFC 9293's diagram. Exact mode (Preferences) "
+             "needs CAP_PERFMON.")
+        : status.exactStatus;
+    m_collectionLabel->setToolTip(u"<p>%1</p><p>%2</p>"_s.arg(text.toHtmlEscaped(), detail.toHtmlEscaped()));
 
     const SocketSnapshot &latest = m_connections->latest();
     if (latest.isNull())
         return;
+    // The count is of what the table shows (held while paused); the last dump, beside it, shows that
+    // collection goes on.
+    const SocketSnapshot &shown = isDisplayPaused() && !m_model->snapshot().isNull() ? m_model->snapshot() : latest;
     m_countLabel->setText(
-        tr("%n socket(s), %1 listening", nullptr, int(latest.sockets().size())).arg(latest.listeners().size()));
-    m_dumpLabel->setText(tr("Last dump %1 ms at %2")
+        tr("%n socket(s), %1 listening", nullptr, int(shown.sockets().size())).arg(shown.listeners().size()));
+    m_dumpLabel->setText((isDisplayPaused() ? tr("Collecting: last dump %1 ms at %2") : tr("Last dump %1 ms at %2"))
             .arg(double(latest.statistics().durationNs) / 1e6, 0, 'f', 1)
             .arg(latest.takenAt().toLocalTime().toString(u"HH:mm:ss"_s)));
 }
 
 void MainWindow::selectionChanged()
 {
-    if (m_selecting)
+    if (m_selecting || m_rowsChanging > 0)
         return;
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    // A row that went away (its connection closed) leaves the connection followed: its timeline and
-    // path stay on show until the user picks another.
+    // Only the user chooses another connection: a row that went away (its connection closed, or the
+    // filter hides it) leaves its connection followed, its timeline and path on show.
     if (rows.isEmpty())
         return;
     const quint64 id = rows.constFirst().data(ConnectionTableModel::ConnectionIdRole).toULongLong();
@@ -429,14 +523,28 @@ void MainWindow::selectConnectionRow(quint64 connectionId, bool scroll)
 {
     const int sourceRow = m_model->rowOfConnection(connectionId);
     const QModelIndex proxyIndex = sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
-    if (!proxyIndex.isValid())
-        return;
     m_selecting = true;
-    m_view->selectionModel()->setCurrentIndex(
-        proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    if (scroll)
-        m_view->scrollTo(proxyIndex);
+    if (proxyIndex.isValid()) {
+        m_view->selectionModel()->setCurrentIndex(
+            proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        if (scroll)
+            m_view->scrollTo(proxyIndex);
+    } else {
+        // No row (gone, or filtered out): no other row may look followed.
+        m_view->selectionModel()->clearSelection();
+    }
     m_selecting = false;
+}
+
+void MainWindow::syncSelectionToFollowed()
+{
+    if (m_followed == 0 || isDisplayPaused())
+        return;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const bool selectedHere =
+        !rows.isEmpty() && rows.constFirst().data(ConnectionTableModel::ConnectionIdRole).toULongLong() == m_followed;
+    if (!selectedHere)
+        selectConnectionRow(m_followed, false);
 }
 
 void MainWindow::showFollowedConnection()
@@ -450,12 +558,8 @@ void MainWindow::showFollowedConnection()
     const SocketSnapshot &latest = m_connections->latest();
     m_timeline->setConnection(*connection, latest.isNull() ? connection->openedNs : latest.monotonicNs());
     // The connection's socket may have changed (request to child, full socket to TIME-WAIT): keep
-    // its new row selected.
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    const bool selectedHere =
-        !rows.isEmpty() && rows.constFirst().data(ConnectionTableModel::ConnectionIdRole).toULongLong() == m_followed;
-    if (!selectedHere && !isDisplayPaused())
-        selectConnectionRow(m_followed, false);
+    // its new row selected, or none when it has no row.
+    syncSelectionToFollowed();
 }
 
 void MainWindow::showTableContextMenu(const QPoint &position)
@@ -508,6 +612,48 @@ void MainWindow::setTheme(AppPreferences::Theme theme)
     m_theme->setTheme(theme);
 }
 
+void MainWindow::toggleDock(View view)
+{
+    QDockWidget *dock = m_docks.value(view);
+    if (!dock)
+        return;
+    // A dock tabbed behind another is not hidden, only covered: its visible region is empty.
+    const bool inFront = !dock->isHidden() && dock->isVisible() && !dock->visibleRegion().isEmpty();
+    if (inFront)
+        dock->hide();
+    else
+        showView(view);
+}
+
+void MainWindow::showHeaderMenu(const QPoint &position)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    QMenu menu(this);
+    menu.addAction(tr("Size Columns to Contents"), this, &MainWindow::sizeColumnsToContents);
+    menu.addSeparator();
+    int shown = 0;
+    for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
+        shown += header->isSectionHidden(column) ? 0 : 1;
+    for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column) {
+        QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        // The last visible column stays: a table without columns cannot be right-clicked again.
+        action->setEnabled(header->isSectionHidden(column) || shown > 1);
+        connect(action, &QAction::toggled, this, [this, column](bool visible) {
+            m_view->horizontalHeader()->setSectionHidden(column, !visible);
+            if (visible && m_view->columnWidth(column) < 20)
+                m_view->resizeColumnToContents(column);
+        });
+    }
+    menu.addSeparator();
+    menu.addAction(tr("Show All Columns"), this, [this] {
+        for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
+            m_view->horizontalHeader()->setSectionHidden(column, false);
+    });
+    menu.exec(header->mapToGlobal(position));
+}
+
 void MainWindow::showView(View view)
 {
     if (QDockWidget *dock = m_docks.value(view)) {
@@ -545,6 +691,7 @@ void MainWindow::setDisplayPaused(bool paused)
         // Catch up at once: the tracker kept following while the table stood still.
         m_model->applySnapshot(m_connections->latest(), &m_connections->tracker());
         showFollowedConnection();
+        updateFilterCount();
     }
     updateStatus();
 }
@@ -575,6 +722,9 @@ void MainWindow::editPreferences()
 bool MainWindow::saveScreenshot(const QString &path, QString *error, View view)
 {
     QWidget *widget = view == View::Table ? this : m_views.value(view);
+    // Labels whose text just changed (the filter's count, the last dump) have asked for a new
+    // layout that the event loop has not run yet: run it, or the picture shows them cut.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     const QPixmap pixmap = widget->grab();
     QImageWriter writer(path);
     if (!writer.write(pixmap.toImage())) {
@@ -587,8 +737,12 @@ bool MainWindow::saveScreenshot(const QString &path, QString *error, View view)
 
 void MainWindow::saveScreenshotInteractively()
 {
-    const QString defaultPath = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) + u"/tcplens-"_s +
-        QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s) + u".png"_s;
+    // Not the current directory when there is no Pictures folder: that may be a source checkout.
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (folder.isEmpty() || !QDir(folder).exists())
+        folder = QDir::homePath();
+    const QString defaultPath =
+        folder + u"/tcplens-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s) + u".png"_s;
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Save Screenshot"), defaultPath, tr("PNG images (*.png)"));
     if (path.isEmpty())
@@ -632,7 +786,9 @@ void MainWindow::showEvent(QShowEvent *event)
         // After the first layout pass, which sizes the docks by their contents' hints (the counter
         // charts would take most of the height).
         QTimer::singleShot(0, this, [this] {
-            resizeDocks({m_docks.value(View::Diagram)}, {width() * 2 / 5}, Qt::Horizontal);
+            // Two fifths of the width, but no more than the diagram needs to read well: on a large
+            // screen the rest goes to the table's columns.
+            resizeDocks({m_docks.value(View::Diagram)}, {std::clamp(width() * 2 / 5, 340, 660)}, Qt::Horizontal);
             resizeDocks({m_docks.value(View::Timeline)}, {height() * 2 / 5}, Qt::Vertical);
         });
     }

@@ -85,6 +85,8 @@ public:
     // For this run only (the command line's --theme): the preferences keep their own choice.
     void setTheme(AppPreferences::Theme theme);
     void showView(View view);
+    // Widens every column of the table to what its visible rows hold (View menu, header menu).
+    void sizeColumnsToContents();
     bool isDisplayPaused() const;
 
 Q_SIGNALS:
@@ -106,6 +108,12 @@ private:
     void showFollowedConnection();
     void selectConnectionRow(quint64 connectionId, bool scroll);
     void selectionChanged();
+    // The table's selection shows the followed connection's row, or nothing when it has none.
+    void syncSelectionToFollowed();
+    void updateFilterCount();
+    // Alt+1…N: brings a dock forward when it is hidden or tabbed behind another, hides it when in front.
+    void toggleDock(View view);
+    void showHeaderMenu(const QPoint &position);
     void showTableContextMenu(const QPoint &position);
     void setDisplayPaused(bool paused);
     void updateStepActions();
@@ -126,6 +134,7 @@ private:
     QTableView *m_view = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_filterError = nullptr;
+    QLabel *m_filterCount = nullptr;
     QHash<View, QDockWidget *> m_docks;
     QHash<View, QWidget *> m_views;
     StateDiagramPanel *m_diagram = nullptr;
@@ -146,6 +155,9 @@ private:
     bool m_firstSnapshot = true;
     quint64 m_followed = 0;
     bool m_selecting = false;
+    // Inside a removal, layout change or reset of the table's rows: the view moves its selection to
+    // a neighbour then, which is not the user choosing another connection.
+    int m_rowsChanging = 0;
     bool m_rememberState = true;
     bool m_defaultDockSizes = false;
 };

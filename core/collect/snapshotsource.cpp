@@ -78,6 +78,11 @@ std::expected<SocketSnapshot, QString> SnapshotSource::take(const Options &optio
         QElapsedTimer timer;
         timer.start();
         data.ownersByInode = m_owners->resolve(dump->sockets);
+        data.ownersNotFoundYet = m_owners->notFoundYet();
+        for (const SocketRecord &socket : dump->sockets) {
+            if (!data.userNames.contains(socket.uid))
+                data.userNames.insert(socket.uid, m_owners->userName(socket.uid));
+        }
         data.ownersResolved = true;
         data.statistics.ownerLookupNs = timer.nsecsElapsed();
     }

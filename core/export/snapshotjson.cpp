@@ -25,6 +25,8 @@ QLatin1StringView ownerAbsenceName(OwnerAbsence absence)
         return "orphan"_L1;
     case OwnerAbsence::NotPermitted:
         return "not-permitted"_L1;
+    case OwnerAbsence::NotFoundYet:
+        return "not-found-yet"_L1;
     case OwnerAbsence::NotResolved:
         return "not-resolved"_L1;
     }

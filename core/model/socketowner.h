@@ -23,6 +23,10 @@ enum class OwnerAbsence : quint8 {
     NoInodeNotAccepted, // a child in the accept queue: it gets a file only when accept() returns it
     NoInodeOrphan, // closed by its process, still finishing (FIN_WAIT1, LAST_ACK, CLOSING ...)
     NotPermitted, // a file exists but its process's /proc/PID/fd is not readable by us
+    // The walk of /proc after the dump did not find it, and no full re-read has looked since: the
+    // socket came or went between the two (or its process opened it meanwhile). The next poll
+    // looks again.
+    NotFoundYet,
     NotResolved, // not looked up (owner resolution off), or the process exited meanwhile
 };
 

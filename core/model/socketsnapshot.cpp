@@ -52,12 +52,19 @@ const SocketOwner *SocketSnapshot::owner(const SocketRecord &socket, OwnerAbsenc
         reason = OwnerAbsence::NotResolved;
     } else if (const auto it = m_data->ownersByInode.constFind(socket.inode); it != m_data->ownersByInode.cend()) {
         found = &it.value();
+    } else if (m_data->ownersNotFoundYet.contains(socket.inode)) {
+        reason = OwnerAbsence::NotFoundYet;
     } else {
         reason = OwnerAbsence::NotPermitted;
     }
     if (absence)
         *absence = reason;
     return found;
+}
+
+QString SocketSnapshot::userName(quint32 uid) const
+{
+    return m_data->userNames.value(uid, QString::number(uid));
 }
 
 std::optional<ListenerQueue> SocketSnapshot::listenerFor(int socketIndex) const

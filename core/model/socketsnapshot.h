@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QList>
 #include <QMetaType>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -36,6 +37,8 @@ public:
         QList<ListenerQueue> listeners;
         QList<QByteArray> congestionNames{QByteArray()}; // SocketRecord::congestion indexes this
         QHash<quint32, SocketOwner> ownersByInode;
+        QSet<quint32> ownersNotFoundYet; // inodes the /proc walk missed, most likely in a race with it
+        QHash<quint32, QString> userNames; // uid -> name, for every uid of `sockets`
         bool ownersResolved = false;
         DumpStatistics statistics;
     };
@@ -58,6 +61,8 @@ public:
     QByteArray congestionName(const SocketRecord &socket) const;
     // The owner of a socket, or nothing with the reason in *absence.
     const SocketOwner *owner(const SocketRecord &socket, OwnerAbsence *absence = nullptr) const;
+    // The name of a socket's uid (idiag_uid) as the owner lookup found it, or the number.
+    QString userName(quint32 uid) const;
     // The listener whose queues a socket index belongs to, if it is a listener.
     std::optional<ListenerQueue> listenerFor(int socketIndex) const;
     // Bytes this snapshot holds on the heap, for the memory budget in bench/.

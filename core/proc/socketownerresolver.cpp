@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
 
@@ -117,6 +118,9 @@ void SocketOwnerResolver::readProcess(qint32 pid)
     const QByteArray fdPath = base + "/fd";
     const int dirFd = ::open(fdPath.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirFd < 0) {
+        // ENOENT: it exited meanwhile; next poll's listing forgets it.
+        if (errno != EACCES && errno != EPERM)
+            return;
         // EACCES: another user's process. Remembered, so that we do not try again every poll.
         process.readable = false;
         m_processes.insert(pid, process);
@@ -190,13 +194,30 @@ QHash<quint32, SocketOwner> SocketOwnerResolver::resolve(const std::vector<Socke
         }
     }
 
+    // At the first poll, a socket missed while some process cannot be read most likely belongs to
+    // it: it was there before us, not in a race with us.
+    bool unreadable = false;
+    for (const Process &process : std::as_const(m_processes))
+        unreadable |= !process.readable;
+    const bool assumeHidden = !m_resolvedBefore && unreadable;
+    m_resolvedBefore = true;
+
     QHash<quint32, SocketOwner> owners;
+    QHash<quint32, int> missed;
+    m_notFoundYet.clear();
     for (const auto &socket : sockets) {
         if (socket.inode == 0)
             continue;
-        if (const auto pid = m_ownerPidByInode.constFind(socket.inode); pid != m_ownerPidByInode.cend())
+        if (const auto pid = m_ownerPidByInode.constFind(socket.inode); pid != m_ownerPidByInode.cend()) {
             owners.insert(socket.inode, m_processes.value(*pid).owner);
+            continue;
+        }
+        const int since = m_missedAtRescan.value(socket.inode, assumeHidden ? -1 : m_statistics.fullRescans);
+        missed.insert(socket.inode, since);
+        if (since == m_statistics.fullRescans)
+            m_notFoundYet.insert(socket.inode);
     }
+    m_missedAtRescan = std::move(missed);
     qCDebug(lcProc) << "owners:" << owners.size() << "found," << m_statistics.processesRead << "processes read";
     return owners;
 }

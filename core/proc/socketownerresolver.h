@@ -38,6 +38,12 @@ public:
 
     // Owners of every socket in `sockets` that has an inode and could be found.
     QHash<quint32, SocketOwner> resolve(const std::vector<SocketRecord> &sockets);
+    // Inodes the last resolve() did not find but has not given up on: no full re-read of /proc has
+    // looked for them since they were first missed, so they most likely came or went between the
+    // dump and the walk. Once a full re-read misses them too, their process is one we cannot read.
+    const QSet<quint32> &notFoundYet() const { return m_notFoundYet; }
+    // The name of a user id ("root"), or the number when it has none; cached.
+    QString userName(quint32 uid);
     const Statistics &statistics() const { return m_statistics; }
 
 private:
@@ -53,7 +59,6 @@ private:
     qint64 fdCount(qint32 pid) const;
     void readProcess(qint32 pid);
     void forgetProcess(qint32 pid);
-    QString userName(quint32 uid);
 
     QString m_procRoot;
     int m_fullRescanIntervalMs;
@@ -62,6 +67,9 @@ private:
     QHash<quint32, QString> m_userNames;
     QElapsedTimer m_sinceFullRescan;
     Statistics m_statistics;
+    QHash<quint32, int> m_missedAtRescan; // inode -> fullRescans when it was first missed (-1: given up)
+    QSet<quint32> m_notFoundYet;
+    bool m_resolvedBefore = false;
 };
 
 } // namespace TcpLens

@@ -129,4 +129,13 @@ void closeGracefully(UniqueFd &fd)
     fd.reset();
 }
 
+void closeWithReset(UniqueFd &fd)
+{
+    // SO_LINGER on with a zero timeout: close() sends RST and frees the socket at once, no TIME-WAIT
+    // (tcp_close() -> tcp_disconnect() when sk_lingertime is 0).
+    const linger abort{1, 0};
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
+    fd.reset();
+}
+
 } // namespace TcpLens::Test::LoopbackSockets

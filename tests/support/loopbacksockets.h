@@ -32,5 +32,7 @@ UniqueFd acceptOne(int listenerFd, std::chrono::milliseconds timeout);
 quint16 localPort(int fd);
 // close() with SO_LINGER off, the normal FIN close.
 void closeGracefully(UniqueFd &fd);
+// close() with a zero SO_LINGER: an RST, and the socket is gone at once.
+void closeWithReset(UniqueFd &fd);
 
 } // namespace TcpLens::Test::LoopbackSockets

@@ -12,14 +12,20 @@ here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$out"
 mkdir -p "$out"
 TCPLENS_APP=$app TCPLENS_ROWS=$out/rows.txt bash "$here/../../docs/make-screenshots.sh" "" "$out" >/dev/null
-for name in main-window main-window-dark diagram timeline sysctls listeners counters; do
+for name in main-window main-window-dark window-1024x700 window-1920x1080 diagram timeline sysctls listeners counters; do
     file=$out/$name.png
     [ -s "$file" ] || { echo "FAIL: $name.png was not written"; exit 1; }
     head -c 8 "$file" | od -An -c | grep -q 'P   N   G' || { echo "FAIL: $name.png is not a PNG"; exit 1; }
 done
+# --size is the picture's size: nothing made the window grow past the screen it stands for.
+for size in 1024x700 1920x1080; do
+    shown=$(python3 -c 'import struct, sys; d = open(sys.argv[1], "rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' \
+        "$out/window-$size.png")
+    [ "$shown" = "$size" ] || { echo "FAIL: window-$size.png is $shown"; exit 1; }
+done
 # The main window's table shows the scene: the web server on 8080 (its listener or its connections
 # with their unread bytes; which rows are in view depends on the followed connection).
-for name in main-window main-window-dark; do
+for name in main-window main-window-dark window-1024x700 window-1920x1080; do
     grep -Eq "^$name: (LISTEN \*:8080 |ESTAB 127\.0\.0\.1:8080 127\.0\.0\.1:[0-9]+ (18|36|54) 0$|ESTAB 127\.0\.0\.1:[0-9]+ 127\.0\.0\.1:8080 (1000|2000|3000) 0$)" "$out/rows.txt" ||
         { echo "FAIL: $name does not show the web server or its connections"; cat "$out/rows.txt"; exit 1; }
 done

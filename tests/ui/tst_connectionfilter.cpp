@@ -85,10 +85,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("filter");
         QTest::addColumn<QString>("error");
         QTest::addRow("unknown state") << u"state:estabished"_s << u"unknown state 'estabished'"_s;
-        QTest::addRow("ambiguous prefix") << u"state:fin"_s << u"unknown state 'fin'"_s;
+        // An ambiguous prefix names what it could mean.
+        QTest::addRow("ambiguous fin") << u"state:fin"_s << u"ambiguous state 'fin': fin-wait-1 or fin-wait-2?"_s;
+        QTest::addRow("ambiguous syn") << u"state:syn"_s << u"ambiguous state 'syn': syn-sent or syn-recv?"_s;
+        QTest::addRow("ambiguous clos") << u"state:clos"_s
+                                        << u"ambiguous state 'clos': closing, close-wait or closed?"_s;
         QTest::addRow("port range") << u"port:70000"_s << u"'70000' is not a port"_s;
         QTest::addRow("port text") << u"port:http"_s << u"'http' is not a port"_s;
-        QTest::addRow("empty value") << u"proc:"_s << u"'proc' needs a value"_s;
+        // The hint for a missing value fits the key.
+        QTest::addRow("empty state") << u"state:"_s << u"'state' needs a state, e.g. state:estab"_s;
+        QTest::addRow("empty port") << u"port:"_s << u"'port' needs a port number, e.g. port:443"_s;
+        QTest::addRow("empty lport") << u"lport:"_s << u"'lport' needs a port number, e.g. lport:443"_s;
+        QTest::addRow("empty addr") << u"addr:"_s << u"'addr' needs an address or part of one, e.g. addr:10.0.0"_s;
+        QTest::addRow("empty proc") << u"proc:"_s << u"'proc' needs a process name or PID, e.g. proc:nginx"_s;
+        // A mistyped key is named, not searched for as text.
+        QTest::addRow("typo of port") << u"prot:8080"_s << u"unknown key 'prot' (did you mean port:?)"_s;
+        QTest::addRow("typo of state") << u"stat:listen"_s << u"unknown key 'stat' (did you mean state:?)"_s;
+        QTest::addRow("no close key") << u"owner:root"_s << u"unknown key 'owner' (keys: state, port"_s;
+        QTest::addRow("negated typo") << u"-prot:22"_s << u"unknown key 'prot'"_s;
     }
 
     void errorsSayWhatIsWrong()
@@ -99,6 +113,88 @@ private Q_SLOTS:
         QCOMPARE(parsed.errors().size(), 1);
         QVERIFY2(parsed.errors().constFirst().startsWith(error), qPrintable(parsed.errors().constFirst()));
         QVERIFY(parsed.isEmpty()); // a term that was not understood filters nothing
+    }
+
+    // The names people use for states: ss's, RFC 9293's, netstat's, the short forms of teaching
+    // material, and any prefix that names one state.
+    void stateNames_data()
+    {
+        QTest::addColumn<QString>("word");
+        QTest::addColumn<int>("state");
+        const auto row = [](const QString &word, TcpState state) {
+            QTest::addRow("%s", qPrintable(word)) << word << int(state);
+        };
+        row(u"tw"_s, TcpState::TimeWait);
+        row(u"TW"_s, TcpState::TimeWait);
+        row(u"time-wait"_s, TcpState::TimeWait);
+        row(u"time_wait"_s, TcpState::TimeWait);
+        row(u"timewait"_s, TcpState::TimeWait);
+        row(u"time"_s, TcpState::TimeWait);
+        row(u"fin1"_s, TcpState::FinWait1);
+        row(u"fin2"_s, TcpState::FinWait2);
+        row(u"fw1"_s, TcpState::FinWait1);
+        row(u"fin-wait-1"_s, TcpState::FinWait1);
+        row(u"FIN_WAIT1"_s, TcpState::FinWait1);
+        row(u"syn-recv"_s, TcpState::SynRecv);
+        row(u"syn_rcvd"_s, TcpState::SynRecv);
+        row(u"syn-received"_s, TcpState::SynRecv);
+        row(u"syn-s"_s, TcpState::SynSent);
+        row(u"estab"_s, TcpState::Established);
+        row(u"est"_s, TcpState::Established);
+        row(u"established"_s, TcpState::Established);
+        row(u"listen"_s, TcpState::Listen);
+        row(u"listening"_s, TcpState::Listen);
+        row(u"lis"_s, TcpState::Listen);
+        row(u"close-wait"_s, TcpState::CloseWait);
+        row(u"cw"_s, TcpState::CloseWait);
+        row(u"last-ack"_s, TcpState::LastAck);
+        row(u"last"_s, TcpState::LastAck);
+        row(u"closing"_s, TcpState::Closing);
+        row(u"closed"_s, TcpState::Close);
+        row(u"unconn"_s, TcpState::Close);
+    }
+
+    void stateNames()
+    {
+        QFETCH(QString, word);
+        QFETCH(int, state);
+        const ConnectionFilter::StateMatch match = ConnectionFilter::stateFromText(word);
+        QVERIFY2(match.state.has_value(), qPrintable(word));
+        QCOMPARE(int(*match.state), state);
+        const ConnectionFilter filter = ConnectionFilter::parse(u"state:"_s + word);
+        QVERIFY2(filter.errors().isEmpty(), qPrintable(filter.errors().join(u"; "_s)));
+    }
+
+    // Colons that are not keys stay free text: endpoints and IPv6 addresses.
+    void colonsThatAreNotKeys_data()
+    {
+        QTest::addColumn<QString>("word");
+        QTest::addRow("v4 endpoint") << u"127.0.0.1:8080"_s;
+        QTest::addRow("v6 endpoint") << u"[::1]:8443"_s;
+        QTest::addRow("v6 address") << u"fe80::1"_s;
+        QTest::addRow("v6 hex group") << u"dead:beef::1"_s;
+        QTest::addRow("v6 loopback") << u"::1"_s;
+    }
+
+    void colonsThatAreNotKeys()
+    {
+        QFETCH(QString, word);
+        const ConnectionFilter filter = ConnectionFilter::parse(word);
+        QVERIFY2(filter.errors().isEmpty(), qPrintable(filter.errors().join(u"; "_s)));
+        QVERIFY(!filter.isEmpty());
+    }
+
+    void placeholderExamplesAreAccepted()
+    {
+        // The placeholder is "Filter (Ctrl+F): text state:estab ...": every word after the colon is an example.
+        const QString hint = ConnectionFilter::syntaxHint();
+        const QStringList examples = hint.mid(hint.indexOf(u"):"_s) + 2).split(u' ', Qt::SkipEmptyParts);
+        QVERIFY(examples.size() >= 5);
+        for (const QString &example : examples) {
+            const ConnectionFilter filter = ConnectionFilter::parse(example);
+            QVERIFY2(filter.errors().isEmpty(), qPrintable(example + u": "_s + filter.errors().join(u"; "_s)));
+            QVERIFY2(!filter.isEmpty(), qPrintable(example));
+        }
     }
 
     void stateTermRoundTrips()

@@ -3,14 +3,19 @@
 #include "collect/snapshotsource.h"
 #include "expectedtext.h"
 #include "loopbacksockets.h"
+#include "model/monotonicclock.h"
 #include "models/connectiontablemodel.h"
+#include "netlink/sockdiagclient.h"
 #include "privatenetworknamespace.h"
+#include "proc/socketownerresolver.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <pwd.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -134,6 +139,69 @@ private Q_SLOTS:
         QCOMPARE(
             model.index(now, ConnectionTableModel::ProcessColumn).data().toString(), u"— (kernel only: TIME-WAIT)"_s);
         QVERIFY(model.index(now, ConnectionTableModel::UserColumn).data().toString().isEmpty());
+    }
+
+    // A socket that came and went between the dump and the walk of /proc (a short-lived connection
+    // of a busy server) shows "not resolved yet", not "another user's process"; the User column
+    // names the socket's uid. Made here for certain: the socket closes right after the dump.
+    void ownerOfASocketGoneMeanwhileIsNotResolvedYet()
+    {
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
+        QVERIFY(listener.fd);
+        auto diag = SockDiagClient::open();
+        QVERIFY2(diag.has_value(), TcpLens::Test::errorText(diag).constData());
+        // Every poll re-reads all of /proc when an owner is missing, so a second poll has looked. A
+        // poll before the connection, as in a running window: the first one knows nothing of races.
+        SocketOwnerResolver resolver(u"/proc"_s, 0);
+        auto before = diag->dump({});
+        QVERIFY2(before.has_value(), TcpLens::Test::errorText(before).constData());
+        resolver.resolve(before->sockets);
+
+        // A connection made and closed between two polls, the dump of the next poll catching it.
+        auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
+        QVERIFY(Sockets::waitConnected(client.get(), 1s));
+        const quint16 clientPort = Sockets::localPort(client.get());
+        auto dump = diag->dump({});
+        QVERIFY2(dump.has_value(), TcpLens::Test::errorText(dump).constData());
+        Sockets::closeWithReset(client);
+
+        const auto snapshotOf = [&](quint64 generation) {
+            SocketSnapshot::Data data;
+            data.generation = generation;
+            data.monotonicNs = MonotonicClock::nowNs();
+            data.ownersByInode = resolver.resolve(dump->sockets);
+            data.ownersNotFoundYet = resolver.notFoundYet();
+            for (const SocketRecord &socket : dump->sockets)
+                data.userNames.insert(socket.uid, resolver.userName(socket.uid));
+            data.ownersResolved = true;
+            data.sockets = dump->sockets;
+            return SocketSnapshot(std::move(data));
+        };
+        ConnectionTableModel model;
+        model.applySnapshot(snapshotOf(1));
+        const int row = rowWithLocalPort(model, clientPort, TcpState::Established);
+        QVERIFY(row >= 0);
+        QCOMPARE(model.index(row, ConnectionTableModel::ProcessColumn).data().toString(), u"… (not resolved yet)"_s);
+        QVERIFY(model.index(row, ConnectionTableModel::ProcessColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"came or went"_s));
+        const QString user = model.index(row, ConnectionTableModel::UserColumn).data().toString();
+        const passwd *entry = ::getpwuid(::geteuid());
+        QCOMPARE(user, entry ? QString::fromLocal8Bit(entry->pw_name) : QString::number(::geteuid()));
+        // The listener, still held, has its owner.
+        const int listening = rowWithLocalPort(model, listener.port, TcpState::Listen);
+        QVERIFY(listening >= 0);
+        QVERIFY(model.index(listening, ConnectionTableModel::ProcessColumn).data().toString().contains(u"tst_"_s));
+
+        // Were the socket still listed after a full re-read of /proc, no process we can read holds it.
+        const SocketSnapshot later = snapshotOf(2);
+        const auto socket = std::find_if(dump->sockets.cbegin(), dump->sockets.cend(),
+            [&](const SocketRecord &record) { return record.localPort == clientPort; });
+        QVERIFY(socket != dump->sockets.cend());
+        OwnerAbsence absence = OwnerAbsence::HasOwner;
+        QVERIFY(!later.owner(*socket, &absence));
+        QCOMPARE(absence, OwnerAbsence::NotPermitted);
     }
 };
 

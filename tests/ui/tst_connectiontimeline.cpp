@@ -14,6 +14,7 @@
 #include "timeline/connectionstateband.h"
 #include "timeline/connectiontimelinemodel.h"
 #include "timeline/connectiontimelineview.h"
+#include "timeline/samplechartview.h"
 #include "tracking/connectiontracker.h"
 
 #include <QAbstractItemModelTester>
@@ -26,6 +27,9 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QToolTip>
+#include <QValueAxis>
+
+#include <cmath>
 
 #include <sys/socket.h>
 
@@ -279,6 +283,66 @@ private Q_SLOTS:
         QVERIFY(!view.hasConnection());
         QVERIFY((*placeholder)->isVisible());
         QCOMPARE(view.timelineModel()->rowCount(), 0);
+    }
+
+    // A polled step's window opens at the poll before it, or at the step before it when that is
+    // later: an exact FIN-WAIT-1 at +675 ms bounds the TIME-WAIT a poll saw at +1318 ms better
+    // than the poll at +318 ms does.
+    void polledStepIsBoundedByTheExactStepBefore()
+    {
+        ConnectionTimelineModel model;
+        model.setWallClockOffset(offsetShowingTenOhOne());
+        TrackedConnection connection = clientConnection();
+        connection.path = {
+            {S::Close, T0, T0, K::Exact},
+            {S::SynSent, T0, T0, K::Exact},
+            {S::Established, T0 + 100'000, T0 + 100'000, K::Exact},
+            {S::FinWait1, T0 + 675 * Ms, T0 + 675 * Ms, K::Exact},
+            {S::TimeWait, T0 + 1318 * Ms, T0 + 318 * Ms, K::Polled},
+        };
+        model.setConnection(connection, T0 + 10 * Second);
+        using M = ConnectionTimelineModel;
+        QCOMPARE(model.index(4, 0).data(M::NotBeforeNsRole).toLongLong(), T0 + 675 * Ms);
+        QCOMPARE(text(model, 4, M::KnowledgeColumn), u"polled: between 10:01:00.675 and 10:01:01.318"_s);
+        // FIN-WAIT-1 lasted at most until the poll, at least not at all.
+        QCOMPARE(text(model, 3, M::DurationColumn), u"≤ 643.0 ms"_s);
+        // The poll's own bound holds when it is the later one.
+        connection.path[4].notBeforeNs = T0 + 900 * Ms;
+        model.setConnection(connection, T0 + 10 * Second);
+        QCOMPARE(text(model, 4, M::KnowledgeColumn), u"polled: between 10:01:00.900 and 10:01:01.318"_s);
+    }
+
+    // A connection of 0.7 s, then a minute in TIME-WAIT: the charts span its 0.7 s of figures,
+    // with ticks a reader takes in at a glance, not a sliver at the left of 100 s.
+    void chartsOfAShortConnectionFitItsLife()
+    {
+        ConnectionTimelineView view;
+        view.resize(900, 500);
+        view.show();
+        TrackedConnection connection = clientConnection();
+        connection.path = {
+            {S::Close, T0, T0, K::Exact},
+            {S::SynSent, T0, T0, K::Exact},
+            {S::Established, T0 + 100'000, T0 + 100'000, K::Exact},
+            {S::FinWait1, T0 + 600 * Ms, T0 + 600 * Ms, K::Exact},
+            {S::TimeWait, T0 + 700 * Ms, T0 + 700 * Ms, K::Exact},
+        };
+        connection.samples = transferSamples(6, T0 + 100 * Ms, 100 * Ms);
+        view.setConnection(connection, T0 + 55 * Second);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        for (SampleChartView *chart : view.charts()) {
+            for (const QValueAxis *axis : {chart->xAxis(), chart->yAxis()}) {
+                QCOMPARE(axis->min(), 0.0);
+                const double interval = axis->tickInterval();
+                const double mantissa = interval / std::pow(10.0, std::floor(std::log10(interval)));
+                QVERIFY2(qFuzzyCompare(mantissa, 1.0) || qFuzzyCompare(mantissa, 2.0) || qFuzzyCompare(mantissa, 5.0),
+                    qPrintable(QString::number(interval)));
+                const double ticks = axis->max() / interval;
+                QVERIFY2(std::abs(ticks - std::round(ticks)) < 1e-6, qPrintable(QString::number(axis->max())));
+            }
+            QVERIFY2(chart->xAxis()->max() >= 0.7 && chart->xAxis()->max() <= 1.0,
+                qPrintable(QString::number(chart->xAxis()->max())));
+        }
     }
 
     void bandKeepsShortStatesReadable()

@@ -532,7 +532,7 @@ private Q_SLOTS:
         QDockWidget *dock = window->dock(MainWindow::View::Sysctls);
         QVERIFY(dock);
         QCOMPARE(dock->toggleViewAction()->shortcut(), QKeySequence(Qt::ALT | Qt::Key_5));
-        QCOMPARE(window->viewWidget(MainWindow::View::Sysctls), window->sysctlPanel());
+        QCOMPARE(window->viewWidget(MainWindow::View::Sysctls)->objectName(), u"sysctlScroll"_s);
         QVERIFY(window->sysctlPanel()->isVisible());
     }
 

@@ -309,20 +309,70 @@ private Q_SLOTS:
         }
     }
 
-    void queueIsBounded()
+    // While paused, the queue holds what a person can step through: newer steps are dropped and
+    // counted, the older ones kept so stepping goes on from where the pause began.
+    void queueIsBoundedWhilePaused()
     {
         TransitionPlayer player;
         useTestClock(player);
         player.setPaused(true);
+        QCOMPARE(player.waitingLimit(), TransitionPlayer::MaxWaitingWhilePaused);
         ConnectionEvents events;
-        for (int i = 0; i < TransitionPlayer::MaxWaiting + 5; ++i)
+        for (int i = 0; i < TransitionPlayer::MaxWaitingWhilePaused + 5; ++i)
             events.append(step(quint64(i), S::Close, S::SynSent));
         QSignalSpy waiting(&player, &TransitionPlayer::waitingChanged);
         player.addEvents(events);
-        QCOMPARE(player.waitingCount(), TransitionPlayer::MaxWaiting);
+        QCOMPARE(player.waitingCount(), TransitionPlayer::MaxWaitingWhilePaused);
         QCOMPARE(player.droppedCount(), 5);
         QCOMPARE(waiting.size(), 1);
-        QCOMPARE(waiting.constFirst().constFirst().toInt(), TransitionPlayer::MaxWaiting);
+        QCOMPARE(waiting.constFirst().constFirst().toInt(), TransitionPlayer::MaxWaitingWhilePaused);
+        // The oldest is still first: a step plays connection 0.
+        QVERIFY(player.stepForward());
+        QCOMPARE(player.lastStep().connections, TransitionPlayer::MaxWaitingWhilePaused);
+
+        // Playing, the bound is the larger one.
+        player.setPaused(false);
+        QCOMPARE(player.waitingLimit(), TransitionPlayer::MaxWaiting);
+    }
+
+    // Each press says what it played, and where in the queue it stands.
+    void stepsSayWhatTheyPlay()
+    {
+        TransitionPlayer player;
+        useTestClock(player);
+        player.setPaused(true);
+        QVERIFY(!player.lastStep().edge);
+        ConnectionEvents events = threeSteps(1);
+        events[0].timeNs = 111;
+        events[1].timeNs = 222;
+        events.append(step(2, S::Listen, S::SynRecv, StepKnowledge::Polled));
+        player.addEvents(events);
+        QCOMPARE(player.waitingCount(), 4);
+        QSignalSpy stepped(&player, &TransitionPlayer::stepped);
+
+        QVERIFY(player.stepForward());
+        QCOMPARE(stepped.size(), 1);
+        QCOMPARE(player.lastStep().edge, edge(S::Close, S::SynSent));
+        QCOMPARE(player.lastStep().knowledge, StepKnowledge::Exact);
+        QCOMPARE(player.lastStep().connections, 1);
+        QCOMPARE(player.lastStep().timeNs, 111);
+        QCOMPARE(player.lastStep().number, 1);
+        QVERIFY(!player.lastStep().backward);
+        QCOMPARE(player.waitingCount(), 3);
+
+        QVERIFY(player.stepForward());
+        QCOMPARE(player.lastStep().number, 2);
+        QCOMPARE(player.waitingCount(), 2);
+
+        QVERIFY(player.stepBackward());
+        QCOMPARE(stepped.size(), 3);
+        QVERIFY(player.lastStep().backward);
+        QCOMPARE(player.lastStep().number, 1);
+        QCOMPARE(player.waitingCount(), 3);
+
+        // Resuming forgets the steps; the next pause counts from one again.
+        player.setPaused(false);
+        QVERIFY(!player.lastStep().edge);
     }
 };
 

@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -123,7 +124,8 @@ CounterPanel::CounterPanel(QWidget *parent)
     m_chartModels.append(m_states);
     stateChart->addStackedAreas(m_states, stateColors, stateTips);
 
-    auto *markerTable = new QTableView(m_grid);
+    m_markerTable = new QTableView(m_grid);
+    QTableView *markerTable = m_markerTable;
     markerTable->setModel(m_markers);
     markerTable->verticalHeader()->hide();
     markerTable->horizontalHeader()->setStretchLastSection(true);
@@ -134,12 +136,7 @@ CounterPanel::CounterPanel(QWidget *parent)
         markerTable->resizeColumnToContents(TimelineMarkerModel::KindColumn);
     });
 
-    const int columns = 2;
-    for (int i = 0; i < m_charts.size(); ++i)
-        grid->addWidget(m_charts.at(i), i / columns, i % columns);
-    grid->addWidget(markerTable, int(m_charts.size()) / columns, int(m_charts.size()) % columns);
-    for (int row = 0; row < grid->rowCount(); ++row)
-        grid->setRowStretch(row, 1);
+    placeCharts(2);
 
     // Five charts need room; in a short dock they scroll rather than claim the window's height.
     auto *scroll = new QScrollArea(this);
@@ -180,6 +177,32 @@ CounterPanel::CounterPanel(QWidget *parent)
 
 CounterPanel::~CounterPanel() = default;
 
+void CounterPanel::placeCharts(int columns)
+{
+    auto *grid = static_cast<QGridLayout *>(m_grid->layout());
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    while (grid->count() > 0)
+        delete grid->takeAt(0);
+    for (int row = 0; row < grid->rowCount(); ++row)
+        grid->setRowStretch(row, 0);
+    for (int i = 0; i < m_charts.size(); ++i)
+        grid->addWidget(m_charts.at(i), i / columns, i % columns);
+    grid->addWidget(m_markerTable, int(m_charts.size()) / columns, int(m_charts.size()) % columns);
+    for (int row = 0; row <= int(m_charts.size()) / columns; ++row)
+        grid->setRowStretch(row, 1);
+}
+
+void CounterPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Two charts a row where they fit side by side, one a row (scrolling down) where they do not:
+    // a narrow dock must not hide the second column.
+    const int needed = 2 * ChartMinimumWidth + 4 + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 24;
+    placeCharts(width() >= needed ? 2 : 1);
+}
+
 TimeChartView *CounterPanel::addChart(const QString &title, const QString &yTitle)
 {
     auto *chart = new TimeChartView(title, m_grid);
@@ -187,7 +210,7 @@ TimeChartView *CounterPanel::addChart(const QString &title, const QString &yTitl
     chart->setMarkerModel(m_markers);
     // The data comes once a second: two frames a second keep the time axis moving smoothly enough.
     chart->setRefreshMs(500);
-    chart->setMinimumSize(320, 200);
+    chart->setMinimumSize(ChartMinimumWidth, 180);
     // On the right, one entry a line: at the bottom the catalog's long names would be cut short.
     chart->chart()->legend()->setAlignment(Qt::AlignRight);
     QFont legendFont = chart->chart()->legend()->font();

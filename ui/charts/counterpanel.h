@@ -14,6 +14,8 @@
 
 #include <expected>
 
+class QTableView;
+
 namespace TcpLens {
 
 class ChartToolBar;
@@ -66,8 +68,15 @@ public Q_SLOTS:
     void addMarker(const TcpLens::TimelineMarker &marker);
     void setPaused(bool paused);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    static constexpr int ChartMinimumWidth = 300;
+
     TimeChartView *addChart(const QString &title, const QString &yTitle);
+    // Lays the charts out `columns` a row, the table of markers after them.
+    void placeCharts(int columns);
     void exportPngInteractively();
     void exportCsvInteractively();
 
@@ -80,6 +89,8 @@ private:
     QList<TimeChartView *> m_charts;
     QList<TimeSeriesModel *> m_chartModels; // parallel to m_charts, for the CSV
     QPointer<LiveConnections> m_connections;
+    QTableView *m_markerTable = nullptr;
+    int m_columns = 0;
 };
 
 } // namespace TcpLens

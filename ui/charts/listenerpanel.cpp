@@ -12,7 +12,9 @@
 
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMessageBox>
+#include <QResizeEvent>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -20,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include <limits>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +32,7 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     : QWidget(parent)
     , m_toolBar(new ChartToolBar(this))
     , m_table(new QTableView(this))
+    , m_hint(new QLabel(this))
     , m_chart(new TimeChartView(tr("Accept and SYN queue of the selected listener"), this))
     , m_listeners(new ListenerTableModel(this))
     , m_sorted(new QSortFilterProxyModel(this))
@@ -68,20 +72,35 @@ ListenerPanel::ListenerPanel(QWidget *parent)
         tr("TcpExt.ListenDrops beyond the overflows, attributed to this listener: SYNs dropped while its SYN queue "
            "was full"));
     m_chart->setMarkerModel(m_markers);
-    m_chart->setYAxisTitle(tr("connections"));
+    // The legend on the right, one entry a line, as the counter charts have it: at the bottom it
+    // would take a short dock's plot height.
+    m_chart->chart()->legend()->setAlignment(Qt::AlignRight);
+    QFont legendFont = m_chart->chart()->legend()->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+    m_chart->chart()->legend()->setFont(legendFont);
+    // No axis title: a short chart cuts a vertical one ("connec…"); the chart's title names the unit.
     m_chart->setWindowNs(m_windowNs);
     // 15 frames a second at most: smooth enough for a queue sampled at 20 Hz, and cheap.
     m_chart->setRefreshMs(66);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_table);
-    splitter->addWidget(m_chart);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({160, 480});
+    m_hint->setObjectName(u"listenerHint"_s);
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    // Small charts and tables give way in a short dock instead of pushing it past the screen.
+    m_table->setMinimumSize(160, m_table->verticalHeader()->defaultSectionSize() * 3);
+    m_chart->setMinimumSize(240, 140);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_chart);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({160, 480});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_toolBar);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_splitter, 1);
+    updateHint();
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ListenerPanel::selectionChanged);
     connect(m_toolBar, &ChartToolBar::windowChosen, this, &ListenerPanel::setWindowNs);
@@ -94,6 +113,19 @@ ListenerPanel::ListenerPanel(QWidget *parent)
 }
 
 ListenerPanel::~ListenerPanel() = default;
+
+void ListenerPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // A wide, short dock (under the table of a small screen) puts the chart beside the listeners,
+    // where it keeps a readable height; a tall one puts it below them.
+    const Qt::Orientation orientation = width() > 2 * height() ? Qt::Horizontal : Qt::Vertical;
+    if (orientation != m_splitter->orientation()) {
+        m_splitter->setOrientation(orientation);
+        const int length = orientation == Qt::Horizontal ? width() : height();
+        m_splitter->setSizes({length * 2 / 5, length * 3 / 5});
+    }
+}
 
 void ListenerPanel::setConnections(LiveConnections *connections)
 {
@@ -115,6 +147,8 @@ void ListenerPanel::setConnections(LiveConnections *connections)
         m_markers->removeBefore(std::numeric_limits<qint64>::max());
         m_selectedCookie = 0;
         m_historyLoaded = false;
+        m_chosenByUser = false;
+        updateHint();
     });
     connections->setListenerWindowNs(m_windowNs);
 }
@@ -137,8 +171,12 @@ void ListenerPanel::setPaused(bool paused)
 
 void ListenerPanel::applyBatch(const ListenerSampleBatch &batch)
 {
-    if (!m_paused)
+    if (!m_paused) {
         m_listeners->applyBatch(batch);
+        // A first look shows something: the busiest listener, until the user picks one.
+        if (m_selectedCookie == 0 && !m_chosenByUser)
+            selectBusiestListener();
+    }
     // The selected listener's history keeps growing while paused, so nothing is missing afterwards.
     if (m_historyLoaded) {
         for (const ListenerReading &reading : batch.listeners) {
@@ -207,15 +245,18 @@ void ListenerPanel::selectionChanged()
     const quint64 cookie = current.isValid() ? current.data(ListenerTableModel::CookieRole).toULongLong() : 0;
     if (cookie == m_selectedCookie)
         return;
+    if (!m_choosing && cookie != 0)
+        m_chosenByUser = true;
     m_selectedCookie = cookie;
     m_historyLoaded = false;
     m_history->clear();
     m_selectedLimit = 0;
     m_chart->setMinimumYMaximum(1);
+    updateHint();
     if (cookie == 0)
         return;
     const QString endpoint = current.siblingAtColumn(ListenerTableModel::EndpointColumn).data().toString();
-    m_chart->chart()->setTitle(tr("Accept and SYN queue of %1").arg(endpoint));
+    m_chart->chart()->setTitle(tr("Queues of %1, in connections").arg(endpoint));
     if (m_connections)
         m_connections->requestListenerHistory(cookie);
 }
@@ -228,6 +269,51 @@ bool ListenerPanel::selectListenerCookie(quint64 cookie)
     const QModelIndex index = m_sorted->mapFromSource(m_listeners->index(row, 0));
     m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     return m_selectedCookie == cookie;
+}
+
+bool ListenerPanel::selectBusiestListener()
+{
+    int best = -1;
+    std::tuple<double, qint64, int> bestKey{-1, -1, -1};
+    for (int row = 0; row < m_listeners->rowCount(); ++row) {
+        const auto value = [&](int column) {
+            return m_listeners->index(row, column).data().toLongLong();
+        };
+        const qint64 queued = value(ListenerTableModel::AcceptQueueColumn) + value(ListenerTableModel::SynQueueColumn);
+        const double fill = double(queued) / double(std::max<qint64>(value(ListenerTableModel::AcceptLimitColumn), 1));
+        const std::tuple<double, qint64, int> key{fill, value(ListenerTableModel::OverflowsColumn), int(queued)};
+        if (key > bestKey) {
+            bestKey = key;
+            best = row;
+        }
+    }
+    if (best < 0)
+        return false;
+    m_choosing = true;
+    const bool selected =
+        selectListenerCookie(m_listeners->index(best, 0).data(ListenerTableModel::CookieRole).toULongLong());
+    m_choosing = false;
+    return selected;
+}
+
+QString ListenerPanel::selectionHint() const
+{
+    return m_hint->text();
+}
+
+void ListenerPanel::updateHint()
+{
+    if (m_selectedCookie == 0) {
+        m_hint->setText(tr("Click a listener to chart its accept and SYN queues."));
+        return;
+    }
+    const int row = m_listeners->rowOfCookie(m_selectedCookie);
+    const QString endpoint =
+        row < 0 ? QString() : m_listeners->index(row, ListenerTableModel::EndpointColumn).data().toString();
+    m_hint->setText(m_chosenByUser ? tr("Charting %1. Click another listener to chart it instead.").arg(endpoint)
+                                   : tr("Charting the busiest listener, %1. Click another listener to chart it "
+                                        "instead.")
+                                         .arg(endpoint));
 }
 
 bool ListenerPanel::selectListener(quint16 port)

@@ -11,6 +11,8 @@
 
 #include <expected>
 
+class QLabel;
+class QSplitter;
 class QTableView;
 class QSortFilterProxyModel;
 
@@ -43,6 +45,14 @@ public:
     // Selects the first listener on `port`; false if the table has none (yet).
     bool selectListener(quint16 port);
     bool selectListenerCookie(quint64 cookie);
+    // Charts the listener whose queues are fullest (accept and SYN queue against the limit; the most
+    // overflows, then the most queued, break ties). Done by itself at the first sample, until the
+    // user picks a listener. False when there is none.
+    bool selectBusiestListener();
+    // The user picked the listener shown (a click), rather than the panel choosing the busiest.
+    bool isChosenByUser() const { return m_chosenByUser; }
+    // The line above the table that says which listener is charted and how to pick another.
+    QString selectionHint() const;
     quint64 selectedCookie() const { return m_selectedCookie; }
     // True once the selected listener's stored history arrived and new samples append to it.
     bool isHistoryLoaded() const { return m_historyLoaded; }
@@ -62,6 +72,9 @@ public:
     // The selected listener's samples in the shown time range.
     std::expected<void, QString> exportCsv(const QString &path) const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 public Q_SLOTS:
     void applyBatch(const TcpLens::ListenerSampleBatch &batch);
     void addSysctlChange(const TcpLens::SysctlChange &change, qint64 monotonicNs = -1);
@@ -72,11 +85,14 @@ private:
     void applyHistory(quint64 cookie, const QList<TcpLens::ListenerSample> &samples);
     void selectionChanged();
     void updateStatus(const ListenerSampleBatch &batch);
+    void updateHint();
     void exportPngInteractively();
     void exportCsvInteractively();
 
     ChartToolBar *m_toolBar;
     QTableView *m_table;
+    QLabel *m_hint;
+    QSplitter *m_splitter = nullptr;
     TimeChartView *m_chart;
     ListenerTableModel *m_listeners;
     QSortFilterProxyModel *m_sorted;
@@ -87,6 +103,8 @@ private:
     quint64 m_selectedCookie = 0;
     quint32 m_selectedLimit = 0;
     bool m_historyLoaded = false;
+    bool m_chosenByUser = false;
+    bool m_choosing = false; // the panel, not the user, moves the selection
     bool m_paused = false;
     qint64 m_lastStatusNs = 0;
 };

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "timechartview.h"
 
+#include "charts/axisticks.h"
 #include "charts/minmaxdownsampler.h"
 #include "charts/timelinemarkermodel.h"
 #include "charts/timeseriesmodel.h"
@@ -29,18 +30,6 @@ using namespace Qt::StringLiterals;
 namespace TcpLens {
 
 namespace {
-// A tick interval of 1, 2 or 5 times a power of ten that gives about `ticks` ticks over `span`.
-double niceInterval(double span, int ticks)
-{
-    const double raw = span / std::max(ticks, 1);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (const double step : {1.0, 2.0, 5.0, 10.0}) {
-        if (raw <= step * magnitude)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
-}
-
 constexpr qint64 MinimumSpanNs = 500'000'000; // zooming stops at half a second across
 } // namespace
 
@@ -362,7 +351,7 @@ void TimeChartView::refresh()
     }
     const double span = double(m_toNs - m_fromNs) / 1e9;
     m_timeAxis->setRange(-span, 0);
-    m_timeAxis->setTickInterval(niceInterval(span, 6));
+    m_timeAxis->setTickInterval(AxisTicks::niceInterval(span, 6));
     const QString timeTitle = m_following
         ? tr("seconds before now")
         : tr("seconds before %1").arg(MonotonicClock::wallTime(m_toNs).toString(u"hh:mm:ss.zzz"_s));

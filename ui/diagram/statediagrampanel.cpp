@@ -4,6 +4,7 @@
 
 #include "diagram/statediagramview.h"
 #include "diagram/transitionplayer.h"
+#include "formatting.h"
 #include "pipeline/liveconnections.h"
 
 #include <QComboBox>
@@ -43,6 +44,12 @@ StateDiagramPanel::StateDiagramPanel(QWidget *parent)
     m_speedBox->addItem(tr("1/10 speed"), 0.1);
     m_speedBox->addItem(tr("1/20 speed"), 0.05);
     m_waitingLabel = new QLabel(this);
+    m_waitingLabel->setObjectName(u"waitingLabel"_s);
+    m_caption = new QLabel(this);
+    m_caption->setObjectName(u"stepCaption"_s);
+    m_caption->setWordWrap(true);
+    m_caption->setContentsMargins(6, 0, 6, 2);
+    m_caption->setVisible(false);
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 2, 4, 2);
@@ -57,6 +64,7 @@ StateDiagramPanel::StateDiagramPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(bar);
+    layout->addWidget(m_caption);
     layout->addWidget(m_view, 1);
 
     connect(m_pauseButton, &QToolButton::clicked, this, &StateDiagramPanel::togglePaused);
@@ -67,6 +75,11 @@ StateDiagramPanel::StateDiagramPanel(QWidget *parent)
     connect(m_player, &TransitionPlayer::pausedChanged, this, &StateDiagramPanel::updateControls);
     connect(m_player, &TransitionPlayer::rateChanged, this, &StateDiagramPanel::updateControls);
     connect(m_player, &TransitionPlayer::waitingChanged, this, &StateDiagramPanel::updateControls);
+    connect(m_player, &TransitionPlayer::stepped, this, &StateDiagramPanel::updateCaption);
+    connect(m_player, &TransitionPlayer::pausedChanged, this, [this](bool paused) {
+        if (!paused && std::exchange(m_countsHeld, false))
+            m_view->setStateCounts(m_heldCounts);
+    });
     connect(m_view, &StateDiagramView::stateClicked, this, &StateDiagramPanel::stateClicked);
     updateControls();
 }
@@ -82,13 +95,19 @@ void StateDiagramPanel::setConnections(LiveConnections *connections)
     connect(connections, &LiveConnections::stateCountsChanged, this,
         [this](qint64, const QHash<TcpState, int> &counts) { setStateCounts(counts); });
     connect(connections, &LiveConnections::sourceChanged, this, [this] {
-        setStateCounts({});
+        m_countsHeld = false;
+        m_view->setStateCounts({});
         setHighlightedPath({});
     });
 }
 
 void StateDiagramPanel::setStateCounts(const QHash<TcpState, int> &counts)
 {
+    if (m_player->isPaused()) {
+        m_heldCounts = counts;
+        m_countsHeld = true;
+        return;
+    }
     m_view->setStateCounts(counts);
 }
 
@@ -150,8 +169,50 @@ void StateDiagramPanel::updateControls()
     if (m_player->droppedCount() > 0)
         text += u" · "_s + tr("%n dropped", nullptr, m_player->droppedCount());
     m_waitingLabel->setText(text);
-    m_waitingLabel->setToolTip(tr("Steps queued behind the ones playing (at most %1; more are dropped)")
-            .arg(QLocale().toString(TransitionPlayer::MaxWaiting)));
+    m_waitingLabel->setToolTip(tr("Steps queued behind the ones playing: at most %1 while playing, %2 while paused; "
+                                  "more are dropped from the animation (the table and the timeline keep them)")
+            .arg(QLocale().toString(TransitionPlayer::MaxWaiting),
+                QLocale().toString(TransitionPlayer::MaxWaitingWhilePaused)));
+    updateCaption();
+}
+
+QString StateDiagramPanel::captionText() const
+{
+    if (!m_player->isPaused())
+        return {};
+    const QLocale locale;
+    const int waiting = m_player->waitingCount();
+    const TransitionPlayer::StepInfo &step = m_player->lastStep();
+    QString text;
+    if (!step.edge) {
+        text = tr("Paused: the counts and tokens hold still and new steps wait in order. → plays the next, ← takes "
+                  "one back, Space resumes.");
+    } else {
+        const QString edge =
+            tr("%1 → %2").arg(Formatting::stateLabel(step.edge->from), Formatting::stateLabel(step.edge->to));
+        const QString when = Formatting::timeOfDay(step.timeNs);
+        const QString who = step.connections > 1
+            ? tr("%n connections, the first at %1", nullptr, step.connections).arg(when)
+            : tr("at %1").arg(when);
+        const QString how = QString(knowledgeName(step.knowledge));
+        text = step.backward ? tr("Took back %1 (%2, %3): it waits first in the queue again.").arg(edge, how, who)
+                             : tr("Step %1: %2 (%3, %4).").arg(step.number).arg(edge, how, who);
+    }
+    text += u' ' + tr("%n step(s) wait.", nullptr, waiting);
+    if (m_player->droppedCount() > 0)
+        text += u' ' +
+            tr("The queue is full at %1: %n newer step(s) were left out of the animation; the table and the timeline "
+               "have them.",
+                nullptr, m_player->droppedCount())
+                .arg(locale.toString(m_player->waitingLimit()));
+    return text;
+}
+
+void StateDiagramPanel::updateCaption()
+{
+    const QString text = captionText();
+    m_caption->setText(text);
+    m_caption->setVisible(!text.isEmpty());
 }
 
 } // namespace TcpLens

@@ -32,6 +32,8 @@ public:
     void setConnections(LiveConnections *connections);
     // The playback rates the speed box offers, live first.
     static QList<double> playbackRates();
+    // What the caption under the bar says: while paused, what waits and what the last step played.
+    QString captionText() const;
 
 public Q_SLOTS:
     void setStateCounts(const QHash<TcpLens::TcpState, int> &counts);
@@ -52,6 +54,7 @@ Q_SIGNALS:
 
 private:
     void updateControls();
+    void updateCaption();
 
     TransitionPlayer *m_player = nullptr;
     StateDiagramView *m_view = nullptr;
@@ -60,6 +63,10 @@ private:
     QToolButton *m_forwardButton = nullptr;
     QComboBox *m_speedBox = nullptr;
     QLabel *m_waitingLabel = nullptr;
+    QLabel *m_caption = nullptr;
+    // Counts that came while paused: the boxes hold still with the tokens and take them on resume.
+    QHash<TcpState, int> m_heldCounts;
+    bool m_countsHeld = false;
 };
 
 } // namespace TcpLens

@@ -4,9 +4,7 @@
 
 #include "diagram/transitionplayer.h"
 #include "formatting.h"
-#include "model/monotonicclock.h"
 
-#include <QDateTime>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
@@ -16,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace TcpLens {
 
@@ -326,9 +325,10 @@ QList<StateDiagramView::PathMark> StateDiagramView::pathMarks() const
             end = edge && edge->endsAtEnd;
         }
         QString label;
+        // The first step's time of day as the timeline writes it: one clock offset, not "now" read
+        // again at each repaint.
         if (i == 0) {
-            const qint64 agoMs = (MonotonicClock::nowNs() - step.enteredNs) / 1000000;
-            label = QDateTime::currentDateTime().addMSecs(-agoMs).toString(u"hh:mm:ss.zzz"_s);
+            label = Formatting::timeOfDay(step.enteredNs);
         } else {
             label = Formatting::sinceStart(step.enteredNs - firstNs);
         }
@@ -540,80 +540,79 @@ void StateDiagramView::paintLegends(QPainter &painter) const
     const QPalette &pal = palette();
     const double scale = m_layout.scale();
     const QFontMetricsF metrics(m_layout.smallFont());
-    const double row = metrics.height() * 1.1;
+    const double line = metrics.height();
     const double sample = 26 * scale;
     const double pad = 5 * scale;
     QColor background = pal.color(QPalette::Base);
     background.setAlphaF(0.85f);
-
-    struct PathEntry
-    {
-        TransitionPath path;
-        QString text;
-    };
-    const PathEntry paths[] = {
-        {TransitionPath::ActiveOpen, tr("client: active open / close")},
-        {TransitionPath::PassiveOpen, tr("server: passive open / close")},
-        {TransitionPath::SimultaneousOpen, tr("simultaneous open / close")},
-        {TransitionPath::Abort, tr("abort to CLOSED (drawn while used)")},
-    };
-    double widest = 0;
-    for (const auto &entry : paths)
-        widest = std::max(widest, metrics.horizontalAdvance(entry.text));
     painter.setFont(m_layout.smallFont());
-    QRectF area(pad, pad, sample + pad + widest + 2 * pad, row * 4 + pad);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(background);
-    painter.drawRect(area);
-    for (int i = 0; i < 4; ++i) {
-        const double y = area.top() + pad / 2 + row * (i + 0.5);
-        QPen pen = edgePen(paths[i].path, 1.6 * scale);
-        painter.setPen(pen);
-        painter.drawLine(QPointF(area.left() + pad, y), QPointF(area.left() + pad + sample, y));
-        painter.setPen(pal.color(QPalette::Text));
-        painter.drawText(QRectF(area.left() + 2 * pad + sample, y - row / 2, widest + pad, row),
-            Qt::AlignLeft | Qt::AlignVCenter, paths[i].text);
-    }
 
-    struct TokenEntry
-    {
-        StepKnowledge knowledge;
-        QString text;
+    // The legends fill the corners beside the top CLOSED box and wrap their lines to fit there: in a
+    // narrow dock they must neither run under the box nor lose their ends.
+    const QRectF closed = m_layout.stateRect(TcpState::Close);
+    const auto wrapped = [&](const QString &text, double width) {
+        return metrics.boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap | Qt::AlignLeft, text);
     };
-    const TokenEntry kinds[] = {
-        {StepKnowledge::Exact, tr("exact (kernel tracepoint)")},
-        {StepKnowledge::Polled, tr("polled (a dump saw it)")},
-        {StepKnowledge::Inferred, tr("inferred (only legal path)")},
+    const auto drawLegend = [&](double left, double right, bool flushRight, double markWidth, const QStringList &texts,
+                                const std::function<void(int, QPointF)> &paintMark) {
+        const double textWidth = std::max(40.0, right - left - markWidth - 3 * pad);
+        QList<QRectF> bounds;
+        double widest = 0;
+        double height = pad;
+        for (const QString &text : texts) {
+            bounds.append(wrapped(text, textWidth));
+            widest = std::max(widest, bounds.constLast().width());
+            height += std::max(line * 1.1, bounds.constLast().height() + line * 0.1);
+        }
+        QRectF area(left, pad, markWidth + 3 * pad + widest, height);
+        if (flushRight)
+            area.moveRight(right);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(background);
+        painter.drawRect(area);
+        double y = area.top() + pad / 2;
+        for (int i = 0; i < texts.size(); ++i) {
+            const double rowHeight = std::max(line * 1.1, bounds.at(i).height() + line * 0.1);
+            paintMark(i, QPointF(area.left() + pad, y + line * 0.55));
+            painter.setPen(pal.color(QPalette::Text));
+            painter.drawText(QRectF(area.left() + 2 * pad + markWidth, y, widest + pad, rowHeight),
+                Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, texts.at(i));
+            y += rowHeight;
+        }
     };
-    widest = 0;
-    for (const auto &entry : kinds)
-        widest = std::max(widest, metrics.horizontalAdvance(entry.text));
+
+    const TransitionPath paths[] = {TransitionPath::ActiveOpen, TransitionPath::PassiveOpen,
+        TransitionPath::SimultaneousOpen, TransitionPath::Abort};
+    drawLegend(pad, closed.left() - pad, false, sample,
+        {tr("client: active open / close"), tr("server: passive open / close"), tr("simultaneous open / close"),
+            tr("abort to CLOSED (drawn while used)")},
+        [&](int i, QPointF start) {
+            painter.setPen(edgePen(paths[i], 1.6 * scale));
+            painter.drawLine(start, start + QPointF(sample, 0));
+        });
+
+    const StepKnowledge kinds[] = {StepKnowledge::Exact, StepKnowledge::Polled, StepKnowledge::Inferred};
     const double radius = 5.0 * scale;
-    area = QRectF(0, pad, 2 * radius + 3 * pad + widest + pad, row * 3 + pad);
-    area.moveRight(width() - pad);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(background);
-    painter.drawRect(area);
-    for (int i = 0; i < 3; ++i) {
-        const double y = area.top() + pad / 2 + row * (i + 0.5);
-        paintToken(
-            painter, QPointF(area.left() + pad + radius, y), radius, pal.color(QPalette::Text), kinds[i].knowledge);
-        painter.setPen(pal.color(QPalette::Text));
-        painter.drawText(QRectF(area.left() + 2 * pad + 2 * radius, y - row / 2, widest + pad, row),
-            Qt::AlignLeft | Qt::AlignVCenter, kinds[i].text);
-    }
+    drawLegend(closed.right() + pad, width() - pad, true, 2 * radius,
+        {tr("exact (kernel tracepoint)"), tr("polled (a dump saw it)"), tr("inferred (only legal path)")},
+        [&](int i, QPointF start) {
+            paintToken(painter, start + QPointF(radius, 0), radius, pal.color(QPalette::Text), kinds[i]);
+        });
 
-    // NEW-SYN-RECV is not a state a socket passes through but a SYN queue entry: say so beside it.
+    // NEW-SYN-RECV is not a state a socket passes through but a SYN queue entry: say so beside it,
+    // wrapped into the room left before SYN-SENT.
     const QRectF request = m_layout.stateRect(TcpState::NewSynRecv);
-    const QString caption = tr("request sockets\n(SYN queue)");
+    const double room = m_layout.stateRect(TcpState::SynSent).left() - request.right() - 2 * pad;
     painter.setPen(pal.color(QPalette::PlaceholderText));
-    painter.drawText(QRectF(request.right() + pad, request.top(), request.width(), request.height()),
-        Qt::AlignLeft | Qt::AlignVCenter, caption);
+    painter.drawText(
+        QRectF(request.right() + pad, request.top() - line, std::max(room, 20.0), request.height() + 2 * line),
+        Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, tr("request sockets (SYN queue)"));
 
     const QString hint = m_highlightCaption.isEmpty()
         ? tr("Hover a state or an edge for what causes it and what governs it; click a state to filter.")
         : m_highlightCaption;
     painter.setPen(m_highlightCaption.isEmpty() ? pal.color(QPalette::PlaceholderText) : pal.color(QPalette::Text));
+    const double row = line * 1.1;
     const QRectF hintRect(pad, height() - row - pad / 2, width() - 2 * pad, row);
     painter.drawText(hintRect, Qt::AlignCenter, metrics.elidedText(hint, Qt::ElideRight, hintRect.width()));
 }

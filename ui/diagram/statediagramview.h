@@ -53,7 +53,8 @@ public:
     QString stateToolTip(TcpState state) const;
 
     QSize sizeHint() const override { return {640, 440}; }
-    QSize minimumSizeHint() const override { return {400, 300}; }
+    // Small enough for the right third of a 1024x700 screen; the layout scales and the legends wrap.
+    QSize minimumSizeHint() const override { return {300, 300}; }
 
 Q_SIGNALS:
     void stateClicked(TcpLens::TcpState state);

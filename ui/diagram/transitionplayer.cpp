@@ -55,7 +55,7 @@ void TransitionPlayer::addEvents(const ConnectionEvents &events)
         const TcpTransition *edge = TcpStateMachine::transition(event.from, event.to);
         if (!edge)
             continue; // a port reused under the tracker's eyes: no edge to travel
-        if (m_waiting.size() >= MaxWaiting) {
+        if (m_waiting.size() >= std::size_t(waitingLimit())) {
             ++m_dropped;
             continue;
         }
@@ -79,6 +79,7 @@ void TransitionPlayer::clear()
     m_busy.clear();
     m_dropped = 0;
     m_stepping = false;
+    m_lastStep = {};
     syncTimer();
     Q_EMIT changed();
     Q_EMIT waitingChanged(0);
@@ -103,6 +104,7 @@ void TransitionPlayer::setPaused(bool paused)
         return;
     }
     m_paused = paused;
+    m_lastStep = {};
     if (!paused) {
         startReady(m_playMs, false);
         Q_EMIT changed();
@@ -129,13 +131,23 @@ bool TransitionPlayer::stepForward()
     m_paused = true;
     // What is in flight lands at once, so that one press shows exactly one new step.
     land(std::numeric_limits<double>::infinity());
+    if (!wasPaused)
+        m_lastStep = {};
     startReady(m_playMs, true);
     m_stepping = !m_flights.empty();
+    if (m_stepping) {
+        // After land(), what flies is the token this press started.
+        const Flight &flight = m_flights.back();
+        m_lastStep = {flight.edge, flight.knowledge, int(flight.steps.size()), flight.steps.constFirst().timeNs, false,
+            m_lastStep.number + 1};
+    }
     syncTimer();
     if (!wasPaused)
         Q_EMIT pausedChanged(true);
     Q_EMIT changed();
     Q_EMIT waitingChanged(waitingCount());
+    if (m_stepping)
+        Q_EMIT stepped();
     return m_stepping;
 }
 
@@ -144,7 +156,10 @@ bool TransitionPlayer::stepBackward()
     advance();
     const bool wasPaused = m_paused;
     m_paused = true;
+    if (!wasPaused)
+        m_lastStep = {};
     bool reverted = false;
+    const Flight *taken = nullptr;
     // Taken back in reverse order, so that the queue's front is in the order the steps came.
     for (auto it = m_flights.rbegin(); it != m_flights.rend(); ++it) {
         if (it->reverse)
@@ -154,6 +169,7 @@ bool TransitionPlayer::stepBackward()
         it->reverse = true;
         requeueFront(it->steps);
         reverted = true;
+        taken = &*it;
     }
     if (!reverted && !m_history.empty()) {
         Flight flight = std::move(m_history.back());
@@ -165,7 +181,11 @@ bool TransitionPlayer::stepBackward()
         requeueFront(flight.steps);
         m_flights.push_back(std::move(flight));
         reverted = true;
+        taken = &m_flights.back();
     }
+    if (taken)
+        m_lastStep = {taken->edge, taken->knowledge, int(taken->steps.size()), taken->steps.constFirst().timeNs, true,
+            std::max(0, m_lastStep.number - 1)};
     m_stepping = reverted || m_stepping;
     syncTimer();
     if (!wasPaused)
@@ -173,6 +193,7 @@ bool TransitionPlayer::stepBackward()
     if (reverted) {
         Q_EMIT changed();
         Q_EMIT waitingChanged(waitingCount());
+        Q_EMIT stepped();
     }
     return reverted;
 }

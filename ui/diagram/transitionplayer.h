@@ -34,7 +34,10 @@ public:
 
     static constexpr int BaseTravelMs = 400; // one step's travel at rate 1
     static constexpr int MaxTokens = 48; // tokens in flight at once
-    static constexpr int MaxWaiting = 100000; // queued steps; more are dropped (counted)
+    static constexpr int MaxWaiting = 100000; // queued steps while playing; more are dropped (counted)
+    // Queued steps while paused: what a person can step through. Newer steps are dropped (counted)
+    // rather than the older ones, so stepping goes on from where the pause began.
+    static constexpr int MaxWaitingWhilePaused = 1000;
     static constexpr int HistoryLimit = 256; // played tokens that stepBackward() can take back
     static constexpr int FrameIntervalMs = 16;
 
@@ -57,6 +60,17 @@ public:
         bool reverse = false; // moving back (stepBackward())
     };
 
+    // What the last press of step forward or back played.
+    struct StepInfo
+    {
+        const TcpTransition *edge = nullptr; // nullptr: no step since the pause
+        StepKnowledge knowledge = StepKnowledge::Polled;
+        int connections = 0; // the connections the token stands for
+        qint64 timeNs = 0; // when the (first) connection made the step, CLOCK_MONOTONIC
+        bool backward = false;
+        int number = 0; // steps played forward since the pause, this one included
+    };
+
     explicit TransitionPlayer(QObject *parent = nullptr);
 
     // Replaces the clock (default: a QElapsedTimer); resets the player's notion of "now".
@@ -71,6 +85,9 @@ public:
     int tokensInFlight() const { return int(m_flights.size()); }
     int waitingCount() const { return int(m_waiting.size()); }
     int droppedCount() const { return m_dropped; }
+    // The bound that applies now: MaxWaiting, or MaxWaitingWhilePaused.
+    int waitingLimit() const { return m_paused ? MaxWaitingWhilePaused : MaxWaiting; }
+    const StepInfo &lastStep() const { return m_lastStep; }
     int historySize() const { return int(m_history.size()); }
     bool isPaused() const { return m_paused; }
     double rate() const { return m_rate; }
@@ -97,6 +114,7 @@ Q_SIGNALS:
     void waitingChanged(int waiting);
     void pausedChanged(bool paused);
     void rateChanged(double rate);
+    void stepped(); // stepForward() or stepBackward() played a step: see lastStep()
 
 private:
     struct Flight
@@ -131,6 +149,7 @@ private:
     std::deque<Flight> m_history;
     QHash<quint64, int> m_busy; // connections with a token in flight
     int m_dropped = 0;
+    StepInfo m_lastStep;
 };
 
 } // namespace TcpLens

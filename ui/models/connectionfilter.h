@@ -33,9 +33,23 @@ public:
         const QString &user;
     };
 
+    // What a state word resolves to: one state, or the states an ambiguous prefix could mean.
+    struct StateMatch
+    {
+        std::optional<TcpState> state;
+        QList<TcpState> candidates; // two or more when the word is an ambiguous prefix ("syn")
+    };
+
     static ConnectionFilter parse(const QString &text);
     // The placeholder that teaches the syntax.
     static QString syntaxHint();
+    // The filter bar's tooltip: every key with an example.
+    static QString syntaxHelp();
+    // "estab", "ESTABLISHED", "tw", "fin1", "syn-recv", "time_wait" and any prefix that names one
+    // state only. The ss name, the RFC 9293 name and the aliases ss, netstat and people use all count.
+    static StateMatch stateFromText(const QString &text);
+    // The keys the language knows ("state", "port", ...), with their synonyms.
+    static const QStringList &keys();
     // "state:TIME-WAIT" for a click on the diagram: the term that selects one state.
     static QString stateTerm(TcpState state);
     // `text` with its state terms (negated ones too) replaced by stateTerm(state), the other words
@@ -58,7 +72,6 @@ private:
         TcpState state = TcpState::Unknown;
     };
 
-    static std::optional<TcpState> stateFromText(const QString &text);
     static const QStringList &stateKeys();
     bool termMatches(const Term &term, const SocketRecord &socket, const RowText &text) const;
 

@@ -42,13 +42,6 @@ std::optional<T> connectionFigure(const SocketRecord &socket, T value)
     return hasConnectionInfo(socket) ? std::optional<T>(value) : std::nullopt;
 }
 
-QString formatBytes(quint64 bytes)
-{
-    if (bytes < 1024)
-        return ConnectionTableModel::tr("%1 B").arg(bytes);
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
-}
-
 QString ownerAbsenceText(OwnerAbsence absence, TcpState state)
 {
     switch (absence) {
@@ -66,6 +59,8 @@ QString ownerAbsenceText(OwnerAbsence absence, TcpState state)
         return ConnectionTableModel::tr("— (orphan: closed by its process)");
     case OwnerAbsence::NotPermitted:
         return ConnectionTableModel::tr("? (not visible: another user's process, or another PID namespace)");
+    case OwnerAbsence::NotFoundYet:
+        return ConnectionTableModel::tr("… (not resolved yet)");
     case OwnerAbsence::NotResolved:
         return ConnectionTableModel::tr("…");
     }
@@ -97,13 +92,16 @@ int ConnectionTableModel::rowOfCookie(quint64 cookie) const
 void ConnectionTableModel::fillOwner(Row &row, const SocketSnapshot &snapshot) const
 {
     OwnerAbsence absence;
-    if (const SocketOwner *owner = snapshot.owner(row.socket, &absence)) {
+    const SocketOwner *owner = snapshot.owner(row.socket, &absence);
+    row.ownerAbsence = absence;
+    if (owner) {
         row.process = u"%1 (%2)"_s.arg(owner->command).arg(owner->pid);
         row.user = owner->user;
         row.ownerKnown = true;
     } else {
         row.process = ownerAbsenceText(absence, row.socket.state);
-        row.user = row.socket.inode != 0 ? QString::number(row.socket.uid) : QString();
+        // The socket's own uid (idiag_uid), by name: whoever created it, even if no process holds it now.
+        row.user = row.socket.inode != 0 ? snapshot.userName(row.socket.uid) : QString();
         row.ownerKnown = false;
     }
 }
@@ -348,7 +346,7 @@ QVariant ConnectionTableModel::displayData(const Row &row, int column) const
         return hasConnectionInfo(s) ? QVariant(s.info.totalRetransmits) : QVariant();
     case BytesColumn:
         return hasConnectionInfo(s)
-            ? u"↑%1 ↓%2"_s.arg(formatBytes(s.info.bytesAcked), formatBytes(s.info.bytesReceived))
+            ? u"↑%1 ↓%2"_s.arg(Formatting::bytes(s.info.bytesAcked), Formatting::bytes(s.info.bytesReceived))
             : QString();
     case TimeInStateColumn:
         return Formatting::duration(m_nowNs - row.stateSinceNs);
@@ -370,6 +368,19 @@ QString ConnectionTableModel::toolTip(const Row &row, int column) const
         return listening ? tr("Accept queue limit: min(listen backlog, net.core.somaxconn) when listen() was called. "
                               "The queue holds one more than this.")
                          : tr("%1 bytes sent but not yet acknowledged, or not yet sent.").arg(s.sendQueue);
+    case ProcessColumn:
+        if (row.ownerAbsence == OwnerAbsence::NotFoundYet)
+            return tr("The kernel's dump listed this socket, but no process held it when TCP Lens read /proc "
+                      "right after: it came or went in between. The next poll looks again.");
+        if (row.ownerAbsence == OwnerAbsence::NotPermitted)
+            return tr("No process TCP Lens can read holds this socket: it belongs to another user's process (run "
+                      "as root to see it) or to one in another PID namespace.");
+        return {};
+    case UserColumn:
+        if (row.user.isEmpty())
+            return {};
+        return row.ownerKnown ? tr("The user of the process that holds the socket")
+                              : tr("The user that created the socket (uid %1)").arg(s.uid);
     case StateColumn:
         if (s.hasFlag(IsRequest))
             return tr("A request socket: the SYN was answered with SYN-ACK and the final ACK has not come. "

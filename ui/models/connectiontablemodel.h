@@ -96,6 +96,7 @@ private:
         qint64 stateSinceNs = 0; // monotonic time the state began (the tracker's), or was first seen
         quint64 connectionId = 0;
         Mark mark = Mark::New;
+        OwnerAbsence ownerAbsence = OwnerAbsence::NotResolved;
         bool ownerKnown = false;
     };
 

@@ -176,7 +176,7 @@ void ConnectionStateBand::paintSegment(QPainter &painter, const Segment &segment
     painter.drawText(textRect, Qt::AlignCenter, elided);
 }
 
-void ConnectionStateBand::paintLegend(QPainter &painter, const QRectF &area) const
+qreal ConnectionStateBand::paintLegend(QPainter &painter, const QRectF &area) const
 {
     painter.setFont(smallFont(font()));
     const QFontMetricsF metrics(painter.font());
@@ -211,6 +211,7 @@ void ConnectionStateBand::paintLegend(QPainter &painter, const QRectF &area) con
         painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5));
         x -= 12;
     }
+    return x;
 }
 
 void ConnectionStateBand::paintEvent(QPaintEvent *)
@@ -220,16 +221,22 @@ void ConnectionStateBand::paintEvent(QPaintEvent *)
     for (const Segment &segment : all)
         paintSegment(painter, segment);
     const QRectF below(1, stripRect().bottom() + 3, width() - 2, height() - stripRect().bottom() - 4);
+    // The legend on the right; the caption takes what is left of the line, shorter when it must.
+    const qreal legendLeft = paintLegend(painter, below);
     if (!all.isEmpty()) {
         const auto &connection = m_model->connection();
         painter.setFont(smallFont(font()));
         painter.setPen(palette().color(QPalette::PlaceholderText));
         const qint64 endNs = connection.isClosed() ? connection.closedNs : m_model->nowNs();
-        painter.drawText(below, Qt::AlignLeft | Qt::AlignVCenter,
-            tr("%1 → %2 · widths show durations; short states are widened to stay readable")
-                .arg(m_model->timeOfDay(connection.path.constFirst().enteredNs), m_model->timeOfDay(endNs)));
+        const QString span =
+            tr("%1 → %2").arg(m_model->timeOfDay(connection.path.constFirst().enteredNs), m_model->timeOfDay(endNs));
+        const QRectF room(below.left(), below.top(), std::max<qreal>(0, legendLeft - below.left()), below.height());
+        const QFontMetricsF metrics(painter.font());
+        QString caption = tr("%1 · widths show durations; short states are widened to stay readable").arg(span);
+        if (metrics.horizontalAdvance(caption) > room.width())
+            caption = metrics.elidedText(span, Qt::ElideRight, room.width());
+        painter.drawText(room, Qt::AlignLeft | Qt::AlignVCenter, caption);
     }
-    paintLegend(painter, below);
 }
 
 bool ConnectionStateBand::event(QEvent *event)

@@ -39,7 +39,8 @@ private:
     int stripHeight() const;
     QRectF stripRect() const;
     void paintSegment(QPainter &painter, const Segment &segment) const;
-    void paintLegend(QPainter &painter, const QRectF &area) const;
+    // Paints the exact/polled/inferred legend at the right of `area`; returns where it begins.
+    qreal paintLegend(QPainter &painter, const QRectF &area) const;
 
     ConnectionTimelineModel *m_model;
 };

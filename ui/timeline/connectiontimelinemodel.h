@@ -67,9 +67,11 @@ private:
         bool ongoing = false;
         bool end = false; // the final CLOSED of a connection that is gone: it has no duration
     };
+    // The earliest the step's state can have been entered.
+    qint64 notBeforeOf(int row) const;
     Duration durationOf(int row) const;
     QString durationText(int row) const;
-    QString knowledgeText(const ConnectionStep &step) const;
+    QString knowledgeText(int row) const;
     QString eventText(int row) const;
     QString toolTip(int row) const;
 

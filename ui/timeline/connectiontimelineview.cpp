@@ -220,24 +220,21 @@ void ConnectionTimelineView::updateCharts()
         largestBytes = std::max({largestBytes, acked.constLast().y(), received.constLast().y()});
         lastSeconds = seconds;
     }
-    // The tracker keeps no sample when nothing moved, so the last figures held until the socket
-    // lost its tcp_info (a timewait socket has none) or the end of what we know.
-    const qint64 endNs = connection.isClosed() ? connection.closedNs : m_timelineModel->nowNs();
-    if (rows > 0) {
-        qint64 heldUntilNs = endNs;
-        const qint64 lastSampleNs =
-            m_sampleModel->index(rows - 1, 0).data(ConnectionSampleModel::TimeNsRole).toLongLong();
-        for (const ConnectionStep &step : connection.path) {
-            if (step.enteredNs > lastSampleNs && (step.state == TcpState::TimeWait || step.state == TcpState::Close)) {
-                heldUntilNs = qMin(heldUntilNs, step.enteredNs);
-                break;
-            }
+    // tcp_info ends when the socket becomes a timewait socket (which has none) or closes: the charts
+    // end there too, so a connection of 0.7 s is not a sliver at the left of its 60 s of TIME-WAIT.
+    qint64 endNs = connection.isClosed() ? connection.closedNs : m_timelineModel->nowNs();
+    for (qsizetype i = 1; i < connection.path.size(); ++i) {
+        const ConnectionStep &step = connection.path.at(i);
+        if (step.state == TcpState::TimeWait || step.state == TcpState::Close) {
+            endNs = qMin(endNs, step.enteredNs);
+            break;
         }
-        const double heldSeconds = double(heldUntilNs - connection.openedNs) / 1e9;
-        if (heldSeconds > lastSeconds) {
-            for (QList<QPointF> *points : {&rtt, &window, &acked, &received})
-                points->append({heldSeconds, points->constLast().y()});
-        }
+    }
+    // The tracker keeps no sample when nothing moved, so the last figures held until then.
+    const double endSeconds = double(endNs - connection.openedNs) / 1e9;
+    if (rows > 0 && endSeconds > lastSeconds) {
+        for (QList<QPointF> *points : {&rtt, &window, &acked, &received})
+            points->append({endSeconds, points->constLast().y()});
     }
     const ByteUnit unit = byteUnitFor(largestBytes);
     for (QList<QPointF> *points : {&acked, &received}) {
@@ -248,11 +245,10 @@ void ConnectionTimelineView::updateCharts()
     m_windowChart->setPoints(0, window);
     m_bytesChart->setPoints(0, acked);
     m_bytesChart->setPoints(1, received);
-    m_bytesChart->setTitle(tr("Bytes (%1)").arg(unit.name));
+    m_bytesChart->setTitle(unit.divisor > 1 ? tr("Bytes (%1)").arg(unit.name) : tr("Bytes"));
 
-    // The charts span the connection's life as far as it is known, not only the samples.
-    const double lifeSeconds =
-        m_timelineModel->hasConnection() ? qMax(lastSeconds, double(endNs - connection.openedNs) / 1e9) : lastSeconds;
+    // The charts span the part of the connection's life that has figures, not only the samples.
+    const double lifeSeconds = m_timelineModel->hasConnection() ? qMax(lastSeconds, endSeconds) : lastSeconds;
     m_rttChart->setRanges(lifeSeconds, largestRtt);
     m_windowChart->setRanges(lifeSeconds, largestWindow);
     m_bytesChart->setRanges(lifeSeconds, largestBytes / unit.divisor);

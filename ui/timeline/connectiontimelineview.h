@@ -41,6 +41,8 @@ public:
     QTableView *stepTable() const { return m_stepTable; }
     ConnectionStateBand *stateBand() const { return m_band; }
     QSplitter *splitter() const { return m_splitter; }
+    // RTT, congestion window and bytes.
+    QList<SampleChartView *> charts() const { return {m_rttChart, m_windowChart, m_bytesChart}; }
     QString headerText() const;
 
 private:

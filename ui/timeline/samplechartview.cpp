@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "samplechartview.h"
 
+#include "charts/axisticks.h"
 #include "statecolors.h"
 
 #include <QChart>
@@ -9,8 +10,8 @@
 #include <QLineSeries>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <array>
-#include <cmath>
 
 namespace TcpLens {
 
@@ -25,17 +26,11 @@ QFont smallFont(const QFont &base, qreal factor = 0.85)
     return font;
 }
 
-// 1, 2 or 5 times a power of ten, at least `value`: an axis end a reader can take in at a glance.
-qreal niceCeiling(qreal value)
+// An axis from 0 to `value` or a little more, with about `ticks` intervals a reader takes in at a glance.
+void setNiceRange(QValueAxis *axis, qreal value, int ticks)
 {
-    if (value <= 0)
-        return 1;
-    const qreal magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (const qreal step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (step * magnitude >= value * 0.999)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
+    axis->setTickInterval(AxisTicks::niceInterval(value, ticks));
+    axis->setRange(0, AxisTicks::niceEnd(value, ticks));
 }
 
 } // namespace
@@ -56,8 +51,12 @@ SampleChartView::SampleChartView(const QString &title, const QStringList &series
     chart->addAxis(m_yAxis, Qt::AlignLeft);
     m_xAxis->setLabelFormat(u"%g s"_s);
     m_yAxis->setLabelFormat(u"%g"_s);
-    m_xAxis->setTickCount(5);
-    m_yAxis->setTickCount(5);
+    for (QValueAxis *axis : {m_xAxis, m_yAxis}) {
+        axis->setTickType(QValueAxis::TicksDynamic);
+        axis->setTickAnchor(0);
+        axis->setTickInterval(0.25);
+        axis->setMinorTickCount(0);
+    }
     m_xAxis->setRange(0, 1);
     m_yAxis->setRange(0, 1);
     for (const QString &name : seriesNames) {
@@ -100,9 +99,27 @@ void SampleChartView::setPoints(int index, const QList<QPointF> &points)
 
 void SampleChartView::setRanges(qreal seconds, qreal largestValue)
 {
-    m_xAxis->setRange(0, niceCeiling(qMax<qreal>(seconds, 0.001)));
-    m_yAxis->setRange(0, niceCeiling(largestValue * 1.05));
+    m_seconds = qMax<qreal>(seconds, 0.001);
+    m_largest = largestValue > 0 ? largestValue * 1.05 : 1;
+    applyRanges();
+}
+
+void SampleChartView::applyRanges()
+{
+    // As many ticks as their labels have room for ("0.15 s" is about 40 pixels wide): a narrow chart
+    // gets fewer rather than labels cut to "0.1…".
+    const QFontMetrics metrics(m_xAxis->labelsFont());
+    const int xTicks = std::clamp(width() / (metrics.horizontalAdvance(u"0.15 s"_s) * 2), 2, 6);
+    const int yTicks = std::clamp(height() / (metrics.height() * 3), 2, 5);
+    setNiceRange(m_xAxis, m_seconds, xTicks);
+    setNiceRange(m_yAxis, m_largest, yTicks);
     viewport()->update();
+}
+
+void SampleChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    applyRanges();
 }
 
 void SampleChartView::setStateMarkers(const QList<StateMarker> &markers)

@@ -39,9 +39,11 @@ public:
 protected:
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyPalette();
+    void applyRanges();
     void updateTitle();
 
     QList<QLineSeries *> m_series;
@@ -49,6 +51,8 @@ private:
     QValueAxis *m_yAxis;
     QList<StateMarker> m_markers;
     QString m_title;
+    qreal m_seconds = 1;
+    qreal m_largest = 1;
 };
 
 } // namespace TcpLens
