@@ -33,6 +33,11 @@ public:
     }
     ~WorkerThread()
     {
+        if (!m_started) {
+            // Never started: no thread will run the deleteLater() connected to its end.
+            delete m_worker;
+            return;
+        }
         m_thread.quit();
         m_thread.wait();
     }
@@ -50,7 +55,7 @@ public:
     // Starts the thread once and has it run Worker::start().
     void start()
     {
-        if (m_thread.isRunning())
+        if (std::exchange(m_started, true))
             return;
         m_thread.start();
         post(&Worker::start);
@@ -71,6 +76,7 @@ public:
 private:
     QThread m_thread;
     Worker *m_worker;
+    bool m_started = false;
 };
 
 } // namespace TcpLens
