@@ -261,7 +261,8 @@ void MainWindow::createDocks()
     m_lab = new LabPanel(this);
     m_lab->setObjectName(u"labPanel"_s);
     m_lab->setConnections(m_connections);
-    connect(m_lab, &LabPanel::startRequested, this, &MainWindow::startLab);
+    connect(m_lab, &LabPanel::startRequested, this,
+        [this](const QString &scenario, const QString &title) { startLab(scenario, title); });
     connect(m_lab, &LabPanel::leaveRequested, this, [this] { startSource(false); });
     QDockWidget *lab = addDock(View::Lab, tr("Lab"), u"labDock"_s, m_lab, Qt::LeftDockWidgetArea);
     // Out of the way until a lesson is wanted (Alt+6, the Lab menu, --lab).
@@ -377,11 +378,11 @@ void MainWindow::createActions()
     addDockToggle(View::Lab, Qt::Key_6);
 
     QMenu *labMenu = menuBar()->addMenu(tr("&Lab"));
-    QAction *startLab = labMenu->addAction(QIcon::fromTheme(u"system-run"_s), tr("&Start or Leave the Lab"));
-    startLab->setShortcut(QKeySequence(u"Ctrl+L"_s));
-    startLab->setToolTip(tr("Run the scenario chosen in the Lab panel in a namespace of its own, or go back "
-                            "to watching this machine"));
-    connect(startLab, &QAction::triggered, this, [this] {
+    QAction *startOrLeave = labMenu->addAction(QIcon::fromTheme(u"system-run"_s), tr("&Start or Leave the Lab"));
+    startOrLeave->setShortcut(QKeySequence(u"Ctrl+L"_s));
+    startOrLeave->setToolTip(tr("Run the scenario chosen in the Lab panel in a namespace of its own, or go back "
+                                "to watching this machine"));
+    connect(startOrLeave, &QAction::triggered, this, [this] {
         showView(View::Lab);
         if (m_connections->description().kind == SourceDescription::Kind::Lab)
             startSource(false);
