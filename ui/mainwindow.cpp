@@ -442,6 +442,8 @@ void MainWindow::startLab(const QString &scenario, const QString &title, bool pl
     // The description names the namespace once the helper has made it.
     connect(source, &LabSource::scenarioLoaded, this, &MainWindow::showSourceDescription);
     showView(View::Lab);
+    // A lesson is told in counters: their charts, with a marker at every step, come forward.
+    showView(View::Counters);
     showSourceDescription();
 }
 

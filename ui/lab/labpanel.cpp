@@ -154,8 +154,8 @@ LabPanel::~LabPanel() = default;
 void LabPanel::setConnections(LiveConnections *connections)
 {
     m_connections = connections;
-    connect(connections, &LiveConnections::sourceChanged, this, &LabPanel::sourceChanged);
-    sourceChanged();
+    connect(connections, &LiveConnections::sourceAttached, this, &LabPanel::followSource);
+    followSource();
 }
 
 QString LabPanel::selectedScenario() const
@@ -222,7 +222,7 @@ void LabPanel::showScenario()
                             "this machine, until you leave the lab.</p>"));
 }
 
-void LabPanel::sourceChanged()
+void LabPanel::followSource()
 {
     if (m_lab)
         disconnect(m_lab, nullptr, this, nullptr);

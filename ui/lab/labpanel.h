@@ -44,7 +44,7 @@ Q_SIGNALS:
 
 private:
     void loadScenarioList();
-    void sourceChanged();
+    void followSource();
     void showScenario();
     void showStep(int index, const QString &title, const QString &narration);
     void showRunState(bool playing, int step, bool finished);
