@@ -9,6 +9,10 @@
 #include "netlink/sockdiagclient.h"
 #include "pipeline/labsource.h"
 #include "pipeline/liveconnections.h"
+#include "sysctl/sysctlcatalog.h"
+#include "sysctl/sysctlreader.h"
+#include "sysctl/sysctlvalidator.h"
+#include "sysctl/sysctlwriter.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -127,6 +131,33 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(sawPassiveOpens, "the lab's Tcp.PassiveOpens (3) never reached the counters");
+
+        // What the sysctl panel does: write and read the lab's own value, through the helper's
+        // descriptors where this process may not enter the namespace. Ours stays as it was.
+        auto catalog = SysctlCatalog::builtIn();
+        QVERIFY(catalog);
+        const SysctlEntry *finTimeout = catalog->find(u"net.ipv4.tcp_fin_timeout");
+        QVERIFY(finTimeout);
+        const SysctlReader hostReader;
+        const auto hostBefore = hostReader.readText(*finTimeout);
+        QVERIFY(hostBefore);
+        const QString netns = connections.description().netns;
+        const auto broker = lab->descriptorBroker();
+        QCOMPARE(broker != nullptr, lab->inUserNamespace());
+        SysctlWriter writer = broker ? SysctlWriter(netns, broker) : SysctlWriter(netns);
+        const QString wanted = *hostBefore == u"7"_s ? u"9"_s : u"7"_s;
+        const auto value = SysctlValidator::validate(*finTimeout, wanted).value;
+        QVERIFY(value);
+        const auto change = writer.write(*finTimeout, *value);
+        if (!change)
+            QFAIL(qPrintable(u"the lab's tcp_fin_timeout could not be written: "_s + change.error()));
+        QCOMPARE(change->newValue, wanted);
+        const auto labReadings = (broker ? SysctlReader(broker) : SysctlReader()).read({finTimeout}, netns);
+        if (!labReadings)
+            QFAIL(qPrintable(labReadings.error()));
+        QCOMPARE(labReadings->constFirst().current, wanted);
+        QVERIFY(labReadings->constFirst().writable);
+        QCOMPARE(hostReader.readText(*finTimeout).value_or(QString()), *hostBefore);
     }
 
 private:
