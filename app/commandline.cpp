@@ -90,6 +90,12 @@ void addGuiOptions(QCommandLineParser &parser)
             QCoreApplication::translate(
                 "main", "With --screenshot: the window's size, e.g. 1024x700 (default 1400x860)."),
             u"WxH"_s),
+        QCommandLineOption(u"lab"_s,
+            QCoreApplication::translate("main",
+                "Open the lab with SCENARIO (a name from `tcplens lab list`, or a scenario file) instead of "
+                "watching this machine."),
+            u"SCENARIO"_s),
+        QCommandLineOption(u"play"_s, QCoreApplication::translate("main", "With --lab: run its steps at once.")),
         QCommandLineOption(u"filter"_s,
             QCoreApplication::translate("main", "With --screenshot: type TEXT into the filter bar first."), u"TEXT"_s),
     });
@@ -136,6 +142,8 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
     const QString theme = u"theme"_s;
     const QString size = u"size"_s;
     const QString filter = u"filter"_s;
+    const QString lab = u"lab"_s;
+    const QString play = u"play"_s;
 
     GuiOptions options;
     options.screenshotPath = parser.value(screenshot);
@@ -156,7 +164,7 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
     options.collector.exact = options.exactGiven;
     options.view = parser.value(view).toLower();
     static const QStringList views{
-        u"table"_s, u"diagram"_s, u"timeline"_s, u"listeners"_s, u"counters"_s, u"sysctls"_s};
+        u"table"_s, u"diagram"_s, u"timeline"_s, u"listeners"_s, u"counters"_s, u"sysctls"_s, u"lab"_s};
     if (!views.contains(options.view)) {
         std::fprintf(stderr, "tcplens: --view takes one of %s, not '%s'\n", qPrintable(views.join(u", "_s)),
             qPrintable(parser.value(view)));
@@ -183,6 +191,16 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
         std::exit(2);
     }
     options.collector.netns = parser.value(netns);
+    options.lab = parser.value(lab);
+    options.playLab = parser.isSet(play);
+    if (options.playLab && options.lab.isEmpty()) {
+        std::fprintf(stderr, "tcplens: --play goes with --lab\n");
+        std::exit(2);
+    }
+    if (!options.lab.isEmpty() && !options.collector.netns.isEmpty()) {
+        std::fprintf(stderr, "tcplens: --lab makes a namespace of its own; leave out --netns\n");
+        std::exit(2);
+    }
     if (!parser.positionalArguments().isEmpty())
         exitWithUsageError(
             programName(arguments), u"unknown argument '%1'"_s.arg(parser.positionalArguments().constFirst()));

@@ -24,6 +24,8 @@ struct GuiOptions
     bool intervalGiven = false; // --interval overrides the preferences for this run
     QString theme; // --theme light|dark|system for this run; empty: the preferences' choice
     bool exactGiven = false; // --exact asks for exact transitions whatever the preferences say
+    QString lab; // --lab SCENARIO: open the lab with it
+    bool playLab = false; // --play: and run its steps
 };
 
 // Called first in main(), before any QGuiApplication exists (it would need a display): a first

@@ -56,6 +56,8 @@ int main(int argc, char **argv)
     TcpLens::MainWindow window(options.collector, options.screenshotPath.isEmpty());
     if (const auto theme = TcpLens::AppPreferences::themeFromName(options.theme))
         window.setTheme(*theme);
+    if (!options.lab.isEmpty())
+        window.startLab(options.lab, QString(), options.playLab);
     TcpLens::ScreenshotRun::Options screenshotOptions;
     screenshotOptions.path = options.screenshotPath;
     screenshotOptions.view = TcpLens::MainWindow::viewFromName(options.view).value_or(TcpLens::MainWindow::View::Table);

@@ -223,7 +223,7 @@ in_env() {
         --dev-bind /dev /dev
         --bind /proc /proc
         --bind /sys /sys
-        --tmpfs /tmp
+        --perms 1777 --tmpfs /tmp
         --tmpfs /root
         --ro-bind-try /etc/passwd /etc/passwd
         --ro-bind-try /etc/group /etc/group

@@ -7,8 +7,10 @@
 #include "diagram/statediagrampanel.h"
 #include "diagram/transitionplayer.h"
 #include "elidedlabel.h"
+#include "lab/labpanel.h"
 #include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
+#include "pipeline/labsource.h"
 #include "pipeline/liveconnections.h"
 #include "pipeline/localkernelsource.h"
 #include "preferencesdialog.h"
@@ -256,6 +258,15 @@ void MainWindow::createDocks()
     sysctlsScroll->setWidget(m_sysctls);
     QDockWidget *sysctls =
         addDock(View::Sysctls, tr("Sysctls"), u"sysctlsDock"_s, sysctlsScroll, Qt::BottomDockWidgetArea);
+    m_lab = new LabPanel(this);
+    m_lab->setObjectName(u"labPanel"_s);
+    m_lab->setConnections(m_connections);
+    connect(m_lab, &LabPanel::startRequested, this,
+        [this](const QString &scenario, const QString &title) { startLab(scenario, title); });
+    connect(m_lab, &LabPanel::leaveRequested, this, [this] { startSource(false); });
+    QDockWidget *lab = addDock(View::Lab, tr("Lab"), u"labDock"_s, m_lab, Qt::LeftDockWidgetArea);
+    // Out of the way until a lesson is wanted (Alt+6, the Lab menu, --lab).
+    lab->hide();
     tabifyDockWidget(timeline, listeners);
     tabifyDockWidget(listeners, counters);
     tabifyDockWidget(counters, sysctls);
@@ -342,8 +353,7 @@ void MainWindow::createActions()
     sizeColumns->setShortcut(QKeySequence(u"Ctrl+Shift+R"_s));
     connect(sizeColumns, &QAction::triggered, this, &MainWindow::sizeColumnsToContents);
     viewMenu->addSeparator();
-    int key = Qt::Key_1;
-    for (const View view : {View::Diagram, View::Timeline, View::Listeners, View::Counters}) {
+    const auto addDockToggle = [this, viewMenu](View view, Qt::Key key) {
         QDockWidget *dock = m_docks.value(view);
         // Not the dock's own toggle action: that hides a dock tabbed behind another instead of
         // bringing it forward.
@@ -351,17 +361,36 @@ void MainWindow::createActions()
         toggle->setObjectName(dock->objectName() + u"Toggle"_s);
         toggle->setCheckable(true);
         toggle->setChecked(dock->toggleViewAction()->isChecked());
-        toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key(key++)));
+        toggle->setShortcut(QKeySequence(Qt::ALT | key));
         toggle->setToolTip(tr("Bring %1 forward; hide it when it is already in front").arg(dock->windowTitle()));
         connect(dock->toggleViewAction(), &QAction::toggled, toggle, &QAction::setChecked);
         connect(toggle, &QAction::triggered, this, [this, view, dock, toggle] {
             toggleDock(view);
             toggle->setChecked(!dock->isHidden());
         });
-    }
+    };
+    int key = Qt::Key_1;
+    for (const View view : {View::Diagram, View::Timeline, View::Listeners, View::Counters})
+        addDockToggle(view, Qt::Key(key++));
     QAction *sysctls = m_docks.value(View::Sysctls)->toggleViewAction();
     sysctls->setShortcut(QKeySequence(Qt::ALT | Qt::Key_5));
     viewMenu->addAction(sysctls);
+    addDockToggle(View::Lab, Qt::Key_6);
+
+    QMenu *labMenu = menuBar()->addMenu(tr("&Lab"));
+    QAction *startOrLeave = labMenu->addAction(QIcon::fromTheme(u"system-run"_s), tr("&Start or Leave the Lab"));
+    startOrLeave->setShortcut(QKeySequence(u"Ctrl+L"_s));
+    startOrLeave->setToolTip(tr("Run the scenario chosen in the Lab panel in a namespace of its own, or go back "
+                                "to watching this machine"));
+    connect(startOrLeave, &QAction::triggered, this, [this] {
+        showView(View::Lab);
+        if (m_connections->description().kind == SourceDescription::Kind::Lab)
+            startSource(false);
+        else if (!m_lab->selectedScenario().isEmpty())
+            startLab(m_lab->selectedScenario(), QString());
+    });
+    labMenu->addSeparator();
+    labMenu->addActions(m_lab->runActions());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(QIcon::fromTheme(u"help-about"_s), tr("&About TCP Lens"));
@@ -396,9 +425,45 @@ void MainWindow::startSource(bool sameKernel)
     // The same kernel read another way (exact mode switched): the connections followed so far go on.
     m_connections->setSource(std::make_unique<LocalKernelSource>(options),
         sameKernel ? LiveConnections::SourceChange::SameKernel : LiveConnections::SourceChange::Fresh);
+    showSourceDescription();
+}
+
+void MainWindow::startLab(const QString &scenario, const QString &title, bool play)
+{
+    LabSource::Options options;
+    options.scenario = scenario;
+    options.scenarioTitle = title;
+    options.playWhenLoaded = play;
+    options.watch.collector = m_settings;
+    options.watch.collector.netns.clear(); // the lab's own, once its helper made it
+    auto lab = std::make_unique<LabSource>(options);
+    LabSource *source = lab.get();
+    m_connections->setSource(std::move(lab), LiveConnections::SourceChange::Fresh);
+    // The description names the namespace once the helper has made it.
+    connect(source, &LabSource::scenarioLoaded, this, &MainWindow::showSourceDescription);
+    showView(View::Lab);
+    // A lesson is told in counters: their charts, with a marker at every step, come forward.
+    showView(View::Counters);
+    showSourceDescription();
+}
+
+void MainWindow::showSourceDescription()
+{
     const SourceDescription description = m_connections->description();
     const SourceCapabilities capabilities = m_connections->capabilities();
     const QString netns = description.netns.isEmpty() ? tr("TCP Lens's own") : description.netns;
+    if (description.kind == SourceDescription::Kind::Lab) {
+        m_sourceLabel->setText(tr("Lab: %1").arg(description.title));
+        m_sourceLabel->setToolTip(
+            tr("<p>A lab: the scenario <b>%1</b> runs in a network namespace TCP Lens made for it (%2), on "
+               "this machine's kernel (Linux %3). Nothing of this machine's own network is touched.</p>"
+               "<p>Leave the lab (Ctrl+L) to watch this machine again.</p>")
+                .arg(description.title.toHtmlEscaped(), netns.toHtmlEscaped(), description.kernel.toHtmlEscaped()));
+        m_refreshAction->setEnabled(capabilities.live);
+        setWindowTitle(tr("TCP Lens — Lab: %1").arg(description.title));
+        updateStatus();
+        return;
+    }
     m_sourceLabel->setText(tr("%1 · network namespace: %2").arg(description.host, netns));
     QStringList can;
     QStringList cannot;

@@ -27,6 +27,7 @@ class ListenerPanel;
 class LiveConnections;
 class StateDiagramPanel;
 class SysctlPanel;
+class LabPanel;
 class ThemeController;
 
 // The window a user keeps open: the connection table in the centre; the state diagram, the selected
@@ -39,7 +40,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class View : quint8 { Table, Diagram, Timeline, Listeners, Counters, Sysctls };
+    enum class View : quint8 { Table, Diagram, Timeline, Listeners, Counters, Sysctls, Lab };
     Q_ENUM(View)
     static std::optional<View> viewFromName(const QString &name);
 
@@ -62,6 +63,10 @@ public:
     ListenerPanel *listenerPanel() const { return m_listeners; }
     CounterPanel *counterPanel() const { return m_counters; }
     SysctlPanel *sysctlPanel() const { return m_sysctls; }
+    LabPanel *labPanel() const { return m_lab; }
+    // Watches a new lab of `scenario` (a built-in's name or a file) instead of the machine.
+    // `play`: runs its steps as soon as it is loaded.
+    void startLab(const QString &scenario, const QString &title = QString(), bool play = false);
 
     // What closing does while sysctl changes TCP Lens made on the host are still in force.
     enum class HostSysctlsOnClose : quint8 {
@@ -104,6 +109,7 @@ private:
     void createActions();
     void createStatusBar();
     void startSource(bool sameKernel);
+    void showSourceDescription();
     void showSnapshot();
     void showFollowedConnection();
     void selectConnectionRow(quint64 connectionId, bool scroll);
@@ -142,6 +148,7 @@ private:
     ListenerPanel *m_listeners = nullptr;
     CounterPanel *m_counters = nullptr;
     SysctlPanel *m_sysctls = nullptr;
+    LabPanel *m_lab = nullptr;
     HostSysctlsOnClose m_hostSysctlsOnClose = HostSysctlsOnClose::Ask;
     bool m_closingAfterReverts = false;
     QAction *m_pauseAction = nullptr;

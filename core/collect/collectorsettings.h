@@ -2,16 +2,24 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "collect/namespaceaccess.h"
 #include "collect/snapshotsource.h"
 
 #include <QMetaType>
 #include <QString>
+
+#include <memory>
 
 namespace TcpLens {
 
 struct CollectorSettings
 {
     QString netns; // empty: the app's own namespace; else /proc/PID/ns/net, /run/netns/NAME or NAME
+    // Set for a namespace this process may not enter (a lab an ordinary user made): `netns` is then
+    // its /proc/PID/ns/net, and the sockets and counters come from the process inside.
+    std::shared_ptr<DescriptorBroker> broker;
+
+    NamespaceAccess access() const { return {netns, broker}; }
     int intervalMs = 1000;
     // A dump that takes more than this share of the interval makes the collector poll less often, so
     // that watching a busy machine does not become its load.

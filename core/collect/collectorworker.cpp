@@ -35,13 +35,13 @@ void CollectorWorker::start()
 {
     // This runs in the collector's thread. setns() changes only this thread's namespace, and the
     // netlink socket opened next keeps seeing that namespace for its whole life.
-    if (!m_settings.netns.isEmpty()) {
-        if (auto entered = NetworkNamespace::enter(m_settings.netns); !entered) {
-            Q_EMIT failed(entered.error());
-            return;
-        }
+    const NamespaceAccess access = m_settings.access();
+    auto maker = access.enterThisThread();
+    if (!maker) {
+        Q_EMIT failed(maker.error());
+        return;
     }
-    auto source = SnapshotSource::open(NetworkNamespace::resolvePath(m_settings.netns));
+    auto source = SnapshotSource::open(access.path(), *maker);
     if (!source) {
         Q_EMIT failed(source.error());
         return;
@@ -50,7 +50,7 @@ void CollectorWorker::start()
     // Destroy notices need no privilege; without them we still poll, only short-lived connections
     // between two polls go unseen, so a failure here is a warning, not the end.
     if (m_settings.watchDestroyed) {
-        if (auto watcher = DestroyWatcher::open()) {
+        if (auto watcher = DestroyWatcher::open(*maker)) {
             m_destroyWatcher.emplace(std::move(*watcher));
             m_destroyNotifier = new QSocketNotifier(m_destroyWatcher->fd(), QSocketNotifier::Read, this);
             connect(m_destroyNotifier, &QSocketNotifier::activated, this, &CollectorWorker::readDestroyNotices);

@@ -24,17 +24,17 @@ constexpr qint64 SlowTickNs = 1'000'000'000; // owners, counter rates, sysctls: 
 // Only /proc/net/netstat holds ListenOverflows and ListenDrops: at 20 Hz the other four files
 // KernelCounters::read() opens would double the cost of a tick for nothing. thread-self, not self:
 // /proc/self/net is the namespace of the main thread, not of this one after setns().
-std::optional<KernelCounters> readNetstat()
+std::optional<KernelCounters> readNetstat(const QString &procNetDir)
 {
-    QFile file(u"/proc/thread-self/net/netstat"_s);
+    QFile file(procNetDir + u"/netstat"_s);
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
     return KernelCounters::parseSnmpStyle(file.readAll());
 }
 } // namespace
 
-ListenerSamplerWorker::ListenerSamplerWorker(QString netns, int intervalMs, qint64 windowNs)
-    : m_netns(std::move(netns))
+ListenerSamplerWorker::ListenerSamplerWorker(NamespaceAccess access, int intervalMs, qint64 windowNs)
+    : m_access(std::move(access))
     , m_intervalMs(std::max(intervalMs, 10))
     , m_series(windowNs)
 {
@@ -50,19 +50,20 @@ void ListenerSamplerWorker::start()
 {
     // This runs in the sampler's thread: setns() moves only this thread, and the netlink socket,
     // /proc/thread-self/net and /proc/sys/net all follow it from here on.
-    if (!m_netns.isEmpty()) {
-        if (auto entered = NetworkNamespace::enter(m_netns); !entered) {
-            Q_EMIT failed(entered.error());
-            return;
-        }
+    auto maker = m_access.enterThisThread();
+    if (!maker) {
+        Q_EMIT failed(maker.error());
+        return;
     }
-    auto source = SnapshotSource::open(NetworkNamespace::resolvePath(m_netns));
+    auto source = SnapshotSource::open(m_access.path(), *maker);
     if (!source) {
         Q_EMIT failed(source.error());
         return;
     }
     m_source = std::move(*source);
-    m_sysctls = std::make_unique<SysctlWatcher>(NetworkNamespace::resolvePath(m_netns));
+    // A brokered namespace's /proc/sys is not ours to poll; its owner reports what it writes.
+    if (!m_access.broker)
+        m_sysctls = std::make_unique<SysctlWatcher>(m_access.path());
     Q_EMIT started(m_source->netnsInode());
     m_timer = new QTimer(this);
     m_timer->setTimerType(Qt::PreciseTimer);
@@ -118,7 +119,7 @@ void ListenerSamplerWorker::tick()
     }
     m_failedLastTime = false;
     m_resolveOwnersNext = false;
-    m_series.add(*snapshot, readNetstat());
+    m_series.add(*snapshot, readNetstat(m_access.procNetDir()));
 
     ListenerSampleBatch batch;
     batch.generation = ++m_generation;
@@ -163,7 +164,7 @@ void ListenerSamplerWorker::tick()
 void ListenerSamplerWorker::slowTick(qint64 nowNs)
 {
     m_lastSlowTickNs = nowNs;
-    if (auto counters = KernelCounters::read()) {
+    if (auto counters = KernelCounters::read(m_access.procNetDir())) {
         // Only what the catalog explains goes to the charts: the kernel has hundreds of counters.
         const CounterCatalog &catalog = CounterCatalog::builtIn();
         QList<CounterChange> changes = m_counterSampler.add(*counters, nowNs);

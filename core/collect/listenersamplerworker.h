@@ -3,6 +3,7 @@
 #pragma once
 
 #include "collect/listenersamplebatch.h"
+#include "collect/namespaceaccess.h"
 #include "proc/countersampler.h"
 #include "sysctl/sysctlchange.h"
 #include "tracking/listenerseries.h"
@@ -34,7 +35,8 @@ public:
     static constexpr qint64 DefaultWindowNs = 5LL * 60 * 1'000'000'000;
 
     // `netns` as NetworkNamespace::resolvePath() takes it; empty: this process's namespace.
-    ListenerSamplerWorker(QString netns, int intervalMs = DefaultIntervalMs, qint64 windowNs = DefaultWindowNs);
+    ListenerSamplerWorker(
+        NamespaceAccess access, int intervalMs = DefaultIntervalMs, qint64 windowNs = DefaultWindowNs);
     ~ListenerSamplerWorker() override;
 
 public Q_SLOTS:
@@ -59,7 +61,7 @@ private:
     void tick();
     void slowTick(qint64 nowNs);
 
-    QString m_netns;
+    NamespaceAccess m_access;
     int m_intervalMs;
     std::unique_ptr<SnapshotSource> m_source;
     std::unique_ptr<SysctlWatcher> m_sysctls;

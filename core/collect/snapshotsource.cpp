@@ -11,19 +11,27 @@
 
 namespace TcpLens {
 
-std::expected<std::unique_ptr<SnapshotSource>, QString> SnapshotSource::open(const QString &netnsName)
+std::expected<std::unique_ptr<SnapshotSource>, QString> SnapshotSource::open(
+    const QString &netnsName, const NetlinkSocket::Maker &maker)
 {
-    auto client = SockDiagClient::open();
+    auto client = SockDiagClient::open(maker);
     if (!client)
         return std::unexpected(client.error());
-    return std::unique_ptr<SnapshotSource>(new SnapshotSource(std::move(*client), netnsName));
+    quint64 inode = NetworkNamespace::currentInode();
+    if (maker) {
+        auto named = NetworkNamespace::inodeOf(netnsName);
+        if (!named)
+            return std::unexpected(named.error());
+        inode = *named;
+    }
+    return std::unique_ptr<SnapshotSource>(new SnapshotSource(std::move(*client), netnsName, inode));
 }
 
-SnapshotSource::SnapshotSource(SockDiagClient client, QString netnsName)
+SnapshotSource::SnapshotSource(SockDiagClient client, QString netnsName, quint64 netnsInode)
     : m_client(std::move(client))
     , m_owners(std::make_unique<SocketOwnerResolver>())
     , m_netnsName(std::move(netnsName))
-    , m_netnsInode(NetworkNamespace::currentInode())
+    , m_netnsInode(netnsInode)
 {
 }
 

@@ -28,15 +28,17 @@ public:
     };
 
     // Opens the netlink socket in the calling thread's current namespace; `netnsName` is only the
-    // label the snapshots carry.
-    static std::expected<std::unique_ptr<SnapshotSource>, QString> open(const QString &netnsName = {});
+    // label the snapshots carry. With a `maker` the sockets come from it (a namespace this process
+    // cannot enter) and `netnsName` must be the namespace's path.
+    static std::expected<std::unique_ptr<SnapshotSource>, QString> open(
+        const QString &netnsName = {}, const NetlinkSocket::Maker &maker = {});
     ~SnapshotSource();
 
     std::expected<SocketSnapshot, QString> take(const Options &options);
     quint64 netnsInode() const { return m_netnsInode; }
 
 private:
-    SnapshotSource(SockDiagClient client, QString netnsName);
+    SnapshotSource(SockDiagClient client, QString netnsName, quint64 netnsInode);
     void updateSplitPort(const std::vector<SocketRecord> &sockets);
 
     SockDiagClient m_client;

@@ -21,9 +21,9 @@ constexpr unsigned groupBit(unsigned group)
 }
 } // namespace
 
-std::expected<DestroyWatcher, QString> DestroyWatcher::open()
+std::expected<DestroyWatcher, QString> DestroyWatcher::open(const NetlinkSocket::Maker &maker)
 {
-    auto socket = NetlinkSocket::open(groupBit(SKNLGRP_INET_TCP_DESTROY) | groupBit(SKNLGRP_INET6_TCP_DESTROY));
+    auto socket = NetlinkSocket::open(groupBit(SKNLGRP_INET_TCP_DESTROY) | groupBit(SKNLGRP_INET6_TCP_DESTROY), maker);
     if (!socket)
         return std::unexpected(socket.error().message);
     // A burst of closes (a load test ending) sends thousands of notices at once.

@@ -22,7 +22,7 @@ namespace TcpLens {
 class DestroyWatcher
 {
 public:
-    static std::expected<DestroyWatcher, QString> open();
+    static std::expected<DestroyWatcher, QString> open(const NetlinkSocket::Maker &maker = {});
 
     DestroyWatcher(DestroyWatcher &&) noexcept;
     DestroyWatcher &operator=(DestroyWatcher &&) noexcept;

@@ -22,11 +22,20 @@ NetlinkSocket::Error errnoError(const char *what)
 }
 } // namespace
 
-std::expected<NetlinkSocket, NetlinkSocket::Error> NetlinkSocket::open(unsigned groups)
+std::expected<UniqueFd, NetlinkSocket::Error> NetlinkSocket::makeHere()
 {
     UniqueFd fd(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG));
     if (!fd)
         return std::unexpected(errnoError("cannot open a NETLINK_SOCK_DIAG socket"));
+    return fd;
+}
+
+std::expected<NetlinkSocket, NetlinkSocket::Error> NetlinkSocket::open(unsigned groups, const Maker &maker)
+{
+    auto made = maker ? maker() : makeHere();
+    if (!made)
+        return std::unexpected(made.error());
+    UniqueFd fd = std::move(*made);
     sockaddr_nl address{};
     address.nl_family = AF_NETLINK;
     address.nl_groups = groups;

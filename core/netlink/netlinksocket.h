@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <expected>
+#include <functional>
 #include <span>
 
 namespace TcpLens {
@@ -23,8 +24,14 @@ public:
         QString message; // what failed, in words
     };
 
+    // Makes the unbound socket. The default opens it here; a lab hands out sockets opened inside a
+    // namespace this process may not enter (see DescriptorBroker).
+    using Maker = std::function<std::expected<UniqueFd, Error>()>;
+
     // Opens the socket; `groups` is a bitmask of multicast groups to join (0: none).
-    static std::expected<NetlinkSocket, Error> open(unsigned groups = 0);
+    static std::expected<NetlinkSocket, Error> open(unsigned groups = 0, const Maker &maker = {});
+    // socket(AF_NETLINK, SOCK_DGRAM, NETLINK_SOCK_DIAG) in the calling thread's namespace.
+    static std::expected<UniqueFd, Error> makeHere();
 
     NetlinkSocket(NetlinkSocket &&) noexcept = default;
     NetlinkSocket &operator=(NetlinkSocket &&) noexcept = default;

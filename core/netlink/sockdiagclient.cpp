@@ -31,12 +31,12 @@ int usableCpus()
 }
 } // namespace
 
-std::expected<SockDiagClient, QString> SockDiagClient::open()
+std::expected<SockDiagClient, QString> SockDiagClient::open(const NetlinkSocket::Maker &maker)
 {
     std::vector<Channel> channels;
     const int wanted = usableCpus() > 1 ? 2 : 1;
     for (int i = 0; i < wanted; ++i) {
-        auto socket = NetlinkSocket::open();
+        auto socket = NetlinkSocket::open(0, maker);
         if (!socket)
             return std::unexpected(socket.error().message);
         channels.push_back(Channel{std::move(*socket), std::make_unique<std::byte[]>(ReceiveBufferSize), 0});

@@ -44,8 +44,8 @@ public:
         DumpStatistics statistics;
     };
 
-    // Opens the netlink sockets in the calling thread's network namespace.
-    static std::expected<SockDiagClient, QString> open();
+    // Opens the netlink sockets in the calling thread's network namespace, or takes them from `maker`.
+    static std::expected<SockDiagClient, QString> open(const NetlinkSocket::Maker &maker = {});
 
     SockDiagClient(SockDiagClient &&) noexcept;
     SockDiagClient &operator=(SockDiagClient &&) noexcept;

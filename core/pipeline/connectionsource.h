@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "collect/descriptorbroker.h"
 #include "collect/listenersamplebatch.h"
 #include "model/destroyedsockets.h"
 #include "model/socketsnapshot.h"
@@ -13,6 +14,8 @@
 
 #include <QList>
 #include <QObject>
+
+#include <memory>
 
 namespace TcpLens {
 
@@ -40,6 +43,9 @@ public:
     virtual void setListenerWindowNs(qint64 windowNs) = 0;
     // Asks for listenerHistoryReady(cookie, ...): the stored samples of one listener.
     virtual void requestListenerHistory(quint64 cookie) = 0;
+    // For a namespace this process may not enter: what opens its sockets and /proc/sys files for us
+    // (the sysctl panel reads and writes through it). Null: enter description().netns instead.
+    virtual std::shared_ptr<DescriptorBroker> descriptorBroker() const { return nullptr; }
 
 Q_SIGNALS:
     // Every dump of the namespace's sockets; generations grow by one per dump of this source.

@@ -59,6 +59,7 @@ void LiveConnections::setSource(std::unique_ptr<ConnectionSource> source, Source
     connect(s, &ConnectionSource::countersSampled, this, &LiveConnections::countersSampled);
     connect(s, &ConnectionSource::sysctlChanged, this, &LiveConnections::sysctlChanged);
     connect(s, &ConnectionSource::markerAdded, this, &LiveConnections::markerAdded);
+    Q_EMIT sourceAttached();
     Q_EMIT statusChanged();
     m_source->start();
 }

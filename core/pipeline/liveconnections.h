@@ -70,8 +70,10 @@ public:
     void addMarker(const TcpLens::TimelineMarker &marker);
 
 Q_SIGNALS:
-    // A Fresh source replaced the old one: views forget what they showed.
+    // A Fresh source replaced the old one: views forget what they showed. source() is not set yet.
     void sourceChanged();
+    // A source (fresh or the same kernel read another way) is set and about to start: source() is it.
+    void sourceAttached();
     // Connection events, in the order they happened, after the tracker applied them.
     void eventsReady(const TcpLens::ConnectionEvents &events);
     // The tracker applied `snapshot` (its events came just before, through eventsReady()).

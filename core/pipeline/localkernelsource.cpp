@@ -28,7 +28,7 @@ LocalKernelSource::LocalKernelSource(Options options, QObject *parent)
     if (!m_options.sampleListeners)
         return;
     m_listeners = std::make_unique<WorkerThread<ListenerSamplerWorker>>(
-        u"tcplens-listeners"_s, m_options.collector.netns, m_options.listenerIntervalMs, m_options.listenerWindowNs);
+        u"tcplens-listeners"_s, m_options.collector.access(), m_options.listenerIntervalMs, m_options.listenerWindowNs);
     ListenerSamplerWorker *listeners = m_listeners->worker();
     connect(listeners, &ListenerSamplerWorker::listenersSampled, this, &ConnectionSource::listenersSampled);
     connect(listeners, &ListenerSamplerWorker::historyReady, this, &ConnectionSource::listenerHistoryReady);

@@ -39,6 +39,7 @@ struct SourceDescription
     QString host; // the machine's name
     QString netns; // as the user named it; empty: the process's own namespace
     QString kernel; // uname -r of the machine watched
+    QString title; // what is shown instead of the machine: a lab's scenario, a recording's file
 };
 
 } // namespace TcpLens

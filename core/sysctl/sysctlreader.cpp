@@ -16,7 +16,12 @@ namespace TcpLens {
 using namespace Qt::StringLiterals;
 
 SysctlReader::SysctlReader(QString procSysRoot)
-    : m_root(std::move(procSysRoot))
+    : m_files(std::move(procSysRoot))
+{
+}
+
+SysctlReader::SysctlReader(std::shared_ptr<DescriptorBroker> broker)
+    : m_files(QStringLiteral("/proc/sys"), std::move(broker))
 {
 }
 
@@ -25,35 +30,30 @@ QString SysctlReader::normalized(QByteArrayView text)
     return QString::fromUtf8(text).simplified();
 }
 
-QString SysctlReader::fileOf(const SysctlEntry &entry) const
-{
-    return m_root + u'/' + entry.relativePath();
-}
-
 std::expected<QString, QString> SysctlReader::readText(const SysctlEntry &entry) const
 {
-    QFile file(fileOf(entry));
-    if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    auto file = m_files.open(entry.relativePath(), QIODevice::ReadOnly);
+    if (!file)
+        return std::unexpected(tr("cannot read %1: %2").arg(entry.key, file.error()));
     // procfs reports size 0: read until the end.
-    const QByteArray text = file.readAll();
-    qCDebug(lcSysctl) << "read" << file.fileName() << text;
+    const QByteArray text = (*file)->readAll();
+    qCDebug(lcSysctl) << "read" << entry.key << text;
     return normalized(text);
 }
 
 bool SysctlReader::exists(const SysctlEntry &entry) const
 {
-    return QFile::exists(fileOf(entry));
+    return m_files.exists(entry.relativePath());
 }
 
 bool SysctlReader::mayWrite(const SysctlEntry &entry) const
 {
-    return ::faccessat(AT_FDCWD, QFile::encodeName(fileOf(entry)).constData(), W_OK, AT_EACCESS) == 0;
+    return m_files.mayWrite(entry.relativePath());
 }
 
 bool SysctlReader::isInitialNamespace() const
 {
-    return QFile::exists(m_root + u"/net/ipv4/tcp_mem"_s);
+    return m_files.exists(u"net/ipv4/tcp_mem"_s);
 }
 
 SysctlValidator::Context SysctlReader::validationContext(const SysctlCatalog &catalog, const SysctlEntry &entry) const
@@ -74,10 +74,9 @@ SysctlValidator::Context SysctlReader::validationContext(const SysctlCatalog &ca
     } else if (entry.type == SysctlType::List && !entry.choicesFrom.isEmpty()) {
         context.choices = readList(entry.choicesFrom);
     }
-    QFile portStart(m_root + u"/net/ipv4/ip_unprivileged_port_start"_s);
-    if (portStart.open(QIODevice::ReadOnly)) {
+    if (auto portStart = m_files.open(u"net/ipv4/ip_unprivileged_port_start"_s, QIODevice::ReadOnly)) {
         bool ok = false;
-        const qint64 start = normalized(portStart.readAll()).toLongLong(&ok);
+        const qint64 start = normalized((*portStart)->readAll()).toLongLong(&ok);
         if (ok)
             context.unprivilegedPortStart = start;
     }
@@ -114,9 +113,11 @@ std::expected<QList<SysctlReading>, QString> SysctlReader::read(
     const QList<const SysctlEntry *> &entries, const QString &netnsPath) const
 {
     QList<SysctlReading> readings;
-    auto ran = NamespaceThread::run(netnsPath, [&] { readings = readHere(entries); });
-    if (!ran)
+    if (m_files.isBrokered()) {
+        readings = readHere(entries);
+    } else if (auto ran = NamespaceThread::run(netnsPath, [&] { readings = readHere(entries); }); !ran) {
         return std::unexpected(ran.error());
+    }
 
     auto fresh = freshNamespaceValues(entries);
     for (qsizetype i = 0; i < entries.size(); ++i) {
@@ -152,6 +153,8 @@ std::expected<QList<SysctlReading>, QString> SysctlReader::read(
 std::expected<SysctlValidator::Context, QString> SysctlReader::validationContextIn(
     const SysctlCatalog &catalog, const SysctlEntry &entry, const QString &netnsPath) const
 {
+    if (m_files.isBrokered())
+        return validationContext(catalog, entry);
     SysctlValidator::Context context;
     auto ran = NamespaceThread::run(netnsPath, [&] { context = validationContext(catalog, entry); });
     if (!ran)
@@ -163,11 +166,13 @@ std::expected<QHash<QString, QString>, QString> SysctlReader::freshNamespaceValu
     const QList<const SysctlEntry *> &entries) const
 {
     QHash<QString, QString> values;
+    // By path, in the fresh namespace's thread, whatever namespace this reader reads otherwise.
+    const SysctlReader fresh(m_files.root());
     auto ran = NamespaceThread::runInFreshNamespace([&] {
         for (const SysctlEntry *entry : entries) {
             if (entry->scope != SysctlScope::Namespace || entry->removed)
                 continue;
-            if (auto text = readText(*entry))
+            if (auto text = fresh.readText(*entry))
                 values.insert(entry->key, *text);
         }
     });

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sysctlcatalog.h"
+#include "sysctlfileopener.h"
 #include "sysctlreading.h"
 #include "sysctlvalidator.h"
 
@@ -23,6 +24,8 @@ class SysctlReader
     Q_DECLARE_TR_FUNCTIONS(SysctlReader)
 public:
     explicit SysctlReader(QString procSysRoot = QStringLiteral("/proc/sys"));
+    // Reads through `broker`: no thread enters the namespace, the plain methods read there too.
+    explicit SysctlReader(std::shared_ptr<DescriptorBroker> broker);
 
     // "4096\t131072\t6291456\n" -> "4096 131072 6291456". Pure.
     static QString normalized(QByteArrayView text);
@@ -48,9 +51,7 @@ public:
         const QList<const SysctlEntry *> &entries) const;
 
 private:
-    QString fileOf(const SysctlEntry &entry) const;
-
-    QString m_root;
+    SysctlFileOpener m_files;
 };
 
 } // namespace TcpLens

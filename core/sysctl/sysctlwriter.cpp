@@ -15,19 +15,25 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::expected<QString, QString> readFile(const QString &path)
+std::expected<QString, QString> readFile(const SysctlFileOpener &files, const QString &relativePath)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(SysctlWriter::tr("cannot read %1: %2").arg(path, file.errorString()));
-    return SysctlReader::normalized(file.readAll());
+    auto file = files.open(relativePath, QIODevice::ReadOnly);
+    if (!file)
+        return std::unexpected(SysctlWriter::tr("cannot read %1: %2").arg(files.pathOf(relativePath), file.error()));
+    return SysctlReader::normalized((*file)->readAll());
 }
 
 } // namespace
 
 SysctlWriter::SysctlWriter(QString netnsPath, QString procSysRoot)
     : m_netns(std::move(netnsPath))
-    , m_root(std::move(procSysRoot))
+    , m_files(std::move(procSysRoot))
+{
+}
+
+SysctlWriter::SysctlWriter(QString netnsPath, std::shared_ptr<DescriptorBroker> broker)
+    : m_netns(std::move(netnsPath))
+    , m_files(QStringLiteral("/proc/sys"), std::move(broker))
 {
 }
 
@@ -54,31 +60,39 @@ std::expected<SysctlChange, QString> SysctlWriter::write(
 std::expected<SysctlChange, QString> SysctlWriter::writeText(
     const QString &key, const QString &relativePath, const QString &text)
 {
-    const QString path = m_root + u'/' + relativePath;
+    const QString path = m_files.pathOf(relativePath);
     std::expected<SysctlChange, QString> outcome = std::unexpected(QString());
-    auto ran = NamespaceThread::run(m_netns, [&] {
-        auto old = readFile(path);
+    const auto work = [&] {
+        auto old = readFile(m_files, relativePath);
         if (!old) {
             outcome = std::unexpected(old.error());
             return;
         }
-        QFile file(path);
         // One write() of the whole text: a sysctl file takes its value from a single write at offset 0.
         const QByteArray bytes = text.toUtf8() + '\n';
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || file.write(bytes) != bytes.size()) {
-            outcome = std::unexpected(tr("the kernel refused %1 = %2: %3").arg(key, text, file.errorString()));
+        auto file = m_files.open(relativePath, QIODevice::WriteOnly | QIODevice::Unbuffered);
+        if (!file) {
+            outcome = std::unexpected(tr("the kernel refused %1 = %2: %3").arg(key, text, file.error()));
             return;
         }
-        file.close();
-        auto now = readFile(path);
+        if ((*file)->write(bytes) != bytes.size()) {
+            outcome = std::unexpected(tr("the kernel refused %1 = %2: %3").arg(key, text, (*file)->errorString()));
+            return;
+        }
+        (*file)->close();
+        auto now = readFile(m_files, relativePath);
         if (!now) {
             outcome = std::unexpected(now.error());
             return;
         }
         qCDebug(lcSysctl) << "wrote" << path << *old << "->" << *now;
         outcome = SysctlChange{key, m_netns, *old, *now, QDateTime::currentDateTimeUtc(), false, {}};
-    });
-    if (!ran)
+    };
+    if (m_files.isBrokered()) {
+        work();
+        return outcome;
+    }
+    if (auto ran = NamespaceThread::run(m_netns, work); !ran)
         return std::unexpected(ran.error());
     return outcome;
 }

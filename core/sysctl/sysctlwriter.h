@@ -4,6 +4,7 @@
 
 #include "sysctlchange.h"
 #include "sysctlentry.h"
+#include "sysctlfileopener.h"
 #include "sysctlvalue.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,8 @@ class SysctlWriter
 public:
     // `netnsPath` empty: the namespace this process runs in.
     explicit SysctlWriter(QString netnsPath = {}, QString procSysRoot = QStringLiteral("/proc/sys"));
+    // Writes through `broker` into the namespace at `netnsPath` (a lab's), which no thread enters.
+    SysctlWriter(QString netnsPath, std::shared_ptr<DescriptorBroker> broker);
 
     // Which keys a write may touch.
     enum class Reach : quint8 {
@@ -44,7 +47,7 @@ private:
         const QString &key, const QString &relativePath, const QString &text);
 
     QString m_netns;
-    QString m_root;
+    SysctlFileOpener m_files;
     QList<SysctlChange> m_journal;
 };
 

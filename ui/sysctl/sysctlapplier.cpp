@@ -84,10 +84,11 @@ QString SysctlApplier::userName()
     return nameOfUser(::geteuid());
 }
 
-void SysctlApplier::setTarget(const QString &netns, bool sysctlWrites)
+void SysctlApplier::setTarget(const QString &netns, bool sysctlWrites, std::shared_ptr<DescriptorBroker> broker)
 {
     m_netns = NetworkNamespace::resolvePath(netns);
     m_sysctlWrites = sysctlWrites;
+    m_broker = std::move(broker);
 }
 
 bool SysctlApplier::mayWriteDirectly(const SysctlEntry &entry, const QString &netns) const
@@ -186,7 +187,9 @@ void SysctlApplier::next()
 
 void SysctlApplier::runDirect(const Request &request)
 {
-    SysctlWriter writer(request.netns);
+    // The watched lab's namespace through its helper; any other by entering it.
+    SysctlWriter writer =
+        m_broker && request.netns == m_netns ? SysctlWriter(request.netns, m_broker) : SysctlWriter(request.netns);
     auto change = writer.write(request.entry, request.value);
     if (!change) {
         qCInfo(lcUi) << "sysctl write refused:" << change.error();

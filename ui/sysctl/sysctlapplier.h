@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "collect/descriptorbroker.h"
+
 #include "sysctlwriteroute.h"
 
 #include "sysctl/sysctlchange.h"
@@ -28,7 +30,8 @@ public:
 
     // The namespace the window watches (as the user named it; empty: TCP Lens's own, the host's)
     // and whether its source says this process may write its sysctls.
-    void setTarget(const QString &netns, bool sysctlWrites);
+    // `broker`: the namespace is a lab's, reached through the process inside it.
+    void setTarget(const QString &netns, bool sysctlWrites, std::shared_ptr<DescriptorBroker> broker = {});
     QString targetNetns() const { return m_netns; }
 
     // How a value of `entry` would reach `netns` (default: the target).
@@ -88,6 +91,7 @@ private:
 
     QString m_netns;
     bool m_sysctlWrites = false;
+    std::shared_ptr<DescriptorBroker> m_broker;
     QString m_helperPath;
     QString m_authorizationProgram;
     QList<Request> m_queue;

@@ -323,12 +323,17 @@ void SysctlPanel::followSource()
         return;
     const QString netns = m_connections->description().netns;
     const bool writes = m_connections->capabilities().sysctlWrites;
+    // A lab names its namespace once its helper made it: until then there is nothing to read.
+    if (m_connections->description().kind == SourceDescription::Kind::Lab && netns.isEmpty())
+        return;
     if (m_targetKnown && netns == m_netns && writes == m_sysctlWrites)
         return;
     m_targetKnown = true;
     m_netns = netns;
     m_sysctlWrites = writes;
-    m_applier->setTarget(netns, writes);
+    const std::shared_ptr<DescriptorBroker> broker = m_connections->source()->descriptorBroker();
+    m_applier->setTarget(netns, writes, broker);
+    m_reader->setBroker(broker);
     // Nothing of the namespace watched before stays on show.
     m_values = {};
     m_values.netns = netns;

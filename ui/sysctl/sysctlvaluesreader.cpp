@@ -36,14 +36,15 @@ void SysctlValuesReader::read(const QString &netns)
     start(netns);
 }
 
-SysctlValues SysctlValuesReader::readNow(const SysctlCatalog &catalog, const QString &netns)
+SysctlValues SysctlValuesReader::readNow(
+    const SysctlCatalog &catalog, const QString &netns, const std::shared_ptr<DescriptorBroker> &broker)
 {
     SysctlValues values;
     values.netns = netns;
     QList<const SysctlEntry *> entries;
     for (const SysctlEntry &entry : catalog.entries())
         entries.append(&entry);
-    const SysctlReader reader;
+    const SysctlReader reader = broker ? SysctlReader(broker) : SysctlReader();
     const QString path = NetworkNamespace::resolvePath(netns);
     auto readings = reader.read(entries, path);
     if (!readings) {
@@ -51,11 +52,15 @@ SysctlValues SysctlValuesReader::readNow(const SysctlCatalog &catalog, const QSt
         return values;
     }
     values.readings = std::move(*readings);
-    // One visit to the namespace for every key's validation context.
-    (void)NamespaceThread::run(path, [&] {
+    const auto readContexts = [&] {
         for (const SysctlEntry *entry : std::as_const(entries))
             values.contexts.insert(entry->key, reader.validationContext(catalog, *entry));
-    });
+    };
+    // One visit to the namespace for every key's validation context.
+    if (broker)
+        readContexts();
+    else
+        (void)NamespaceThread::run(path, readContexts);
     return values;
 }
 
@@ -63,8 +68,8 @@ void SysctlValuesReader::start(const QString &netns)
 {
     const quint64 generation = ++m_generation;
     const SysctlCatalog *catalog = m_catalog;
-    m_thread = QThread::create([this, catalog, netns, generation] {
-        SysctlValues values = readNow(*catalog, netns);
+    m_thread = QThread::create([this, catalog, netns, generation, broker = m_broker] {
+        SysctlValues values = readNow(*catalog, netns, broker);
         values.generation = generation;
         // Queued into this object's thread; dropped with this object if it is gone by then.
         QMetaObject::invokeMethod(this, [this, values] { finished(values); }, Qt::QueuedConnection);

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "collect/descriptorbroker.h"
+
 #include "sysctlvalues.h"
 
 #include "sysctl/sysctlcatalog.h"
@@ -30,11 +32,15 @@ public:
 
     // `netns` as the window names it (empty: TCP Lens's own namespace).
     void read(const QString &netns);
+    // Reads go through `broker` from now on (a lab's namespace, which no thread of ours may enter);
+    // null: by entering the namespace.
+    void setBroker(std::shared_ptr<DescriptorBroker> broker) { m_broker = std::move(broker); }
     bool isReading() const { return m_thread != nullptr; }
     quint64 generation() const { return m_generation; }
 
     // What read() does on its thread. Blocking; public for tests.
-    static SysctlValues readNow(const SysctlCatalog &catalog, const QString &netns);
+    static SysctlValues readNow(
+        const SysctlCatalog &catalog, const QString &netns, const std::shared_ptr<DescriptorBroker> &broker = {});
 
 Q_SIGNALS:
     void valuesRead(const TcpLens::SysctlValues &values);
@@ -46,6 +52,7 @@ private:
     const SysctlCatalog *m_catalog;
     QThread *m_thread = nullptr;
     std::optional<QString> m_pending;
+    std::shared_ptr<DescriptorBroker> m_broker;
     quint64 m_generation = 0;
 };
 
