@@ -132,7 +132,11 @@ void LabListener::onReadable(Accepted &connection)
         std::erase_if(m_accepted, [&](const auto &c) {
             if (c.get() != &connection)
                 return false;
-            c->readable.release()->deleteLater();
+            // Off first: the descriptor closes with c now, and a notifier still polling it until
+            // deleteLater() runs makes Qt warn "Invalid socket" on stderr (POLLNVAL).
+            QSocketNotifier *notifier = c->readable.release();
+            notifier->setEnabled(false);
+            notifier->deleteLater();
             return true;
         });
         return;
