@@ -45,8 +45,8 @@ QByteArray LabPacketFilter::ruleset(const QList<LabAction> &drops)
     // "table" first makes the delete succeed when the table does not exist yet.
     QByteArray text = "table inet tcplens_lab\ndelete table inet tcplens_lab\n"
                       "table inet tcplens_lab {\n"
-                      "  chain output {\n"
-                      "    type filter hook output priority 0; policy accept;\n";
+                      "  chain input {\n"
+                      "    type filter hook input priority 0; policy accept;\n";
     for (const LabAction &drop : drops) {
         QList<QByteArray> ports;
         if (drop.from != u"server"_s)

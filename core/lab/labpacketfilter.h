@@ -12,8 +12,11 @@
 namespace TcpLens {
 
 // The lab's packet loss: nftables rules in the table `inet tcplens_lab` of the lab's namespace,
-// written by `nft -f -`. Each `drop` action is a rule (two for "from": "any") on the output hook,
-// which every loopback packet passes once; `undrop` takes it away. The whole table is rewritten in
+// written by `nft -f -`. Each `drop` action is a rule (two for "from": "any") on the input hook,
+// which every loopback packet passes once, after the sender's TCP has sent it: the sender sees real
+// loss. (On the output hook the drop is an error to the sender, -EPERM from ip_local_out(): a FIN or
+// data segment then stays unsent in the write queue, without RTO, RetransSegs or TCPTimeouts.)
+// `undrop` takes it away. The whole table is rewritten in
 // one nft transaction each time, so it never holds half a change.
 class LabPacketFilter
 {
