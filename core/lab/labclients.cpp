@@ -92,10 +92,15 @@ void LabClients::connectOne()
         }
     }
     int result = 0;
+    c.unsent = m_settings.data;
     if (m_settings.fastopen) {
         // The data rides in the SYN (with a cookie from an earlier connection; the first asks for one).
         result = int(::sendto(fd, m_settings.data.constData(), size_t(m_settings.data.size()),
             MSG_FASTOPEN | MSG_NOSIGNAL, reinterpret_cast<sockaddr *>(&remote), length));
+        // Without a cookie tcp_send_syn_data() sends a plain SYN with a cookie request and takes none
+        // of the data (EINPROGRESS): what it did not take goes once connected.
+        if (result > 0)
+            c.unsent.remove(0, result);
     } else {
         result = ::connect(fd, reinterpret_cast<sockaddr *>(&remote), length);
     }
@@ -122,8 +127,9 @@ void LabClients::onWritable(Connection &c)
         return;
     }
     settle(c, u"connected"_s);
-    if (!m_settings.fastopen && !m_settings.data.isEmpty())
-        ::send(c.fd.get(), m_settings.data.constData(), size_t(m_settings.data.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (!c.unsent.isEmpty())
+        ::send(c.fd.get(), c.unsent.constData(), size_t(c.unsent.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+    c.unsent.clear();
     updateReading(c);
 }
 

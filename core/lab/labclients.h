@@ -50,6 +50,7 @@ private:
         QElapsedTimer started;
         bool closedByUs = false;
         bool peerClosed = false;
+        QByteArray unsent; // `data` still to send once connected
     };
 
     void connectOne();
