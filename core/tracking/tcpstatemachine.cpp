@@ -30,7 +30,7 @@ constexpr QLatin1StringView FinWait2Sysctls[] = {"net.ipv4.tcp_fin_timeout"_L1};
 constexpr QLatin1StringView TimeWaitSysctls[] = {"net.ipv4.tcp_max_tw_buckets"_L1, "net.ipv4.tcp_tw_reuse"_L1,
     "net.ipv4.tcp_tw_reuse_delay"_L1, "net.ipv4.tcp_timestamps"_L1};
 constexpr QLatin1StringView TimeWaitCounters[] = {
-    "TcpExt.TW"_L1, "TcpExt.TWRecycled"_L1, "TcpExt.TWKilled"_L1, "TcpExt.TCPTimeWaitOverflow"_L1};
+    "TcpExt.TW"_L1, "TcpExt.TWRecycled"_L1, "TcpExt.TCPTimeWaitOverflow"_L1};
 constexpr QLatin1StringView EstablishedSysctls[] = {
     "net.ipv4.tcp_keepalive_time"_L1, "net.ipv4.tcp_retries2"_L1, "net.ipv4.tcp_rmem"_L1, "net.ipv4.tcp_wmem"_L1};
 constexpr QLatin1StringView EstablishedCounters[] = {"Tcp.CurrEstab"_L1, "Tcp.RetransSegs"_L1, "TcpExt.TCPTimeouts"_L1};
@@ -144,7 +144,7 @@ const std::array<TcpStateDescription, TcpStateCount> States = {{
     {S::FinWait1, "We sent FIN and wait for its ACK; an orphan retries per tcp_orphan_retries."_L1, OrphanSysctls,
         OrphanCounters},
     {S::FinWait2, "Our FIN was acknowledged; waiting for the peer's FIN. An orphan waits tcp_fin_timeout at most."_L1,
-        FinWait2Sysctls, none()},
+        FinWait2Sysctls, OrphanFinWait2Counters},
     {S::TimeWait,
         "Both FINs done; the active closer keeps the 4-tuple for a fixed 60 s (TCP_TIMEWAIT_LEN) so late segments "
         "die, and re-ACKs a retransmitted FIN, restarting the 60 s."_L1,
