@@ -37,6 +37,21 @@ else
     echo "PASS: tcplens lab list --json: $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/out") scenarios"
 fi
 
+# A user's scenario with a built-in one's name replaces it.
+mkdir -p "$work/data/tcplens/lab"
+cat >"$work/data/tcplens/lab/accept-overflow.json" <<'JSON'
+{"format": 1, "name": "accept-overflow", "title": "A teacher's own", "steps": [{"title": "Nothing"}]}
+JSON
+XDG_DATA_HOME="$work/data" run lab list --json
+if [ "$status" != 0 ] || ! python3 -c '
+import json, sys
+found = [s for s in json.load(open(sys.argv[1])) if s["name"] == "accept-overflow"]
+sys.exit(0 if len(found) == 1 and not found[0]["builtIn"] and found[0]["title"] == "A teacher\x27s own" else 1)' "$work/out"; then
+    fail "lab list --json: a user's accept-overflow.json does not replace the built-in one"
+else
+    echo "PASS: tcplens lab list --json: a user's accept-overflow.json replaces the built-in one"
+fi
+
 run lab run accept-overflow --json --fast
 last=$(tail -n 1 "$work/out")
 if [ "$status" != 0 ]; then
