@@ -7,6 +7,7 @@
 #include "commandline.h"
 #include "counterscommand.h"
 #include "export/snapshotjson.h"
+#include "labcommand.h"
 #include "sysctlcommand.h"
 #include "watchcommand.h"
 
@@ -138,6 +139,11 @@ int runSysctl(QCoreApplication &, const QStringList &arguments)
     return runSysctlCommand(arguments);
 }
 
+int runLab(QCoreApplication &, const QStringList &arguments)
+{
+    return runLabCommand(arguments);
+}
+
 const HeadlessCommand Commands[] = {
     {"snapshot", "--json [--netns PATH] [--listeners] [--no-owners]", QT_TRANSLATE_NOOP("main", "one snapshot as JSON"),
         runSnapshot},
@@ -147,6 +153,8 @@ const HeadlessCommand Commands[] = {
         QT_TRANSLATE_NOOP("main", "the kernel's TCP counters and what each one means"), runCounters},
     {"sysctl", "[--json] [--netns PATH] [KEY...] | validate KEY VALUE",
         QT_TRANSLATE_NOOP("main", "TCP sysctls: value, the kernel's default, what they really do"), runSysctl},
+    {"lab", "list [--json] | run NAME|FILE [--json] [--fast]",
+        QT_TRANSLATE_NOOP("main", "a lesson played on the real kernel, in a network namespace of its own"), runLab},
 };
 
 } // namespace

@@ -47,6 +47,10 @@ shot timeline --view timeline --theme light --after 3
 shot sysctls --view sysctls --theme light --after 15
 shot listeners --view listeners --theme light --after 12
 shot counters --view counters --theme light --after 12
+# The lab: two lessons' scenarios played in namespaces of their own, each picture taken once the
+# last step ran (narration, every claim with what this kernel did, the charts' step markers).
+shot lab-accept-overflow --theme light --lab accept-overflow --play --after 12
+shot lab-handshake --theme light --lab handshake-slow-motion --play --after 6
 # The sysctl.conf editor with the lessons' production file: rendered by its own test, which checks
 # what it marks.
 if [ -x "$build/tests/tst_sysctlconfeditor" ]; then

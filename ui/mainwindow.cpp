@@ -442,6 +442,10 @@ void MainWindow::startLab(const QString &scenario, const QString &title, bool pl
     // The description names the namespace once the helper has made it.
     connect(source, &LabSource::scenarioLoaded, this, &MainWindow::showSourceDescription);
     showView(View::Lab);
+    // The narration and the claims with what the kernel did want a third of the window, not the
+    // width of a dock that was hidden until now.
+    if (!std::exchange(m_labDockSized, true))
+        resizeDocks({m_docks.value(View::Lab)}, {qMax(420, width() / 3)}, Qt::Horizontal);
     // A lesson is told in counters: their charts, with a marker at every step, come forward.
     showView(View::Counters);
     showSourceDescription();

@@ -167,6 +167,7 @@ private:
     int m_rowsChanging = 0;
     bool m_rememberState = true;
     bool m_defaultDockSizes = false;
+    bool m_labDockSized = false;
 };
 
 } // namespace TcpLens

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "labclients.h"
 
+#include "lab/lablogging.h"
 #include "lab/labsocketio.h"
 
 #include <arpa/inet.h>
@@ -56,10 +57,12 @@ void LabClients::connectOne()
     const int fd = c.fd.get();
     const int one = 1;
     if (m_settings.keepalive) {
-        ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
-        ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &m_settings.keepalive->idle, sizeof(int));
-        ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &m_settings.keepalive->interval, sizeof(int));
-        ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &m_settings.keepalive->count, sizeof(int));
+        // Without them the connection would use the namespace's two-hour keepalive: a different lesson.
+        if (::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one) < 0 ||
+            ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &m_settings.keepalive->idle, sizeof(int)) < 0 ||
+            ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &m_settings.keepalive->interval, sizeof(int)) < 0 ||
+            ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &m_settings.keepalive->count, sizeof(int)) < 0)
+            qCWarning(lcLab) << "clients" << m_settings.name << ": keepalive not set:" << LabSocketIo::errnoName(errno);
     }
     sockaddr_storage local{};
     sockaddr_storage remote{};

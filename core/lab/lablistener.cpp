@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "lablistener.h"
 
+#include "lab/lablogging.h"
 #include "lab/labsocketio.h"
 
 #include <arpa/inet.h>
@@ -28,8 +29,9 @@ std::expected<std::unique_ptr<LabListener>, QString> LabListener::open(const Lab
         return failed("socket");
     const int one = 1;
     ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (listen.deferAcceptSeconds > 0)
-        ::setsockopt(fd.get(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &listen.deferAcceptSeconds, sizeof(int));
+    if (listen.deferAcceptSeconds > 0 &&
+        ::setsockopt(fd.get(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &listen.deferAcceptSeconds, sizeof(int)) < 0)
+        qCWarning(lcLab) << "listener" << listen.name << ": TCP_DEFER_ACCEPT not set:" << std::strerror(errno);
     sockaddr_storage address{};
     socklen_t length = 0;
     if (listen.v6) {

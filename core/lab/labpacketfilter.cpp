@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "labpacketfilter.h"
 
+#include "lab/lablogging.h"
+
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -92,6 +94,7 @@ std::expected<void, QString> LabPacketFilter::apply(const QByteArray &text)
     const QString nft = nftProgram();
     if (nft.isEmpty())
         return std::unexpected(u"nft is not installed (Debian: apt install nftables)"_s);
+    qCDebug(lcLab).noquote() << "nft -f -:\n" << text;
     QProcess process;
     process.start(nft, {u"-f"_s, u"-"_s});
     process.write(text);

@@ -5,6 +5,7 @@
 #include "collect/listenerqueuebuilder.h"
 #include "lab/labclients.h"
 #include "lab/lablistener.h"
+#include "lab/lablogging.h"
 #include "netlink/sockdiagclient.h"
 
 #include <QMap>
@@ -167,6 +168,7 @@ void LabRunner::runStep(int index)
     m_step = index;
     const LabStep &step = m_scenario.steps[index];
     m_countersAtStep = KernelCounters::read().value_or(KernelCounters());
+    qCDebug(lcLab) << "step" << index + 1 << step.title;
     Q_EMIT stepStarted(index, step.title, step.narration, monotonicNowNs());
     for (int i = 0; i < step.actions.size(); ++i)
         perform(index, i, step.actions[i]);
@@ -180,7 +182,9 @@ void LabRunner::runStep(int index)
 void LabRunner::perform(int step, int actionIndex, const LabAction &action)
 {
     const auto fail = [&](const QString &message) {
-        Q_EMIT errorOccurred(u"step %1, action %2: %3"_s.arg(step + 1).arg(actionIndex + 1).arg(message));
+        const QString text = u"step %1, action %2: %3"_s.arg(step + 1).arg(actionIndex + 1).arg(message);
+        qCDebug(lcLab) << text;
+        Q_EMIT errorOccurred(text);
     };
     switch (action.kind) {
     case LabAction::Kind::Sysctl:

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "labsocketio.h"
 
+#include "lab/lablogging.h"
+
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -56,7 +58,9 @@ bool close(int fd, LabAction::CloseHow how)
         return false;
     case LabAction::CloseHow::Linger0: {
         const linger abortive{1, 0};
-        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof abortive);
+        // Without it close() sends a FIN, not the RST the scenario asked for.
+        if (::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof abortive) < 0)
+            qCWarning(lcLab) << "SO_LINGER {1, 0} not set, the close sends a FIN:" << std::strerror(errno);
         [[fallthrough]];
     }
     case LabAction::CloseHow::Close:

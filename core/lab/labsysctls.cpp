@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "labsysctls.h"
 
+#include "lab/lablogging.h"
+
 #include <QFile>
 
 #include <algorithm>
@@ -34,6 +36,7 @@ std::expected<void, QString> LabSysctls::write(const QString &key, const QString
     const QByteArray bytes = value.toUtf8() + '\n';
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || file.write(bytes) != bytes.size())
         return std::unexpected(u"cannot write %1 = %2 in the lab: %3"_s.arg(key, value, file.errorString()));
+    qCDebug(lcLab) << "sysctl" << key << "=" << value << "(was" << *before << ")";
     if (std::ranges::find(m_original, key, &QPair<QString, QString>::first) == m_original.end())
         m_original.append({key, *before});
     return {};
@@ -43,8 +46,10 @@ void LabSysctls::restore()
 {
     for (auto it = m_original.crbegin(); it != m_original.crend(); ++it) {
         QFile file(pathOf(it->first));
-        if (file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-            file.write(it->second.toUtf8() + '\n');
+        const QByteArray bytes = it->second.toUtf8() + '\n';
+        // The lab's namespace goes with the helper; until then the next scenario would start from this.
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || file.write(bytes) != bytes.size())
+            qCWarning(lcLab) << "cannot put back" << it->first << "=" << it->second << ":" << file.errorString();
     }
     m_original.clear();
 }

@@ -298,6 +298,13 @@ void LabSource::handle(const QJsonObject &event)
             change.by = tr("the lab");
             Q_EMIT sysctlChanged(change, MonotonicClock::nowNs());
         }
+    } else if (kind == "mark"_L1) {
+        TimelineMarker marker;
+        marker.monotonicNs = MonotonicClock::nowNs();
+        marker.label = event.value("text"_L1).toString();
+        marker.detail = tr("A mark of the lab's scenario");
+        marker.kind = TimelineMarker::Kind::LabStep;
+        Q_EMIT markerAdded(marker);
     } else if (kind == "error"_L1) {
         Q_EMIT failed(event.value("message"_L1).toString());
     }

@@ -111,6 +111,11 @@ std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
     entry.key = object.value("key"_L1).toString();
     if (!entry.key.startsWith("net."_L1) || entry.key.contains(u'/') || entry.key.contains(".."_L1))
         return std::unexpected(SysctlCatalog::tr("'key' must be a net.* sysctl name"));
+    entry.aliases = stringsOf(object.value("aliases"_L1));
+    for (const QString &alias : std::as_const(entry.aliases)) {
+        if (!alias.startsWith("net."_L1) || alias.contains(u'/') || alias.contains(".."_L1))
+            return std::unexpected(SysctlCatalog::tr("'aliases' must be net.* sysctl names"));
+    }
     entry.path = object.value("path"_L1).toString();
     if (entry.path != u"/proc/sys/"_s + entry.relativePath())
         return std::unexpected(SysctlCatalog::tr("'path' must be /proc/sys/ followed by the key with dots as slashes"));
@@ -216,9 +221,11 @@ std::expected<SysctlCatalog, QString> SysctlCatalog::parse(QByteArrayView json)
             return std::unexpected(tr("catalog entry %1 (%2): %3")
                     .arg(i)
                     .arg(entries[i].toObject().value("key"_L1).toString(), entry.error()));
-        if (keys.contains(entry->key))
-            return std::unexpected(tr("catalog entry %1: %2 appears twice").arg(i).arg(entry->key));
-        keys.insert(entry->key);
+        for (const QString &key : QStringList{entry->key} + entry->aliases) {
+            if (keys.contains(key))
+                return std::unexpected(tr("catalog entry %1: %2 appears twice").arg(i).arg(key));
+            keys.insert(key);
+        }
         catalog.m_entries.append(std::move(*entry));
     }
     return catalog;
@@ -239,7 +246,7 @@ const SysctlEntry *SysctlCatalog::find(QStringView nameOrKey) const
         wanted = wanted.mid(10);
     wanted.replace(u'/', u'.');
     for (const SysctlEntry &entry : m_entries) {
-        if (entry.key == wanted || entry.name() == wanted)
+        if (entry.key == wanted || entry.name() == wanted || entry.aliases.contains(wanted))
             return &entry;
     }
     return nullptr;

@@ -25,7 +25,8 @@ public:
     static std::expected<SysctlCatalog, QString> builtIn();
 
     const QList<SysctlEntry> &entries() const { return m_entries; }
-    // Finds "net.ipv4.tcp_syn_retries", "tcp_syn_retries" or "net/ipv4/tcp_syn_retries".
+    // Finds "net.ipv4.tcp_syn_retries", "tcp_syn_retries" or "net/ipv4/tcp_syn_retries", and an entry's
+    // aliases by their full key.
     const SysctlEntry *find(QStringView nameOrKey) const;
 
     // Catalog texts are English in the file; this is where they get translated for display

@@ -62,6 +62,8 @@ struct SysctlEntry
 {
     QString key; // "net.ipv4.tcp_syn_retries"
     QString path; // "/proc/sys/net/ipv4/tcp_syn_retries"
+    // Other full keys old guides use for the same setting ("net.ipv4.ip_conntrack_max"); find() knows them.
+    QStringList aliases;
     SysctlType type = SysctlType::Integer;
     SysctlUnit unit = SysctlUnit::None;
     bool removed = false;

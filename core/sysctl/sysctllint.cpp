@@ -169,8 +169,11 @@ QList<SysctlLintFinding> SysctlLint::lint(
                 continue;
             }
             if (entry->removed) {
-                QString message =
-                    tr("%1 was removed in Linux %2; setting it fails").arg(entry->name(), entry->removedIn);
+                // An alias is an older name still: say which entry it is, not just the entry's name.
+                QString message = canonical == entry->key
+                    ? tr("%1 was removed in Linux %2; setting it fails").arg(entry->name(), entry->removedIn)
+                    : tr("%1 is an old name of %2, removed in Linux %3; setting it fails")
+                          .arg(canonical, entry->key, entry->removedIn);
                 if (!entry->whenToChange.isEmpty())
                     message += u" — "_s + SysctlCatalog::translated(entry->whenToChange);
                 keyError(

@@ -30,13 +30,19 @@ constexpr QLatin1StringView FinWait2Sysctls[] = {"net.ipv4.tcp_fin_timeout"_L1};
 constexpr QLatin1StringView TimeWaitSysctls[] = {"net.ipv4.tcp_max_tw_buckets"_L1, "net.ipv4.tcp_tw_reuse"_L1,
     "net.ipv4.tcp_tw_reuse_delay"_L1, "net.ipv4.tcp_timestamps"_L1};
 constexpr QLatin1StringView TimeWaitCounters[] = {
-    "TcpExt.TW"_L1, "TcpExt.TWRecycled"_L1, "TcpExt.TWKilled"_L1, "TcpExt.TCPTimeWaitOverflow"_L1};
+    "TcpExt.TW"_L1, "TcpExt.TWRecycled"_L1, "TcpExt.TCPTimeWaitOverflow"_L1};
 constexpr QLatin1StringView EstablishedSysctls[] = {
     "net.ipv4.tcp_keepalive_time"_L1, "net.ipv4.tcp_retries2"_L1, "net.ipv4.tcp_rmem"_L1, "net.ipv4.tcp_wmem"_L1};
 constexpr QLatin1StringView EstablishedCounters[] = {"Tcp.CurrEstab"_L1, "Tcp.RetransSegs"_L1, "TcpExt.TCPTimeouts"_L1};
 constexpr QLatin1StringView AbortCounters[] = {
     "Tcp.EstabResets"_L1, "TcpExt.TCPAbortOnData"_L1, "TcpExt.TCPAbortOnClose"_L1, "TcpExt.TCPAbortOnLinger"_L1};
 constexpr QLatin1StringView CloseWaitCounters[] = {"TcpExt.TCPAbortOnClose"_L1};
+constexpr QLatin1StringView RequestAbortSysctls[] = {
+    "net.ipv4.tcp_synack_retries"_L1, "net.ipv4.tcp_abort_on_overflow"_L1};
+constexpr QLatin1StringView RequestAbortCounters[] = {
+    "TcpExt.EmbryonicRsts"_L1, "TcpExt.ListenOverflows"_L1, "TcpExt.TCPSynRetrans"_L1};
+constexpr QLatin1StringView TimeWaitEndCounters[] = {"TcpExt.TW"_L1, "TcpExt.TWRecycled"_L1};
+constexpr QLatin1StringView OrphanFinWait2Counters[] = {"TcpExt.TWKilled"_L1, "TcpExt.TW"_L1};
 constexpr QLatin1StringView None[] = {""_L1};
 
 constexpr std::span<const QLatin1StringView> none()
@@ -51,9 +57,11 @@ const std::array<TcpTransition, 27> Transitions = {{
         SynSentSysctls, SynSentCounters},
     {S::Listen, S::NewSynRecv, P::PassiveOpen, "receive SYN / send SYN+ACK"_L1,
         "tcp_conn_request(): a request socket joins the listener's SYN queue"_L1, SynQueueSysctls, SynQueueCounters},
-    {S::Listen, S::SynRecv, P::PassiveOpen, "receive SYN / send SYN+ACK"_L1,
-        "the child socket is born in SYN_RECV (inet_csk_clone_lock()) when the final ACK arrives"_L1, SynQueueSysctls,
-        SynQueueCounters},
+    // The child is cloned from the listener, not from the request, so the tracepoint reports LISTEN -> SYN_RECV.
+    {S::Listen, S::SynRecv, P::PassiveOpen, "receive the final ACK (Fast Open: the SYN with data)"_L1,
+        "tcp_check_req() → tcp_v4_syn_recv_sock() clones the listener (inet_csk_clone_lock()) when the final ACK "
+        "arrives; only a Fast Open child is made at SYN time (tcp_try_fastopen())"_L1,
+        AcceptQueueSysctls, AcceptQueueCounters},
     {S::NewSynRecv, S::Established, P::PassiveOpen, "receive ACK"_L1,
         "tcp_check_req() → tcp_v4_syn_recv_sock(): the child joins the accept queue"_L1, AcceptQueueSysctls,
         AcceptQueueCounters},
@@ -77,25 +85,40 @@ const std::array<TcpTransition, 27> Transitions = {{
         TimeWaitSysctls, TimeWaitCounters},
     {S::Closing, S::TimeWait, P::SimultaneousClose, "receive ACK of FIN"_L1,
         "tcp_rcv_state_process() → tcp_time_wait()"_L1, TimeWaitSysctls, TimeWaitCounters},
-    {S::TimeWait, S::Close, P::ActiveClose, "2MSL timeout (60 s on Linux)"_L1,
-        "inet_twsk_kill(): TCP_TIMEWAIT_LEN is fixed at 60 s, no sysctl changes it"_L1, TimeWaitSysctls,
-        TimeWaitCounters},
+    // Not 2 MSL: RFC 9293's MSL is 2 minutes, Linux waits a fixed TCP_TIMEWAIT_LEN.
+    {S::TimeWait, S::Close, P::ActiveClose, "60 s pass (or RST, or the 4-tuple is reused)"_L1,
+        "inet_twsk_kill() after TCP_TIMEWAIT_LEN, a fixed 60 s no sysctl changes; earlier by a RST with "
+        "tcp_rfc1337 = 0 or an acceptable new SYN (tcp_timewait_state_process()), or when connect() takes the "
+        "4-tuple over (tcp_twsk_unique(), TWRecycled)"_L1,
+        TimeWaitSysctls, TimeWaitEndCounters},
     {S::CloseWait, S::LastAck, P::PassiveClose, "close() / send FIN"_L1, "tcp_close() → tcp_close_state()"_L1,
         OrphanSysctls, none()},
-    {S::LastAck, S::Close, P::PassiveClose, "receive ACK of FIN"_L1, "tcp_rcv_state_process() → tcp_done()"_L1,
+    {S::LastAck, S::Close, P::PassiveClose, "receive ACK of FIN (or RST, or the FIN is never acknowledged)"_L1,
+        "tcp_rcv_state_process() → tcp_done(); tcp_reset(); tcp_write_timeout() (tcp_orphan_retries) or "
+        "tcp_out_of_resources() (tcp_max_orphans)"_L1,
         OrphanSysctls, OrphanCounters},
     {S::Listen, S::Close, P::PassiveOpen, "close()"_L1, "inet_csk_listen_stop(): queued connections are reset"_L1,
         none(), none()},
     {S::SynSent, S::Close, P::Abort, "close(), RST, or no answer after tcp_syn_retries"_L1, "tcp_write_timeout()"_L1,
         SynSentSysctls, SynSentCounters},
-    {S::NewSynRecv, S::Close, P::Abort, "RST, or no ACK after tcp_synack_retries"_L1,
-        "reqsk_timer_handler() drops the request"_L1, SynQueueSysctls, SynQueueCounters},
-    {S::SynRecv, S::Close, P::Abort, "RST, or accept queue full with tcp_abort_on_overflow"_L1,
-        "tcp_check_req() / inet_csk_listen_stop()"_L1, AcceptQueueSysctls, AcceptQueueCounters},
+    // tcp_v4_syn_recv_sock() checks sk_acceptq_is_full() before tcp_create_openreq_child(): the
+    // abort_on_overflow RST resets the request socket, no child ever exists (review C3).
+    {S::NewSynRecv, S::Close, P::Abort,
+        "RST, no ACK after tcp_synack_retries, or the final ACK finds the accept queue full with "
+        "tcp_abort_on_overflow = 1 (RST sent)"_L1,
+        "reqsk_timer_handler() drops the request; tcp_check_req() resets it (embryonic_reset, EmbryonicRsts)"_L1,
+        RequestAbortSysctls, RequestAbortCounters},
+    {S::SynRecv, S::Close, P::Abort, "RST, the listener closed, or a Fast Open child's SYN-ACK never acknowledged"_L1,
+        "tcp_reset() / inet_csk_listen_stop() / tcp_fastopen_synack_timer() → tcp_write_err()"_L1, AcceptQueueSysctls,
+        AcceptQueueCounters},
     {S::Established, S::Close, P::Abort, "RST sent or received (SO_LINGER 0, unread data at close, timeout)"_L1,
         "tcp_reset() / tcp_disconnect() / tcp_write_timeout()"_L1, EstablishedSysctls, AbortCounters},
-    {S::FinWait2, S::Close, P::Abort, "tcp_fin_timeout passes for an orphan, or RST"_L1,
-        "the FIN_WAIT2 timewait socket expires (inet_twsk_kill())"_L1, FinWait2Sysctls, none()},
+    // For an orphan this is the normal, silent end (no RST), yet the edge stays in the abort class: path
+    // inference must keep explaining a vanished ESTABLISHED socket by the passive close first.
+    {S::FinWait2, S::Close, P::Abort, "an orphan's tcp_fin_timeout passes (its normal, silent end), or RST"_L1,
+        "the FIN_WAIT2 timewait socket expires (inet_twsk_kill()); counted in TWKilled when it got 4 s or less "
+        "(__inet_twsk_schedule()), else in TW"_L1,
+        FinWait2Sysctls, OrphanFinWait2Counters},
     {S::CloseWait, S::Close, P::Abort, "RST, or close() with unread data (sends RST)"_L1, "tcp_close()"_L1, none(),
         CloseWaitCounters},
     // RFC 9293's FIN-WAIT-1 -> TIME-WAIT (FIN+ACK at once) is no Linux edge: tcp_rcv_state_process()
@@ -113,13 +136,18 @@ const std::array<TcpStateDescription, TcpStateCount> States = {{
     {S::Established, "Open: data flows both ways."_L1, EstablishedSysctls, EstablishedCounters},
     {S::SynSent, "connect() sent a SYN and waits for SYN+ACK; SYNs are retried with backoff."_L1, SynSentSysctls,
         SynSentCounters},
-    {S::SynRecv, "A child socket that got the final ACK, or one side of a simultaneous open."_L1, AcceptQueueSysctls,
-        AcceptQueueCounters},
+    {S::SynRecv,
+        "A child socket: made when the final ACK came (then at once ESTABLISHED), or at SYN time by Fast Open (in "
+        "the accept queue and readable before the handshake ends, retrying its SYN-ACK up to tcp_synack_retries + "
+        "1), or one side of a simultaneous open."_L1,
+        AcceptQueueSysctls, AcceptQueueCounters},
     {S::FinWait1, "We sent FIN and wait for its ACK; an orphan retries per tcp_orphan_retries."_L1, OrphanSysctls,
         OrphanCounters},
     {S::FinWait2, "Our FIN was acknowledged; waiting for the peer's FIN. An orphan waits tcp_fin_timeout at most."_L1,
-        FinWait2Sysctls, none()},
-    {S::TimeWait, "Both FINs done; the active closer keeps the 4-tuple for 60 s so late segments die."_L1,
+        FinWait2Sysctls, OrphanFinWait2Counters},
+    {S::TimeWait,
+        "Both FINs done; the active closer keeps the 4-tuple for a fixed 60 s (TCP_TIMEWAIT_LEN) so late segments "
+        "die, and re-ACKs a retransmitted FIN, restarting the 60 s."_L1,
         TimeWaitSysctls, TimeWaitCounters},
     {S::Close, "No connection: before connect()/listen(), or after the end."_L1, none(), none()},
     {S::CloseWait, "The peer sent FIN; we wait for our application to close(). Many of these: an application bug."_L1,
@@ -127,7 +155,10 @@ const std::array<TcpStateDescription, TcpStateCount> States = {{
     {S::LastAck, "We closed after the peer; waiting for the ACK of our FIN."_L1, OrphanSysctls, OrphanCounters},
     {S::Listen, "Waiting for SYNs; owns a SYN queue and an accept queue."_L1, AcceptQueueSysctls, AcceptQueueCounters},
     {S::Closing, "Both sides sent FIN at once; waiting for the ACK of ours."_L1, OrphanSysctls, OrphanCounters},
-    {S::NewSynRecv, "A request socket in the listener's SYN queue: SYN+ACK sent, waiting for the final ACK."_L1,
+    {S::NewSynRecv,
+        "A request socket in the listener's SYN queue: SYN+ACK sent, waiting for the final ACK, or acked already "
+        "and held back (accept queue full with tcp_abort_on_overflow = 0, or TCP_DEFER_ACCEPT waiting for data), "
+        "still retransmitting its SYN-ACK."_L1,
         SynQueueSysctls, SynQueueCounters},
 }};
 

@@ -39,7 +39,7 @@ rejects "tcplens: unknown option '--bogus' (see tcplens --help)" --bogus
 rejects "tcplens: unknown option '--bogus' (see tcplens --help)" --exact --bogus
 rejects "tcplens: unknown argument 'doctor' (see tcplens --help)" --exact doctor
 rejects "tcplens: missing value after '--netns' (see tcplens --help)" --netns
-rejects "tcplens: --view takes one of table, diagram, timeline, listeners, counters, sysctls, not 'bogus'" --view bogus
+rejects "tcplens: --view takes one of table, diagram, timeline, listeners, counters, sysctls, lab, not 'bogus'" --view bogus
 rejects "tcplens snapshot: unknown option '--bogus' (see tcplens snapshot --help)" snapshot --bogus
 rejects "tcplens watch: unknown option '--bogus' (see tcplens watch --help)" watch --json --bogus
 rejects "tcplens counters: unknown option '--bogus' (see tcplens counters --help)" counters --bogus
@@ -58,11 +58,11 @@ else
 fi
 
 run --help
-for command in snapshot watch counters sysctl; do
+for command in snapshot watch counters sysctl lab; do
     if [ "$status" != 0 ] || ! grep -q "^  $command " "$work/out"; then
         echo "FAIL: tcplens --help (exit $status) does not list '$command'"
         failed=1
     fi
 done
-[ "$failed" = 1 ] || echo "PASS: tcplens --help lists snapshot, watch, counters and sysctl"
+[ "$failed" = 1 ] || echo "PASS: tcplens --help lists snapshot, watch, counters, sysctl and lab"
 exit "$failed"

@@ -77,6 +77,15 @@ private Q_SLOTS:
             << u"'path'"_s;
         QTest::addRow("traversal") << QByteArray(R"({"format":1,"entries":[{"key":"net.ipv4/../../etc"}]})")
                                    << u"'key'"_s;
+        QTest::addRow("alias outside net")
+            << QByteArray(R"({"format":1,"entries":[{"key":"net.ipv4.x","path":"/proc/sys/net/ipv4/x",
+                 "aliases":["kernel.x"]}]})")
+            << u"'aliases'"_s;
+        QTest::addRow("alias of another key")
+            << QByteArray(R"({"format":1,"entries":[)" + entry + R"(,{"key":"net.ipv4.x","path":"/proc/sys/net/ipv4/x",
+                 "aliases":["net.ipv4.tcp_syn_retries"],"type":"integer","unit":"count","kernel":{"min":1,"max":2},
+                 "scope":"namespace","summary":"s","explanation":"e"}]})")
+            << u"appears twice"_s;
         QTest::addRow("removed without version")
             << QByteArray(R"({"format":1,"entries":[{"key":"net.ipv4.x","path":"/proc/sys/net/ipv4/x",
                  "type":"boolean","unit":"none","status":"removed","scope":"namespace","summary":"s","explanation":"e"}]})")
@@ -107,6 +116,17 @@ private Q_SLOTS:
         QCOMPARE(m_catalog.find(u"../../etc/passwd"), nullptr);
     }
 
+    void oldGuidesKeysFindTheirEntry()
+    {
+        // Seed 004 sets the ip_conntrack module's own key, gone since 2.6.22.
+        const SysctlEntry *old = m_catalog.find(u"net.ipv4.ip_conntrack_max");
+        QVERIFY(old);
+        QCOMPARE(old->key, u"net.ipv4.netfilter.ip_conntrack_max"_s);
+        QVERIFY(old->removed);
+        QCOMPARE(m_catalog.find(u"/proc/sys/net/ipv4/ip_conntrack_max"), old);
+        QVERIFY(m_catalog.find(u"net.netfilter.nf_conntrack_max"));
+    }
+
     void coversTheKeysTheLessonsAndFactsName()
     {
         // KERNEL-FACTS.md, the seeds, and the issue's list.
@@ -117,7 +137,9 @@ private Q_SLOTS:
                  u"tcp_keepalive_time", u"tcp_keepalive_intvl", u"tcp_keepalive_probes", u"tcp_retries1",
                  u"tcp_retries2", u"netdev_max_backlog", u"tcp_congestion_control", u"tcp_tw_recycle",
                  u"tcp_syn_linear_timeouts", u"tcp_tw_reuse_delay", u"tcp_notsent_lowat", u"tcp_slow_start_after_idle",
-                 u"tcp_adv_win_scale", u"tcp_available_congestion_control", u"tcp_allowed_congestion_control"}) {
+                 u"tcp_adv_win_scale", u"tcp_available_congestion_control", u"tcp_allowed_congestion_control",
+                 u"tcp_fastopen_blackhole_timeout_sec", u"tcp_rfc1337", u"ip_unprivileged_port_start",
+                 u"tcp_fastopen_key", u"nf_conntrack_max"}) {
             QVERIFY2(m_catalog.find(key), qPrintable(QStringView(key).toString()));
         }
     }

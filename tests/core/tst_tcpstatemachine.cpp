@@ -37,7 +37,7 @@ private Q_SLOTS:
         QTest::addRow("RST in FIN_WAIT1") << S::FinWait1 << S::Close << true;
         QTest::addRow("RST in CLOSING") << S::Closing << S::Close << true;
         QTest::addRow("peer's FIN") << S::FinWait2 << S::TimeWait << true;
-        QTest::addRow("2MSL") << S::TimeWait << S::Close << true;
+        QTest::addRow("TIME_WAIT over (fixed 60 s)") << S::TimeWait << S::Close << true;
         QTest::addRow("close after peer") << S::CloseWait << S::LastAck << true;
         QTest::addRow("last ACK") << S::LastAck << S::Close << true;
         QTest::addRow("orphan FIN_WAIT2 timeout") << S::FinWait2 << S::Close << true;

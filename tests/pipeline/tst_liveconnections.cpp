@@ -30,7 +30,7 @@ namespace {
 class HandedSnapshots : public ConnectionSource
 {
 public:
-    SourceDescription description() const override { return {SourceDescription::Kind::Recording, {}, {}, {}}; }
+    SourceDescription description() const override { return {SourceDescription::Kind::Recording, {}, {}, {}, {}}; }
     SourceCapabilities capabilities() const override { return {.live = false}; }
     void start() override { ++started; }
     void setPollIntervalMs(int) override { }

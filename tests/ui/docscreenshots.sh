@@ -12,7 +12,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$out"
 mkdir -p "$out"
 TCPLENS_APP=$app TCPLENS_ROWS=$out/rows.txt bash "$here/../../docs/make-screenshots.sh" "" "$out" >/dev/null
-for name in main-window main-window-dark window-1024x700 window-1920x1080 diagram timeline sysctls listeners counters; do
+for name in main-window main-window-dark window-1024x700 window-1920x1080 diagram timeline sysctls listeners counters \
+    lab-accept-overflow lab-handshake; do
     file=$out/$name.png
     [ -s "$file" ] || { echo "FAIL: $name.png was not written"; exit 1; }
     head -c 8 "$file" | od -An -c | grep -q 'P   N   G' || { echo "FAIL: $name.png is not a PNG"; exit 1; }
@@ -29,4 +30,8 @@ for name in main-window main-window-dark window-1024x700 window-1920x1080; do
     grep -Eq "^$name: (LISTEN \*:8080 |ESTAB 127\.0\.0\.1:8080 127\.0\.0\.1:[0-9]+ (18|36|54) 0$|ESTAB 127\.0\.0\.1:[0-9]+ 127\.0\.0\.1:8080 (1000|2000|3000) 0$)" "$out/rows.txt" ||
         { echo "FAIL: $name does not show the web server or its connections"; cat "$out/rows.txt"; exit 1; }
 done
+# The lab's pictures show the lab's namespace, not the scene's: accept-overflow's listener with its
+# full accept queue (2 of a backlog of 1).
+grep -Eq '^lab-accept-overflow: LISTEN 127\.0\.0\.1:8080 \*:\* 2 1$' "$out/rows.txt" ||
+    { echo "FAIL: lab-accept-overflow does not show the lab's full accept queue"; cat "$out/rows.txt"; exit 1; }
 echo "PASS: $(ls "$out"/*.png | wc -l) pictures in $out"

@@ -42,7 +42,9 @@ QString stateExplanation(TcpState state)
     case TcpState::SynSent:
         return CounterPanel::tr("Our SYN is out, waiting for the SYN-ACK (connect() in progress)");
     case TcpState::SynRecv:
-        return CounterPanel::tr("A SYN came and was answered; waiting for the final ACK (the SYN queue)");
+        return CounterPanel::tr(
+            "A SYN came and was answered (the SYN queue): waiting for the final ACK, or acked and held "
+            "back by a full accept queue or TCP_DEFER_ACCEPT");
     case TcpState::FinWait1:
         return CounterPanel::tr("We closed and sent a FIN; waiting for its ACK");
     case TcpState::FinWait2:

@@ -62,15 +62,18 @@ ListenerPanel::ListenerPanel(QWidget *parent)
            "queue holds one more than this"),
         Qt::DashLine);
     m_chart->addLine(m_history, SynQueueSeries, TimeChartView::seriesColor(palette, 35),
-        tr("Half-open connections (request sockets in SYN-RECV) waiting for the client's final ACK"));
+        tr("Request sockets (SYN-RECV) in the SYN queue: waiting for the client's final ACK, or acked and held "
+           "back because the accept queue was full or TCP_DEFER_ACCEPT waits for data"));
     m_chart->addEvents(m_history, OverflowsSeries, AcceptQueueSeries, tr("Overflows"),
         TimeChartView::seriesColor(palette, 0, 230),
         tr("TcpExt.ListenOverflows attributed to this listener: a handshake completed (or a SYN came) while its "
-           "accept queue was full; the kernel dropped it and the client will retry"));
+           "accept queue was full; the kernel dropped it, and the request socket retransmits its SYN-ACK until the "
+           "client's answer finds room"));
     m_chart->addEvents(m_history, DropsSeries, SynQueueSeries, tr("Drops"),
         TimeChartView::seriesColor(palette, 300, 200),
-        tr("TcpExt.ListenDrops beyond the overflows, attributed to this listener: SYNs dropped while its SYN queue "
-           "was full"));
+        tr("TcpExt.ListenDrops beyond the overflows, attributed to this listener: SYNs dropped before the accept "
+           "queue (SYN queue full with tcp_syncookies = 0, the tcp_max_syn_backlog 3/4 rule, no memory). With "
+           "cookies on, a full SYN queue drops nothing"));
     m_chart->setMarkerModel(m_markers);
     // The legend on the right, one entry a line, as the counter charts have it: at the bottom it
     // would take a short dock's plot height.

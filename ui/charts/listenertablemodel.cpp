@@ -42,8 +42,8 @@ QVariant ListenerTableModel::data(const QModelIndex &index, int role) const
             return tr("TcpExt.ListenOverflows attributed to this listener: a handshake completed while its "
                       "accept queue was full");
         if (index.column() == DropsColumn)
-            return tr("Other TcpExt.ListenDrops attributed to this listener: SYNs dropped while its SYN "
-                      "queue was full");
+            return tr("Other TcpExt.ListenDrops attributed to this listener: SYNs dropped before the accept "
+                      "queue (SYN queue full with cookies off, tcp_max_syn_backlog's 3/4 rule, no memory)");
         return {};
     case Qt::DisplayRole:
     case SortRole:

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeView>
@@ -207,14 +208,30 @@ void LabPanel::loadScenarioList()
     showScenario();
 }
 
+void LabPanel::showLesson(const QString &lesson, const QString &summary)
+{
+    m_lesson->setText(lesson.isEmpty() ? summary.toHtmlEscaped()
+                                       : u"<b>%1</b><br>%2"_s.arg(lesson.toHtmlEscaped(), summary.toHtmlEscaped()));
+}
+
+void LabPanel::showLoadedScenario(const QJsonObject &scenario)
+{
+    // The lab may have been opened from the command line or the menu: the list shows what runs.
+    {
+        const QSignalBlocker blocker(m_scenarios);
+        selectScenario(scenario.value("name"_L1).toString());
+    }
+    const QJsonObject lesson = scenario.value("lesson"_L1).toObject();
+    const QString seed = lesson.value("seed"_L1).toString();
+    showLesson(seed.isEmpty() ? QString() : tr("Lesson %1 · %2").arg(seed, lesson.value("section"_L1).toString()),
+        scenario.value("summary"_L1).toString());
+}
+
 void LabPanel::showScenario()
 {
     if (m_lab)
         return;
-    const QString lesson = m_scenarios->currentData(LessonRole).toString();
-    const QString summary = m_scenarios->currentData(SummaryRole).toString();
-    m_lesson->setText(lesson.isEmpty() ? summary.toHtmlEscaped()
-                                       : u"<b>%1</b><br>%2"_s.arg(lesson.toHtmlEscaped(), summary.toHtmlEscaped()));
+    showLesson(m_scenarios->currentData(LessonRole).toString(), m_scenarios->currentData(SummaryRole).toString());
     m_narration->setHtml(tr("<p>Choose a lesson above and press <b>Start Lab</b>. TCP Lens makes a network "
                             "namespace of its own for it, runs the lesson's programs there on this "
                             "kernel, and shows, for every claim of the lesson, what this kernel did.</p>"
@@ -245,6 +262,7 @@ void LabPanel::followSource()
     m_narration->setHtml(tr("<p>Making the lab's network namespace…</p>"));
     connect(m_lab, &LabSource::scenarioLoaded, this, [this](const QJsonObject &scenario) {
         m_model->setScenario(scenario);
+        showLoadedScenario(scenario);
         m_steps->expandAll();
         m_narration->setHtml(tr("<p>The lab is ready: %1 steps. Press <b>Play</b> (F8) to run them, or "
                                 "<b>Step</b> (F10) to take one at a time.</p>")
@@ -263,8 +281,10 @@ void LabPanel::followSource()
     connect(m_lab, &LabSource::failed, this, [this](const QString &message) {
         m_narration->append(u"<p style='color:#c0392b'>%1</p>"_s.arg(message.toHtmlEscaped()));
     });
-    if (!m_lab->scenario().isEmpty())
+    if (!m_lab->scenario().isEmpty()) {
         m_model->setScenario(m_lab->scenario());
+        showLoadedScenario(m_lab->scenario());
+    }
     updateActions();
 }
 

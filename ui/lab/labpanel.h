@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
 
@@ -46,6 +47,8 @@ private:
     void loadScenarioList();
     void followSource();
     void showScenario();
+    void showLesson(const QString &lesson, const QString &summary);
+    void showLoadedScenario(const QJsonObject &scenario);
     void showStep(int index, const QString &title, const QString &narration);
     void showRunState(bool playing, int step, bool finished);
     void showFinished(bool passed, int failed, int skipped);

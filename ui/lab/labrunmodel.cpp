@@ -45,8 +45,8 @@ void LabRunModel::setScenario(const QJsonObject &scenario)
         const QJsonArray expectations = object.value("expect"_L1).toArray();
         for (const QJsonValue &expectation : expectations) {
             const QJsonObject claim = expectation.toObject();
-            step.claims.append(
-                {claim.value("id"_L1).toString(), claim.value("text"_L1).toString(), {}, Verdict::NotYet});
+            step.claims.append({claim.value("id"_L1).toString(), claim.value("text"_L1).toString(),
+                claim.value("expected"_L1).toString(), {}, Verdict::NotYet});
         }
         m_steps.append(step);
     }
@@ -76,7 +76,7 @@ void LabRunModel::report(const QJsonObject &expectation)
         // A claim the loaded scenario did not list (a newer helper): shown all the same.
         const int row = int(claims.size());
         beginInsertRows(stepIndex(step), row, row);
-        claims.append({id, expectation.value("text"_L1).toString(), {}, Verdict::NotYet});
+        claims.append({id, expectation.value("text"_L1).toString(), {}, {}, Verdict::NotYet});
         endInsertRows();
         found = claims.end() - 1;
     }
@@ -250,8 +250,14 @@ QVariant LabRunModel::data(const QModelIndex &index, int role) const
         if (index.column() == VerdictColumn && claim.verdict == Verdict::Pass)
             return QBrush(QColor(0x1e, 0x84, 0x49));
         return {};
-    case Qt::ToolTipRole:
-        return claim.observed.isEmpty() ? claim.text : tr("%1\nThis kernel: %2").arg(claim.text, claim.observed);
+    case Qt::ToolTipRole: {
+        QString tip = claim.text;
+        if (!claim.expected.isEmpty())
+            tip += u'\n' + tr("Holds when the value is %1").arg(claim.expected);
+        if (!claim.observed.isEmpty())
+            tip += u'\n' + tr("This kernel: %1").arg(claim.observed);
+        return tip;
+    }
     case VerdictRole:
         return int(claim.verdict);
     default:

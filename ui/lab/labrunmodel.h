@@ -54,6 +54,7 @@ private:
     {
         QString id;
         QString text;
+        QString expected; // "= 2", "≥ 8": the comparison, as the helper describes it
         QString observed;
         Verdict verdict = Verdict::NotYet;
     };

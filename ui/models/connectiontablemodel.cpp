@@ -383,8 +383,10 @@ QString ConnectionTableModel::toolTip(const Row &row, int column) const
                               : tr("The user that created the socket (uid %1)").arg(s.uid);
     case StateColumn:
         if (s.hasFlag(IsRequest))
-            return tr("A request socket: the SYN was answered with SYN-ACK and the final ACK has not come. "
-                      "It waits in its listener's SYN queue.");
+            return tr("A request socket in its listener's SYN queue: the SYN was answered with SYN-ACK. Either "
+                      "the final ACK has not come, or it came and was held back (accept queue full with "
+                      "tcp_abort_on_overflow = 0, or TCP_DEFER_ACCEPT waiting for data) while the client already "
+                      "counts itself ESTABLISHED.");
         if (s.hasFlag(IsTimeWaitSocket))
             return tr("A timewait socket: the kernel keeps only the connection's addresses and sequence numbers, "
                       "no process holds it.");
