@@ -3,6 +3,7 @@
 #include "labsource.h"
 
 #include "model/monotonicclock.h"
+#include "pipeline/helperprogram.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -61,13 +62,18 @@ LabSource::~LabSource()
 
 QString LabSource::findHelper()
 {
-    const QString besideUs = QCoreApplication::applicationDirPath() + u'/' + QLatin1StringView(HelperName);
-    if (QFileInfo(besideUs).isExecutable())
-        return besideUs;
-    const QString installed = QFile::decodeName(TCPLENS_LAB_HELPER_INSTALLED);
-    if (QFileInfo(installed).isExecutable())
-        return installed;
-    return {};
+    return findHelperProgram(QLatin1StringView(HelperName), QFile::decodeName(TCPLENS_LAB_HELPER_INSTALLED));
+}
+
+void LabSource::passBrokerSocket(QProcess &helper, int childEnd)
+{
+    helper.setChildProcessModifier([childEnd] {
+        // dup2() leaves the copy without FD_CLOEXEC; if it already is fd 3, clear the flag instead.
+        if (childEnd == BrokerFd)
+            ::fcntl(BrokerFd, F_SETFD, 0);
+        else
+            ::dup2(childEnd, BrokerFd);
+    });
 }
 
 SourceDescription LabSource::description() const
@@ -112,14 +118,7 @@ void LabSource::start()
     }
     UniqueFd ours(pair[0]);
     UniqueFd theirs(pair[1]);
-    const int childEnd = theirs.get();
-    m_helper.setChildProcessModifier([childEnd] {
-        // dup2() leaves the copy without FD_CLOEXEC; if it already is fd 3, clear the flag instead.
-        if (childEnd == BrokerFd)
-            ::fcntl(BrokerFd, F_SETFD, 0);
-        else
-            ::dup2(childEnd, BrokerFd);
-    });
+    passBrokerSocket(m_helper, theirs.get());
     m_helper.setProgram(program);
     m_helper.setArguments({u"serve"_s});
     m_helper.start(QIODevice::ReadWrite);

@@ -34,6 +34,9 @@ public:
 
     // Next to this program (a build tree), else where it is installed; empty if neither.
     static QString findHelper();
+    // Makes `childEnd` (our socketpair's other end) the descriptor broker's fd 3 of the helper
+    // `helper` starts next (docs/lab.md).
+    static void passBrokerSocket(QProcess &helper, int childEnd);
 
     SourceDescription description() const override;
     SourceCapabilities capabilities() const override;

@@ -9,6 +9,7 @@
 // makes a user namespace).
 #include "netlink/sockdiagclient.h"
 #include "netlink/uniquefd.h"
+#include "pipeline/labsource.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -35,7 +36,6 @@ using namespace TcpLens;
 
 namespace {
 
-constexpr int BrokerFd = 3;
 constexpr quint16 ListenerPort = 7353;
 constexpr int TimeoutMs = 10000;
 
@@ -132,14 +132,7 @@ public:
         }
         m_broker.reset(pair[0]);
         UniqueFd theirs(pair[1]);
-        const int childEnd = theirs.get();
-        m_process.setChildProcessModifier([childEnd] {
-            // dup2() leaves the copy without FD_CLOEXEC; if it already is fd 3, clear the flag instead.
-            if (childEnd == BrokerFd)
-                ::fcntl(BrokerFd, F_SETFD, 0);
-            else
-                ::dup2(childEnd, BrokerFd);
-        });
+        LabSource::passBrokerSocket(m_process, theirs.get());
         m_process.setProgram(QStringLiteral(TCPLENS_LAB_HELPER));
         m_process.setArguments({u"serve"_s});
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "sysctlapplier.h"
 
+#include "pipeline/helperprogram.h"
+
 #include "collect/networknamespace.h"
 #include "sysctl/sysctlwriter.h"
 #include "uilogging.h"
@@ -70,13 +72,7 @@ SysctlApplier::~SysctlApplier()
 
 QString SysctlApplier::defaultHelperPath()
 {
-    const QString besideUs = QCoreApplication::applicationDirPath() + u'/' + QLatin1StringView(HelperName);
-    if (QFileInfo(besideUs).isExecutable())
-        return besideUs;
-    const QString installed = QFile::decodeName(TCPLENS_SYSCTL_HELPER_INSTALLED);
-    if (QFileInfo(installed).isExecutable())
-        return installed;
-    return {};
+    return findHelperProgram(QLatin1StringView(HelperName), QFile::decodeName(TCPLENS_SYSCTL_HELPER_INSTALLED));
 }
 
 QString SysctlApplier::userName()
