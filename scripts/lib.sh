@@ -198,6 +198,25 @@ ensure_root() {
 # the calling user with setpriv inside the root, a real change of uid: bwrap's --uid would need a
 # user namespace of its own, in which files the GUI writes would belong to the host's root.
 # Every mount lives in bwrap's namespace and is gone when the command ends.
+# The folders leading to a bound path, made in the root as an ordinary system makes them (0755).
+# bwrap would make them 0700, and a user the command drops to (setpriv, the unprivileged lab tests)
+# could then not reach the checkout: exec() of a program below /work/... fails with EACCES.
+ensure_mount_point_folders() {
+    local dir=$1 part
+    local -a parts=()
+    IFS=/ read -r -a parts <<<"${2#/}"
+    for part in "${parts[@]}"; do
+        [ -n "$part" ] || continue
+        dir=$dir/$part
+        if [ ! -e "$dir" ]; then
+            mkdir -m 0755 "$dir" 2>/dev/null || return 0
+        elif [ -d "$dir" ] && [ ! -L "$dir" ] && [ "$(stat -c %a "$dir")" = 700 ]; then
+            # Made by an earlier bwrap: open it as mkdir would have.
+            chmod 0755 "$dir" 2>/dev/null || return 0
+        fi
+    done
+}
+
 in_env() {
     local -a as_user=()
     if [ "${TCPLENS_AS_USER:-0}" = 1 ] && [ "$(id -u)" = 0 ] && [ -n "${SUDO_UID:-}" ] && [ "$SUDO_UID" != 0 ]; then
@@ -266,8 +285,11 @@ in_env() {
         args+=(--setenv XAUTHORITY "$xauthority")
     fi
     local path
-    for path in "${binds[@]}"; do args+=(--bind "$path" "$path"); done
-    # bwrap creates missing mount points (empty folders and files) in the root before this.
+    for path in "${binds[@]}"; do
+        args+=(--bind "$path" "$path")
+        ensure_mount_point_folders "$root" "$path"
+    done
+    # bwrap creates missing mount points (empty files) in the root before this.
     args+=(--remount-ro / --chdir "$PWD" --die-with-parent)
     bwrap "${args[@]}" -- "${as_user[@]}" "$@"
 }
