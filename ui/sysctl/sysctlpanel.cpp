@@ -91,7 +91,14 @@ SysctlPanel::SysctlPanel(QWidget *parent)
     showSelected(true);
 }
 
-SysctlPanel::~SysctlPanel() = default;
+SysctlPanel::~SysctlPanel()
+{
+    // The reader's thread reads m_catalog: it must end before the catalog goes with this object's
+    // members, which QObject would otherwise destroy before deleting the reader, its child (seen as
+    // a crash in a window closed while its first read still ran).
+    delete m_reader;
+    m_reader = nullptr;
+}
 
 QWidget *SysctlPanel::createKeyList()
 {
