@@ -380,16 +380,11 @@ LabExpectation parseExpectation(const ObjectReader &r)
         break;
     }
     case LabExpectation::Check::Sockets:
-        r.onlyKnownFields(
-            common + QStringList{u"state"_s, u"port"_s, u"side"_s, u"eq"_s, u"min"_s, u"max"_s}, {u"text"_s});
-        state(true);
-        e.port = r.integer(u"port"_s, 0, 0, 65535);
-        side();
-        break;
     case LabExpectation::Check::Timer:
+        // The same socket selection; only a socket count needs no state (a timer does).
         r.onlyKnownFields(
             common + QStringList{u"state"_s, u"port"_s, u"side"_s, u"eq"_s, u"min"_s, u"max"_s}, {u"text"_s});
-        state(false);
+        state(e.check == LabExpectation::Check::Sockets);
         e.port = r.integer(u"port"_s, 0, 0, 65535);
         side();
         break;

@@ -5,7 +5,6 @@
 #include "model/monotonicclock.h"
 #include "pipeline/helperprogram.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonDocument>
