@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "labscenarioparser.h"
 
+#include "model/jsonobjectreader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,191 +18,43 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Thrown out of the readers below to the one catch in parse(): the message names the place.
-struct ParseError
+// A duration: S, or {"seconds": S, "fast": F} where --fast takes F.
+std::pair<double, double> duration(const JsonObjectReader &r, const QString &field)
 {
-    QString message;
-};
+    const QJsonValue v = r.value(field);
+    if (v.isUndefined())
+        return {0, -1};
+    if (v.isObject()) {
+        const JsonObjectReader inner = r.object(field, u"'"_s + field + u'\'');
+        inner.onlyKnownFields({u"seconds"_s, u"fast"_s});
+        return {inner.number(u"seconds"_s, 0, 0, 86400, false, true), inner.number(u"fast"_s, -1, 0, 86400)};
+    }
+    return {r.number(field, 0, 0, 86400), -1};
+}
 
-// One JSON object of the file, with where it is ("step 3, action 2") for every message.
-class ObjectReader
+LabComparison comparison(const JsonObjectReader &r, const QString &field)
 {
-public:
-    ObjectReader(const QJsonObject &object, QString place, const QString &locale)
-        : m_object(object)
-        , m_place(std::move(place))
-        , m_locale(locale)
-    {
-    }
-
-    [[noreturn]] void fail(const QString &message) const
-    {
-        throw ParseError{m_place.isEmpty() ? message : m_place + u": "_s + message};
-    }
-
-    bool has(const QString &field) const { return m_object.contains(field); }
-    QJsonValue value(const QString &field) const { return m_object.value(field); }
-
-    // Every key must be one of `known`, or a translation "field[LANG]" of one of `texts`.
-    void onlyKnownFields(const QStringList &known, const QStringList &texts = {}) const
-    {
-        static const QRegularExpression translated(u"^([A-Za-z]+)\\[([A-Za-z]{2,3}(_[A-Za-z0-9]{2,4})?)\\]$"_s);
-        for (auto it = m_object.begin(); it != m_object.end(); ++it) {
-            if (known.contains(it.key()) || texts.contains(it.key()))
-                continue;
-            const auto match = translated.match(it.key());
-            if (match.hasMatch() && texts.contains(match.captured(1))) {
-                if (!it.value().isString())
-                    fail(u"'%1' must be a string"_s.arg(it.key()));
-                continue;
-            }
-            fail(u"unknown field '%1'"_s.arg(it.key()));
-        }
-    }
-
-    QString string(const QString &field, const QString &fallback = QString(), bool required = false) const
-    {
-        const QJsonValue v = m_object.value(field);
-        if (v.isUndefined()) {
-            if (required)
-                fail(u"'%1' is missing"_s.arg(field));
-            return fallback;
-        }
-        if (!v.isString())
-            fail(u"'%1' must be a string"_s.arg(field));
-        if (required && v.toString().isEmpty())
-            fail(u"'%1' must not be empty"_s.arg(field));
-        return v.toString();
-    }
-
-    QString oneOf(const QString &field, const QStringList &choices, const QString &fallback = QString()) const
-    {
-        const bool required = fallback.isNull();
-        const QString text = string(field, fallback, required);
-        if (!choices.contains(text))
-            fail(u"'%1' must be one of %2, not '%3'"_s.arg(field, choices.join(u", "_s), text));
-        return text;
-    }
-
-    // A text shown to the user: the translation for the locale if the file has one.
-    QString text(const QString &field, bool required = false) const
-    {
-        const QString base = string(field, QString(), required);
-        if (!m_locale.isEmpty()) {
-            for (const QString &lang : {m_locale, m_locale.section(u'_', 0, 0)}) {
-                const QJsonValue v = m_object.value(field + u'[' + lang + u']');
-                if (v.isString())
-                    return v.toString();
-            }
-        }
-        return base;
-    }
-
-    double number(const QString &field, double fallback, double minimum, double maximum, bool whole = false,
-        bool required = false) const
-    {
-        const QJsonValue v = m_object.value(field);
-        if (v.isUndefined()) {
-            if (required)
-                fail(u"'%1' is missing"_s.arg(field));
-            return fallback;
-        }
-        const double n = v.toDouble(std::nan(""));
-        const QString kind = whole ? u"a whole number"_s : u"a number"_s;
-        if (!v.isDouble() || !std::isfinite(n) || n < minimum || n > maximum || (whole && n != std::floor(n))) {
-            if (maximum >= 1e15)
-                fail(u"'%1' must be %2 ≥ %3"_s.arg(field, kind, QString::number(minimum)));
-            fail(u"'%1' must be %2 from %3 to %4"_s.arg(
-                field, kind, QString::number(minimum), QString::number(maximum)));
-        }
-        return n;
-    }
-
-    int integer(const QString &field, int fallback, int minimum, int maximum, bool required = false) const
-    {
-        return int(number(field, fallback, minimum, maximum, true, required));
-    }
-
-    bool boolean(const QString &field, bool fallback) const
-    {
-        const QJsonValue v = m_object.value(field);
-        if (v.isUndefined())
-            return fallback;
-        if (!v.isBool())
-            fail(u"'%1' must be true or false"_s.arg(field));
-        return v.toBool();
-    }
-
-    ObjectReader object(const QString &field, const QString &place) const
-    {
-        const QJsonValue v = m_object.value(field);
-        if (!v.isObject())
-            fail(u"'%1' must be an object"_s.arg(field));
-        return ObjectReader(v.toObject(), m_place.isEmpty() ? place : m_place + u", "_s + place, m_locale);
-    }
-
-    QJsonArray array(const QString &field) const
-    {
-        const QJsonValue v = m_object.value(field);
-        if (v.isUndefined())
-            return {};
-        if (!v.isArray())
-            fail(u"'%1' must be an array"_s.arg(field));
-        return v.toArray();
-    }
-
-    ObjectReader element(const QJsonArray &array, qsizetype index, const QString &place) const
-    {
-        if (!array.at(index).isObject())
-            throw ParseError{place + u": must be an object"_s};
-        return ObjectReader(array.at(index).toObject(), place, m_locale);
-    }
-
-    // A duration: S, or {"seconds": S, "fast": F} where --fast takes F.
-    std::pair<double, double> duration(const QString &field) const
-    {
-        const QJsonValue v = m_object.value(field);
-        if (v.isUndefined())
-            return {0, -1};
-        if (v.isObject()) {
-            const ObjectReader inner(v.toObject(), m_place + u", '"_s + field + u'\'', m_locale);
-            inner.onlyKnownFields({u"seconds"_s, u"fast"_s});
-            return {inner.number(u"seconds"_s, 0, 0, 86400, false, true), inner.number(u"fast"_s, -1, 0, 86400)};
-        }
-        return {number(field, 0, 0, 86400), -1};
-    }
-
-    LabComparison comparison(const QString &field) const
-    {
-        const ObjectReader inner = object(field, u"'"_s + field + u'\'');
-        inner.onlyKnownFields({u"eq"_s, u"min"_s, u"max"_s});
-        LabComparison c;
-        constexpr double Big = 1e18;
-        if (inner.has(u"eq"_s))
-            c.eq = inner.number(u"eq"_s, 0, -Big, Big);
-        if (inner.has(u"min"_s))
-            c.min = inner.number(u"min"_s, 0, -Big, Big);
-        if (inner.has(u"max"_s))
-            c.max = inner.number(u"max"_s, 0, -Big, Big);
-        if (c.eq && (c.min || c.max))
-            inner.fail(u"'eq' goes alone, without 'min' or 'max'"_s);
-        if (!c.eq && !c.min && !c.max)
-            inner.fail(u"needs 'eq', 'min' or 'max'"_s);
-        if (c.min && c.max && *c.min > *c.max)
-            inner.fail(u"'min' is above 'max'"_s);
-        return c;
-    }
-
-    const QString &place() const { return m_place; }
-
-private:
-    QJsonObject m_object;
-    QString m_place;
-    QString m_locale;
-};
+    const JsonObjectReader inner = r.object(field, u"'"_s + field + u'\'');
+    inner.onlyKnownFields({u"eq"_s, u"min"_s, u"max"_s});
+    LabComparison c;
+    constexpr double Big = 1e18;
+    if (inner.has(u"eq"_s))
+        c.eq = inner.number(u"eq"_s, 0, -Big, Big);
+    if (inner.has(u"min"_s))
+        c.min = inner.number(u"min"_s, 0, -Big, Big);
+    if (inner.has(u"max"_s))
+        c.max = inner.number(u"max"_s, 0, -Big, Big);
+    if (c.eq && (c.min || c.max))
+        inner.fail(u"'eq' goes alone, without 'min' or 'max'"_s);
+    if (!c.eq && !c.min && !c.max)
+        inner.fail(u"needs 'eq', 'min' or 'max'"_s);
+    if (c.min && c.max && *c.min > *c.max)
+        inner.fail(u"'min' is above 'max'"_s);
+    return c;
+}
 
 // "net.ipv4.tcp_fin_timeout": dotted, no way out of /proc/sys/net.
-QString sysctlKey(const ObjectReader &reader, const QString &field, const QString &key)
+QString sysctlKey(const JsonObjectReader &reader, const QString &field, const QString &key)
 {
     static const QRegularExpression valid(u"^net\\.[a-z0-9_]+(\\.[a-z0-9_]+)+$"_s);
     if (!valid.match(key).hasMatch())
@@ -209,23 +63,7 @@ QString sysctlKey(const ObjectReader &reader, const QString &field, const QStrin
     return key;
 }
 
-std::optional<TcpState> stateFromName(QString name)
-{
-    name = name.toUpper().replace(u'_', u'-');
-    static const QList<QPair<QString, TcpState>> names = {{u"ESTABLISHED"_s, TcpState::Established},
-        {u"ESTAB"_s, TcpState::Established}, {u"SYN-SENT"_s, TcpState::SynSent}, {u"SYN-RECV"_s, TcpState::SynRecv},
-        {u"SYN-RECEIVED"_s, TcpState::SynRecv}, {u"FIN-WAIT-1"_s, TcpState::FinWait1},
-        {u"FIN-WAIT-2"_s, TcpState::FinWait2}, {u"TIME-WAIT"_s, TcpState::TimeWait}, {u"CLOSE"_s, TcpState::Close},
-        {u"CLOSED"_s, TcpState::Close}, {u"CLOSE-WAIT"_s, TcpState::CloseWait}, {u"LAST-ACK"_s, TcpState::LastAck},
-        {u"LISTEN"_s, TcpState::Listen}, {u"CLOSING"_s, TcpState::Closing}};
-    for (const auto &[text, state] : names) {
-        if (text == name)
-            return state;
-    }
-    return std::nullopt;
-}
-
-LabAction parseAction(const ObjectReader &r)
+LabAction parseAction(const JsonObjectReader &r)
 {
     static const QStringList kinds = {u"sysctl"_s, u"listen"_s, u"accept"_s, u"connect"_s, u"send"_s, u"read"_s,
         u"close"_s, u"drop"_s, u"undrop"_s, u"mark"_s};
@@ -290,7 +128,7 @@ LabAction parseAction(const ObjectReader &r)
         if (!loopback.match(a.address).hasMatch())
             r.fail(u"'address' must be a loopback address (127.x.y.z or ::1), not '%1'"_s.arg(a.address));
         if (r.has(u"keepalive"_s)) {
-            const ObjectReader k = r.object(u"keepalive"_s, u"'keepalive'"_s);
+            const JsonObjectReader k = r.object(u"keepalive"_s, u"'keepalive'"_s);
             k.onlyKnownFields({u"idle"_s, u"interval"_s, u"count"_s});
             a.keepalive = LabAction::Keepalive{k.integer(u"idle"_s, 0, 1, 32767, true),
                 k.integer(u"interval"_s, 0, 1, 32767, true), k.integer(u"count"_s, 0, 1, 127, true)};
@@ -339,7 +177,7 @@ LabAction parseAction(const ObjectReader &r)
     return a;
 }
 
-LabExpectation parseExpectation(const ObjectReader &r)
+LabExpectation parseExpectation(const JsonObjectReader &r)
 {
     static const QStringList checks = {
         u"counter"_s, u"sockets"_s, u"listener"_s, u"timer"_s, u"connect"_s, u"sysctl"_s};
@@ -353,7 +191,7 @@ LabExpectation parseExpectation(const ObjectReader &r)
     const QStringList common = {u"id"_s, u"check"_s, u"within"_s};
     e.id = r.string(u"id"_s, QString(), true);
     e.text = r.text(u"text"_s, true);
-    std::tie(e.withinSeconds, e.withinFastSeconds) = r.duration(u"within"_s);
+    std::tie(e.withinSeconds, e.withinFastSeconds) = duration(r, u"within"_s);
     const auto state = [&](bool required) {
         if (!required && !r.has(u"state"_s))
             return;
@@ -397,7 +235,7 @@ LabExpectation parseExpectation(const ObjectReader &r)
             if (r.has(fields[i])) {
                 ++given;
                 e.listenerField = LabExpectation::ListenerField(i);
-                e.comparison = r.comparison(fields[i]);
+                e.comparison = comparison(r, fields[i]);
             }
         }
         if (given != 1)
@@ -411,7 +249,7 @@ LabExpectation parseExpectation(const ObjectReader &r)
         e.outcome = r.oneOf(u"outcome"_s,
             {u"connected"_s, u"ETIMEDOUT"_s, u"ECONNREFUSED"_s, u"ECONNRESET"_s, u"EADDRNOTAVAIL"_s, u"pending"_s});
         if (r.has(u"seconds"_s))
-            e.seconds = r.comparison(u"seconds"_s);
+            e.seconds = comparison(r, u"seconds"_s);
         break;
     }
     case LabExpectation::Check::Sysctl:
@@ -420,20 +258,20 @@ LabExpectation parseExpectation(const ObjectReader &r)
         break;
     }
     // The comparison's fields sit in the check itself: {"check": "sockets", ..., "eq": 2}.
-    QJsonObject comparison;
+    QJsonObject fields;
     for (const QString &field : {u"eq"_s, u"min"_s, u"max"_s}) {
         if (r.has(field))
-            comparison.insert(field, r.value(field));
+            fields.insert(field, r.value(field));
     }
     QJsonObject wrapper;
-    wrapper.insert(comparisonField, comparison);
-    e.comparison = ObjectReader(wrapper, r.place(), QString()).comparison(comparisonField);
+    wrapper.insert(comparisonField, fields);
+    e.comparison = comparison(JsonObjectReader(wrapper, r.place(), QString()), comparisonField);
     return e;
 }
 
 LabScenario parseScenario(const QJsonObject &root, const QString &locale)
 {
-    const ObjectReader r(root, QString(), locale);
+    const JsonObjectReader r(root, QString(), locale);
     r.onlyKnownFields(
         {u"format"_s, u"name"_s, u"lesson"_s, u"requires"_s, u"sysctls"_s, u"steps"_s}, {u"title"_s, u"summary"_s});
     LabScenario s;
@@ -445,7 +283,7 @@ LabScenario parseScenario(const QJsonObject &root, const QString &locale)
     s.title = r.text(u"title"_s, true);
     s.summary = r.text(u"summary"_s);
     if (r.has(u"lesson"_s)) {
-        const ObjectReader lesson = r.object(u"lesson"_s, u"'lesson'"_s);
+        const JsonObjectReader lesson = r.object(u"lesson"_s, u"'lesson'"_s);
         lesson.onlyKnownFields({u"seed"_s, u"section"_s});
         s.lessonSeed = lesson.string(u"seed"_s);
         s.lessonSection = lesson.string(u"section"_s);
@@ -478,12 +316,12 @@ LabScenario parseScenario(const QJsonObject &root, const QString &locale)
     QSet<QString> dropIds;
     for (qsizetype i = 0; i < steps.size(); ++i) {
         const QString stepPlace = u"step %1"_s.arg(i + 1);
-        const ObjectReader step = r.element(steps, i, stepPlace);
+        const JsonObjectReader step = r.element(steps, i, stepPlace);
         step.onlyKnownFields({u"actions"_s, u"wait"_s, u"expect"_s}, {u"title"_s, u"narration"_s});
         LabStep parsed;
         parsed.title = step.text(u"title"_s, true);
         parsed.narration = step.text(u"narration"_s);
-        std::tie(parsed.waitSeconds, parsed.waitFastSeconds) = step.duration(u"wait"_s);
+        std::tie(parsed.waitSeconds, parsed.waitFastSeconds) = duration(step, u"wait"_s);
         const QJsonArray actions = step.array(u"actions"_s);
         for (qsizetype j = 0; j < actions.size(); ++j) {
             const LabAction action = parseAction(step.element(actions, j, stepPlace + u", action %1"_s.arg(j + 1)));
@@ -538,7 +376,7 @@ std::expected<LabScenario, QString> LabScenarioParser::parse(const QByteArray &j
         return std::unexpected(u"a scenario is a JSON object"_s);
     try {
         return parseScenario(document.object(), locale);
-    } catch (const ParseError &e) {
+    } catch (const JsonParseError &e) {
         return std::unexpected(e.message);
     }
 }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "tcpstate.h"
 
+#include <QList>
+
 #include <array>
 
 namespace TcpLens {
@@ -53,6 +55,22 @@ QLatin1StringView stateRfcName(TcpState state)
 {
     const auto index = static_cast<quint8>(state);
     return index < RfcNames.size() ? RfcNames[index] : RfcNames[0];
+}
+
+std::optional<TcpState> stateFromName(QString name)
+{
+    name = name.toUpper().replace(u'_', u'-');
+    static const QList<QPair<QString, TcpState>> names = {{u"ESTABLISHED"_s, TcpState::Established},
+        {u"ESTAB"_s, TcpState::Established}, {u"SYN-SENT"_s, TcpState::SynSent}, {u"SYN-RECV"_s, TcpState::SynRecv},
+        {u"SYN-RECEIVED"_s, TcpState::SynRecv}, {u"FIN-WAIT-1"_s, TcpState::FinWait1},
+        {u"FIN-WAIT-2"_s, TcpState::FinWait2}, {u"TIME-WAIT"_s, TcpState::TimeWait}, {u"CLOSE"_s, TcpState::Close},
+        {u"CLOSED"_s, TcpState::Close}, {u"CLOSE-WAIT"_s, TcpState::CloseWait}, {u"LAST-ACK"_s, TcpState::LastAck},
+        {u"LISTEN"_s, TcpState::Listen}, {u"CLOSING"_s, TcpState::Closing}};
+    for (const auto &[text, state] : names) {
+        if (text == name)
+            return state;
+    }
+    return std::nullopt;
 }
 
 } // namespace TcpLens

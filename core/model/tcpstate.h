@@ -3,7 +3,10 @@
 #pragma once
 
 #include <QLatin1StringView>
+#include <QString>
 #include <QtGlobal>
+
+#include <optional>
 
 namespace TcpLens {
 
@@ -43,5 +46,7 @@ inline constexpr quint32 ListenerStatesMask = (1u << 10) | (1u << 3);
 QLatin1StringView stateName(TcpState state);
 // Names as RFC 9293 and the lessons write them (SYN-RECEIVED, TIME-WAIT, ...).
 QLatin1StringView stateRfcName(TcpState state);
+// A state from what people write: "CLOSE-WAIT", "close_wait", "ESTAB", "SYN-RECEIVED", "CLOSED".
+std::optional<TcpState> stateFromName(QString name);
 
 } // namespace TcpLens

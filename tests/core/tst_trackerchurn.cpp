@@ -92,6 +92,8 @@ private Q_SLOTS:
         settings.exact = exact;
         LocalKernelSource collector({settings, false});
         QSignalSpy exactMode(&collector, &ConnectionSource::exactModeChanged);
+        qint64 eventsLost = 0;
+        connect(&collector, &ConnectionSource::exactEventsLost, this, [&](qint64 lost) { eventsLost += lost; });
         connect(&collector, &ConnectionSource::snapshotReady, this,
             [&](const SocketSnapshot &snapshot) { count(tracker.applySnapshot(snapshot)); });
         connect(&collector, &ConnectionSource::socketsDestroyed, this, [&](const DestroyedSockets &destroyed) {
@@ -156,13 +158,22 @@ private Q_SLOTS:
         (void)QTest::qWaitFor([&] { return opened >= kernelOpened; }, 10'000); // the comparison below says if not
         counting = false;
         qInfo("%d connections made; kernel opened %lld sockets, tracker opened %lld, %lld notices lost, "
-              "%lld tracepoint events set aside, RSS %lld -> %lld KiB, at most %lld closed kept",
-            made.load(), qlonglong(kernelOpened), qlonglong(opened), qlonglong(lostNotices),
+              "%lld tracepoint events lost, %lld set aside, RSS %lld -> %lld KiB, at most %lld closed kept",
+            made.load(), qlonglong(kernelOpened), qlonglong(opened), qlonglong(lostNotices), qlonglong(eventsLost),
             qlonglong(tracker.exactEventsSetAside()), qlonglong(rssBefore), qlonglong(residentKiB()),
             qlonglong(largestClosed));
         QCOMPARE(kernelOpened, qint64(2) * made.load());
         QCOMPARE(lostNotices, 0);
-        QCOMPARE(opened, kernelOpened);
+        // perf now and then counts a tracepoint hit it never writes (docs/kernel-notes.md); the collector
+        // reports each such loss. A socket whose whole life fell between two polls and in such a gap is
+        // missed, and only then: every other open must be there, none twice.
+        if (eventsLost == 0)
+            QCOMPARE(opened, kernelOpened);
+        else
+            QVERIFY2(opened <= kernelOpened && kernelOpened - opened <= eventsLost,
+                qPrintable(u"tracker opened %1 of %2 sockets with %3 events reported lost"_s.arg(opened)
+                        .arg(kernelOpened)
+                        .arg(eventsLost)));
         QVERIFY(largestClosed <= trackerSettings.maxClosed);
         QVERIFY(tracker.openCount() < 10); // the listener, and nothing left over
         // Hundreds of thousands of connections went through; what stays is bounded by the cap.
