@@ -65,6 +65,9 @@ Q_SIGNALS:
     void countersSampled(qint64 monotonicNs, const QList<TcpLens::CounterChange> &changes);
     // A sysctl of the namespace changed (found by polling, or written through this source).
     void sysctlChanged(const TcpLens::SysctlChange &change, qint64 monotonicNs);
+    // Every watched sysctl's value, once when the source has read them first (changes follow through
+    // sysctlChanged()); the diagnosis reads its thresholds' context from them.
+    void sysctlsRead(qint64 monotonicNs, const QHash<QString, QString> &values);
     // A moment worth a line on every chart: a lab step, a note.
     void markerAdded(const TcpLens::TimelineMarker &marker);
     // Something stopped working; one line a person can act on.

@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "diagnosis/diagnoser.h"
+#include "diagnosis/diagnosishistory.h"
+#include "diagnosis/diagnosisreport.h"
 #include "model/socketsnapshot.h"
 #include "pipeline/connectionsource.h"
 #include "tracking/connectionevent.h"
@@ -58,6 +61,12 @@ public:
     // Sockets of latest() in each state (request sockets under NewSynRecv).
     const QHash<TcpState, int> &stateCounts() const { return m_stateCounts; }
     const Status &status() const { return m_status; }
+    // The diagnosis of latest() (docs/diagnosis.md), renewed with every snapshot applied.
+    const DiagnosisReport &diagnosis() const { return m_diagnosis; }
+    const DiagnosisHistory &diagnosisHistory() const { return m_history; }
+    const Diagnoser &diagnoser() const { return m_diagnoser; }
+    // Why the socket `cookie` of latest() is where it is; an empty reading when it is not there.
+    SocketReading explain(quint64 cookie) const;
 
     // Passed on to the source.
     void setPollIntervalMs(int intervalMs);
@@ -85,6 +94,8 @@ Q_SIGNALS:
     void listenerHistoryReady(quint64 cookie, const QList<TcpLens::ListenerSample> &samples);
     void countersSampled(qint64 monotonicNs, const QList<TcpLens::CounterChange> &changes);
     void sysctlChanged(const TcpLens::SysctlChange &change, qint64 monotonicNs);
+    // diagnosis() was renewed, right after snapshotApplied().
+    void diagnosisUpdated(const TcpLens::DiagnosisReport &report);
     void markerAdded(const TcpLens::TimelineMarker &marker);
     void failed(const QString &message);
 
@@ -99,6 +110,9 @@ private:
     SocketSnapshot m_latest;
     QHash<TcpState, int> m_stateCounts;
     Status m_status;
+    Diagnoser m_diagnoser;
+    DiagnosisHistory m_history;
+    DiagnosisReport m_diagnosis;
 };
 
 } // namespace TcpLens
