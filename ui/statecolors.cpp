@@ -44,6 +44,17 @@ QColor StateColors::color(TcpState state, const QPalette &palette)
     return dark ? QColor::fromHsl(hue, 120, 95) : QColor::fromHsl(hue, 150, 170);
 }
 
+QColor StateColors::severityColor(DiagnosisRule::Severity severity, const QPalette &palette)
+{
+    int hue = 210;
+    if (severity == DiagnosisRule::Severity::Error)
+        hue = 0;
+    else if (severity == DiagnosisRule::Severity::Warning)
+        hue = 32;
+    // Text-strength, not a pastel fill: darker on light windows, lighter on dark ones.
+    return isDark(palette) ? QColor::fromHsl(hue, 200, 160) : QColor::fromHsl(hue, 220, 95);
+}
+
 QColor StateColors::textOn(const QColor &fill, const QPalette &palette)
 {
     QColor darker = palette.color(QPalette::WindowText);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "diagnosis/diagnosisrule.h"
 #include "model/tcpstate.h"
 #include "tracking/connectionstep.h"
 
@@ -22,6 +23,9 @@ public:
     static QColor color(TcpState state, const QPalette &palette = QPalette());
     // A text colour readable on `fill`: the palette's darkest or lightest text colour.
     static QColor textOn(const QColor &fill, const QPalette &palette = QPalette());
+    // A diagnosis's severity (errors red, warnings amber, notes blue), strong enough to read as text
+    // or an icon on the palette's window and base colours.
+    static QColor severityColor(DiagnosisRule::Severity severity, const QPalette &palette = QPalette());
     // True when the palette draws light text on dark windows.
     static bool isDark(const QPalette &palette);
 

@@ -32,9 +32,33 @@ void ConnectionFilterProxy::setFilterText(const QString &text)
         Q_EMIT filterErrorsChanged(m_filter.errors());
 }
 
+void ConnectionFilterProxy::setCookieFilter(const QSet<quint64> &cookies, const QString &label)
+{
+    if (m_cookieFilterActive && cookies == m_cookies && label == m_cookieLabel)
+        return;
+    m_cookies = cookies;
+    m_cookieLabel = label;
+    m_cookieFilterActive = true;
+    invalidate(); // as setFilterText(): one pass, the selection carried through layoutChanged
+    Q_EMIT cookieFilterChanged();
+}
+
+void ConnectionFilterProxy::clearCookieFilter()
+{
+    if (!m_cookieFilterActive)
+        return;
+    m_cookies.clear();
+    m_cookieLabel.clear();
+    m_cookieFilterActive = false;
+    invalidate();
+    Q_EMIT cookieFilterChanged();
+}
+
 bool ConnectionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid() || !m_model)
+        return false;
+    if (m_cookieFilterActive && !m_cookies.contains(m_model->cookieAt(sourceRow)))
         return false;
     return m_filter.isEmpty() || m_model->rowMatches(sourceRow, m_filter);
 }

@@ -4,6 +4,7 @@
 
 #include "models/connectionfilter.h"
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace TcpLens {
@@ -24,9 +25,18 @@ public:
     void setFilterText(const QString &text);
     const ConnectionFilter &connectionFilter() const { return m_filter; }
 
+    // Narrows the table, on top of the filter text, to the sockets of one problem of the diagnosis.
+    // `label` names it for the bar that says so ("Connections stuck in CLOSE-WAIT").
+    void setCookieFilter(const QSet<quint64> &cookies, const QString &label);
+    void clearCookieFilter();
+    bool hasCookieFilter() const { return m_cookieFilterActive; }
+    const QSet<quint64> &cookieFilter() const { return m_cookies; }
+    const QString &cookieFilterLabel() const { return m_cookieLabel; }
+
 Q_SIGNALS:
     // The filter's problems in words, or an empty list when every term was understood.
     void filterErrorsChanged(const QStringList &errors);
+    void cookieFilterChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -35,6 +45,9 @@ protected:
 private:
     ConnectionTableModel *m_model = nullptr;
     ConnectionFilter m_filter;
+    QSet<quint64> m_cookies;
+    QString m_cookieLabel;
+    bool m_cookieFilterActive = false; // an empty set then shows no rows: the problem's rows are gone
 };
 
 } // namespace TcpLens

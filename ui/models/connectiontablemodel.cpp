@@ -89,6 +89,11 @@ int ConnectionTableModel::rowOfCookie(quint64 cookie) const
     return m_rowByCookie.value(cookie, -1);
 }
 
+quint64 ConnectionTableModel::cookieAt(int row) const
+{
+    return row >= 0 && std::size_t(row) < m_rows.size() ? m_rows[std::size_t(row)].socket.cookie : 0;
+}
+
 void ConnectionTableModel::fillOwner(Row &row, const SocketSnapshot &snapshot) const
 {
     OwnerAbsence absence;

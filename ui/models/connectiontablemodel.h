@@ -71,6 +71,8 @@ public:
     void clear();
     // The row of the socket with this cookie, or -1.
     int rowOfCookie(quint64 cookie) const;
+    // The socket cookie of a row (the proxy's problem filter), or 0 outside the table.
+    quint64 cookieAt(int row) const;
     // The first row of the tracker's connection, or -1.
     int rowOfConnection(quint64 connectionId) const;
 
