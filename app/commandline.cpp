@@ -71,7 +71,7 @@ void addGuiOptions(QCommandLineParser &parser)
         QCommandLineOption(u"view"_s,
             QCoreApplication::translate("main",
                 "With --screenshot: render VIEW: table (the whole window), diagram, timeline, listeners, "
-                "counters or sysctls."),
+                "counters, sysctls, lab, problems or reading."),
             u"VIEW"_s, u"table"_s),
         QCommandLineOption(u"netns"_s,
             QCoreApplication::translate(
@@ -98,6 +98,11 @@ void addGuiOptions(QCommandLineParser &parser)
         QCommandLineOption(u"play"_s, QCoreApplication::translate("main", "With --lab: run its steps at once.")),
         QCommandLineOption(u"filter"_s,
             QCoreApplication::translate("main", "With --screenshot: type TEXT into the filter bar first."), u"TEXT"_s),
+        QCommandLineOption(u"problem"_s,
+            QCoreApplication::translate("main",
+                "With --screenshot: choose the diagnosis's problem RULE (close-wait-leak, ...; 'top' for the most "
+                "urgent) first: the table shows its rows, \"Why Is It Here?\" one of them."),
+            u"RULE"_s),
     });
 }
 
@@ -142,6 +147,7 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
     const QString theme = u"theme"_s;
     const QString size = u"size"_s;
     const QString filter = u"filter"_s;
+    const QString problem = u"problem"_s;
     const QString lab = u"lab"_s;
     const QString play = u"play"_s;
 
@@ -163,8 +169,8 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
     options.exactGiven = parser.isSet(exact);
     options.collector.exact = options.exactGiven;
     options.view = parser.value(view).toLower();
-    static const QStringList views{
-        u"table"_s, u"diagram"_s, u"timeline"_s, u"listeners"_s, u"counters"_s, u"sysctls"_s, u"lab"_s};
+    static const QStringList views{u"table"_s, u"diagram"_s, u"timeline"_s, u"listeners"_s, u"counters"_s, u"sysctls"_s,
+        u"lab"_s, u"problems"_s, u"reading"_s};
     if (!views.contains(options.view)) {
         std::fprintf(stderr, "tcplens: --view takes one of %s, not '%s'\n", qPrintable(views.join(u", "_s)),
             qPrintable(parser.value(view)));
@@ -186,8 +192,9 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
         }
     }
     options.screenshotFilter = parser.value(filter);
-    if ((parser.isSet(size) || parser.isSet(filter)) && options.screenshotPath.isEmpty()) {
-        std::fprintf(stderr, "tcplens: --size and --filter go with --screenshot\n");
+    options.screenshotProblem = parser.value(problem);
+    if ((parser.isSet(size) || parser.isSet(filter) || parser.isSet(problem)) && options.screenshotPath.isEmpty()) {
+        std::fprintf(stderr, "tcplens: --size, --filter and --problem go with --screenshot\n");
         std::exit(2);
     }
     options.collector.netns = parser.value(netns);

@@ -21,6 +21,7 @@ struct GuiOptions
     QString view = QStringLiteral("table"); // what --screenshot renders: table, diagram, timeline, listeners, counters
     QSize screenshotSize; // --size WxH: the window's size for the screenshot; empty: the default
     QString screenshotFilter; // --filter TEXT: typed into the filter bar before the screenshot
+    QString screenshotProblem; // --problem RULE: the diagnosis's problem chosen before the screenshot
     bool intervalGiven = false; // --interval overrides the preferences for this run
     QString theme; // --theme light|dark|system for this run; empty: the preferences' choice
     bool exactGiven = false; // --exact asks for exact transitions whatever the preferences say

@@ -64,6 +64,7 @@ int main(int argc, char **argv)
     screenshotOptions.afterSeconds = options.screenshotAfterSeconds;
     screenshotOptions.size = options.screenshotSize;
     screenshotOptions.filter = options.screenshotFilter;
+    screenshotOptions.problem = options.screenshotProblem;
     TcpLens::ScreenshotRun screenshot(window, screenshotOptions);
     if (!options.screenshotPath.isEmpty())
         screenshot.start();

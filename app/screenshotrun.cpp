@@ -3,6 +3,8 @@
 #include "screenshotrun.h"
 
 #include "charts/listenerpanel.h"
+#include "diagnosis/problemsmodel.h"
+#include "diagnosis/problemspanel.h"
 #include "models/connectiontablemodel.h"
 #include "pipeline/liveconnections.h"
 #include "sysctl/sysctlpanel.h"
@@ -63,6 +65,13 @@ void ScreenshotRun::firstSnapshotShown()
     // and the diagram's path have something to show and have laid it out.
     const int afterMs = int(m_options.afterSeconds * 1000);
     QTimer::singleShot(std::max(0, afterMs - 1000), this, [this] {
+        // A problem chosen follows one of its rows, which then is the connection shown.
+        QString problem = m_options.problem;
+        if (problem.isEmpty() &&
+            (m_options.view == MainWindow::View::Problems || m_options.view == MainWindow::View::Reading))
+            problem = u"top"_s;
+        if (!problem.isEmpty() && !chooseProblem(m_window, problem))
+            std::fprintf(stderr, "tcplens: no problem '%s' in the diagnosis to choose\n", qPrintable(problem));
         followMostInterestingConnection(m_window);
         chooseSysctl(m_window);
     });
@@ -134,6 +143,18 @@ void ScreenshotRun::followMostInterestingConnection(MainWindow &window)
         window.followConnection(best->id);
     // A picture of the table starts at its top, with the listeners, wherever the connection is.
     window.connectionView()->scrollToTop();
+}
+
+bool ScreenshotRun::chooseProblem(MainWindow &window, const QString &ruleId)
+{
+    ProblemsPanel *panel = window.problemsPanel();
+    const QString rule =
+        ruleId == u"top"_s ? panel->model()->index(0, 0).data(ProblemsModel::RuleIdRole).toString() : ruleId;
+    if (rule.isEmpty() || !panel->chooseProblem(rule))
+        return false;
+    window.showView(MainWindow::View::Problems);
+    window.showView(MainWindow::View::Reading);
+    return true;
 }
 
 void ScreenshotRun::chooseSysctl(MainWindow &window)

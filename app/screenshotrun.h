@@ -26,6 +26,9 @@ public:
         double afterSeconds = 0; // collect this long after the first snapshot
         QSize size; // the window's, or the one view's, size; invalid: 1400x860 (a view alone 1200x760)
         QString filter; // typed into the filter bar before the picture
+        // The diagnosis's problem chosen before the picture ("top": the most urgent); with the Problems
+        // or the Reading view, the most urgent unless another is named.
+        QString problem;
     };
 
     ScreenshotRun(MainWindow &window, Options options, QObject *parent = nullptr);
@@ -45,6 +48,9 @@ public:
     // (net.core.somaxconn: listen queues overflow there), unless one is selected; once its value is
     // read, puts an edit into the editor (twice the limit), so the picture shows how changing works.
     static void chooseSysctl(MainWindow &window);
+    // Chooses the problem of `ruleId` ("top": the first) in the Problems view, which shows its rows
+    // in the table and reads one of them; brings both views forward. False when there is none.
+    static bool chooseProblem(MainWindow &window, const QString &ruleId);
 
 private:
     void firstSnapshotShown();

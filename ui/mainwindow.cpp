@@ -4,6 +4,10 @@
 
 #include "charts/counterpanel.h"
 #include "charts/listenerpanel.h"
+#include "diagnosis/problemfilterbar.h"
+#include "diagnosis/problemspanel.h"
+#include "diagnosis/problemsstatusbutton.h"
+#include "diagnosis/readingview.h"
 #include "diagram/statediagrampanel.h"
 #include "diagram/transitionplayer.h"
 #include "elidedlabel.h"
@@ -38,11 +42,13 @@
 #include <QMetaEnum>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -119,6 +125,7 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
         m_model->clear();
         m_followed = 0;
         m_timeline->clear();
+        m_proxy->clearCookieFilter();
         m_firstSnapshot = true;
     });
     startSource(false);
@@ -166,6 +173,12 @@ void MainWindow::createTable()
         m_filterError->setVisible(!errors.isEmpty());
     });
     layout->addWidget(m_filterError);
+    layout->addWidget(new ProblemFilterBar(m_proxy, central));
+    auto *clearProblemFilter = new QAction(central);
+    clearProblemFilter->setShortcut(QKeySequence(Qt::Key_Escape));
+    clearProblemFilter->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(clearProblemFilter, &QAction::triggered, m_proxy, &ConnectionFilterProxy::clearCookieFilter);
+    central->addAction(clearProblemFilter);
 
     m_view = new QTableView(central);
     m_view->setObjectName(u"connectionTable"_s);
@@ -185,6 +198,10 @@ void MainWindow::createTable()
     connect(m_proxy, &QAbstractItemModel::modelReset, this, changed);
     // A new filter may hide the followed row or bring it back.
     connect(m_filter, &QLineEdit::textChanged, this, [this] {
+        syncSelectionToFollowed();
+        updateFilterCount();
+    });
+    connect(m_proxy, &ConnectionFilterProxy::cookieFilterChanged, this, [this] {
         syncSelectionToFollowed();
         updateFilterCount();
     });
@@ -267,9 +284,34 @@ void MainWindow::createDocks()
     QDockWidget *lab = addDock(View::Lab, tr("Lab"), u"labDock"_s, m_lab, Qt::LeftDockWidgetArea);
     // Out of the way until a lesson is wanted (Alt+6, the Lab menu, --lab).
     lab->hide();
+    m_problems = new ProblemsPanel(this);
+    m_problems->setObjectName(u"problemsPanel"_s);
+    m_problems->setConnections(m_connections);
+    connect(m_problems, &ProblemsPanel::filterRequested, this,
+        [this](
+            const QString &, const QString &title, const QList<quint64> &cookies) { showProblemRows(title, cookies); });
+    connect(m_problems, &ProblemsPanel::filterCleared, m_proxy, &ConnectionFilterProxy::clearCookieFilter);
+    connect(m_problems, &ProblemsPanel::sysctlRequested, this, &MainWindow::showSysctl);
+    connect(m_proxy, &ConnectionFilterProxy::cookieFilterChanged, m_problems, [this] {
+        if (!m_proxy->hasCookieFilter())
+            m_problems->clearChoice();
+    });
+    QDockWidget *problems =
+        addDock(View::Problems, tr("Problems"), u"problemsDock"_s, m_problems, Qt::BottomDockWidgetArea);
+    m_reading = new ReadingView(this);
+    m_reading->setObjectName(u"readingView"_s);
+    m_reading->setConnections(m_connections);
+    connect(m_reading, &ReadingView::sysctlRequested, this, &MainWindow::showSysctl);
+    QDockWidget *reading =
+        addDock(View::Reading, tr("Why Is It Here?"), u"readingDock"_s, m_reading, Qt::RightDockWidgetArea);
+    splitDockWidget(m_docks.value(View::Diagram), reading, Qt::Vertical);
+    // Under the diagram, which it would shorten: shown when asked (Alt+8, a problem chosen, the table's
+    // context menu).
+    reading->hide();
     tabifyDockWidget(timeline, listeners);
     tabifyDockWidget(listeners, counters);
     tabifyDockWidget(counters, sysctls);
+    tabifyDockWidget(sysctls, problems);
     timeline->raise();
     m_views.insert(View::Table, m_view);
 }
@@ -376,6 +418,8 @@ void MainWindow::createActions()
     sysctls->setShortcut(QKeySequence(Qt::ALT | Qt::Key_5));
     viewMenu->addAction(sysctls);
     addDockToggle(View::Lab, Qt::Key_6);
+    addDockToggle(View::Problems, Qt::Key_7);
+    addDockToggle(View::Reading, Qt::Key_8);
 
     QMenu *labMenu = menuBar()->addMenu(tr("&Lab"));
     QAction *startOrLeave = labMenu->addAction(QIcon::fromTheme(u"system-run"_s), tr("&Start or Leave the Lab"));
@@ -416,6 +460,10 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_dumpLabel);
     m_countLabel->setText(tr("Waiting for the first dump…"));
+    auto *problems = new ProblemsStatusButton(this);
+    problems->setConnections(m_connections);
+    connect(problems, &QToolButton::clicked, this, [this] { showView(View::Problems); });
+    statusBar()->insertPermanentWidget(0, problems);
 }
 
 void MainWindow::startSource(bool sameKernel)
@@ -502,7 +550,7 @@ void MainWindow::showSnapshot()
 
 void MainWindow::updateFilterCount()
 {
-    const bool filtering = !m_filter->text().trimmed().isEmpty();
+    const bool filtering = !m_filter->text().trimmed().isEmpty() || m_proxy->hasCookieFilter();
     m_filterCount->setVisible(filtering);
     if (filtering)
         m_filterCount->setText(tr("%1 of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
@@ -620,6 +668,7 @@ void MainWindow::showFollowedConnection()
 {
     const TrackedConnection *connection = m_followed == 0 ? nullptr : tracker().find(m_followed);
     m_diagram->setHighlightedPath(connection ? connection->path : QList<ConnectionStep>());
+    m_reading->setCookie(connection ? connection->cookie : 0);
     if (!connection) {
         m_timeline->clear();
         return;
@@ -668,6 +717,11 @@ void MainWindow::showTableContextMenu(const QPoint &position)
             showView(View::Timeline);
         });
     follow->setEnabled(connectionId != 0);
+    QAction *why = menu.addAction(QIcon::fromTheme(u"help-hint"_s), tr("Why Is It Here?"), this, [this, connectionId] {
+        followConnection(connectionId);
+        showView(View::Reading);
+    });
+    why->setEnabled(connectionId != 0);
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 
@@ -748,6 +802,29 @@ void MainWindow::filterByState(TcpState state)
 {
     // A click replaces any state term and keeps the rest of what the user typed.
     m_filter->setText(ConnectionFilter::withStateTerm(m_filter->text(), state));
+}
+
+void MainWindow::showProblemRows(const QString &title, const QList<quint64> &cookies)
+{
+    m_proxy->setCookieFilter(QSet<quint64>(cookies.cbegin(), cookies.cend()), title);
+    // One of its rows is read in "Why is it here?", unless one already is.
+    const bool followedAmong = std::any_of(cookies.cbegin(), cookies.cend(), [this](quint64 cookie) {
+        const TrackedConnection *connection = m_followed == 0 ? nullptr : tracker().find(m_followed);
+        return connection && connection->cookie == cookie;
+    });
+    if (followedAmong || cookies.isEmpty())
+        return;
+    const int row = m_model->rowOfCookie(cookies.constFirst());
+    const quint64 id = row < 0 ? 0 : m_model->index(row, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong();
+    if (id != 0)
+        followConnection(id);
+    showView(View::Reading);
+}
+
+void MainWindow::showSysctl(const QString &key)
+{
+    if (m_sysctls->selectKey(key))
+        showView(View::Sysctls);
 }
 
 void MainWindow::setDisplayPaused(bool paused)

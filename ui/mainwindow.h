@@ -28,11 +28,13 @@ class LiveConnections;
 class StateDiagramPanel;
 class SysctlPanel;
 class LabPanel;
+class ProblemsPanel;
+class ReadingView;
 class ThemeController;
 
 // The window a user keeps open: the connection table in the centre; the state diagram, the selected
-// connection's timeline, the listeners' queues and the kernel's counters in docks the user can move,
-// stack or close (remembered between runs).
+// connection's timeline and reading ("Why is it here?"), the listeners' queues, the kernel's counters
+// and the diagnosis's problems in docks the user can move, stack or close (remembered between runs).
 //
 // It builds menus and docks and keeps one thing of its own: which connection the user follows. The
 // data come from one LiveConnections, which every panel reads by itself (docs/architecture.md).
@@ -40,7 +42,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class View : quint8 { Table, Diagram, Timeline, Listeners, Counters, Sysctls, Lab };
+    enum class View : quint8 { Table, Diagram, Timeline, Listeners, Counters, Sysctls, Lab, Problems, Reading };
     Q_ENUM(View)
     static std::optional<View> viewFromName(const QString &name);
 
@@ -64,6 +66,8 @@ public:
     CounterPanel *counterPanel() const { return m_counters; }
     SysctlPanel *sysctlPanel() const { return m_sysctls; }
     LabPanel *labPanel() const { return m_lab; }
+    ProblemsPanel *problemsPanel() const { return m_problems; }
+    ReadingView *readingView() const { return m_reading; }
     // Watches a new lab of `scenario` (a built-in's name or a file) instead of the machine.
     // `play`: runs its steps as soon as it is loaded.
     void startLab(const QString &scenario, const QString &title = QString(), bool play = false);
@@ -124,6 +128,9 @@ private:
     void setDisplayPaused(bool paused);
     void updateStepActions();
     void filterByState(TcpState state);
+    // The Problems view chose a problem: the table shows its rows, "Why is it here?" one of them.
+    void showProblemRows(const QString &title, const QList<quint64> &cookies);
+    void showSysctl(const QString &key);
     void updateStatus();
     void editPreferences();
     void restoreWindowState();
@@ -149,6 +156,8 @@ private:
     CounterPanel *m_counters = nullptr;
     SysctlPanel *m_sysctls = nullptr;
     LabPanel *m_lab = nullptr;
+    ProblemsPanel *m_problems = nullptr;
+    ReadingView *m_reading = nullptr;
     HostSysctlsOnClose m_hostSysctlsOnClose = HostSysctlsOnClose::Ask;
     bool m_closingAfterReverts = false;
     QAction *m_pauseAction = nullptr;
