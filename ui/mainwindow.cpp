@@ -456,14 +456,15 @@ void MainWindow::createStatusBar()
     m_countLabel->setObjectName(u"countLabel"_s);
     m_dumpLabel->setObjectName(u"dumpLabel"_s);
     statusBar()->addWidget(m_collectionLabel, 1);
+    // First of the permanent widgets: what is wrong comes before where and how much.
+    auto *problems = new ProblemsStatusButton(this);
+    problems->setConnections(m_connections);
+    connect(problems, &QToolButton::clicked, this, [this] { showView(View::Problems); });
+    statusBar()->addPermanentWidget(problems);
     statusBar()->addPermanentWidget(m_sourceLabel);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_dumpLabel);
     m_countLabel->setText(tr("Waiting for the first dump…"));
-    auto *problems = new ProblemsStatusButton(this);
-    problems->setConnections(m_connections);
-    connect(problems, &QToolButton::clicked, this, [this] { showView(View::Problems); });
-    statusBar()->insertPermanentWidget(0, problems);
 }
 
 void MainWindow::startSource(bool sameKernel)
@@ -779,10 +780,14 @@ void MainWindow::showHeaderMenu(const QPoint &position)
 
 void MainWindow::showView(View view)
 {
-    if (QDockWidget *dock = m_docks.value(view)) {
-        dock->show();
-        dock->raise();
-    }
+    QDockWidget *dock = m_docks.value(view);
+    if (!dock)
+        return;
+    dock->show();
+    dock->raise();
+    // A reading is a few paragraphs: the first time it is shown under the diagram, they share the height.
+    if (view == View::Reading && !dock->isFloating() && !std::exchange(m_readingDockSized, true))
+        resizeDocks({m_docks.value(View::Diagram), dock}, {height() / 2, height() / 2}, Qt::Vertical);
 }
 
 bool MainWindow::isDisplayPaused() const

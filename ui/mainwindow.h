@@ -177,6 +177,7 @@ private:
     bool m_rememberState = true;
     bool m_defaultDockSizes = false;
     bool m_labDockSized = false;
+    bool m_readingDockSized = false;
 };
 
 } // namespace TcpLens

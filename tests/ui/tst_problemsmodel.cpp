@@ -74,7 +74,7 @@ private Q_SLOTS:
             return model.index(row, column).data().toString();
         };
         QCOMPARE(cell(0, ProblemsModel::SeverityColumn), u"Error"_s);
-        QCOMPARE(cell(0, ProblemsModel::ProblemColumn), u"Title of close-wait-leak: 3 sockets"_s);
+        QCOMPARE(cell(0, ProblemsModel::ProblemColumn), u"Title of close-wait-leak\n3 sockets"_s);
         QCOMPARE(cell(0, ProblemsModel::RowsColumn), u"3"_s);
         QCOMPARE(cell(0, ProblemsModel::SinceColumn), u"for "_s + Formatting::duration(240 * Second));
         QCOMPARE(cell(0, ProblemsModel::LessonColumn), u"Lesson 002 · Accept queue"_s);

@@ -156,7 +156,8 @@ QVariant ProblemsModel::displayData(const DiagnosisProblem &problem, int column)
     case SeverityColumn:
         return severityText(problem.severity);
     case ProblemColumn:
-        return problem.summary.isEmpty() ? problem.title : problem.title + u": "_s + problem.summary;
+        // Two lines: what it is, then what was found (the view wraps at the line break).
+        return problem.summary.isEmpty() ? problem.title : problem.title + u'\n' + problem.summary;
     case RowsColumn:
         // A condition of the whole namespace (TIME-WAIT buckets, a counter) has no rows of its own.
         return problem.cookies.isEmpty() ? tr("all") : QString::number(problem.cookies.size());

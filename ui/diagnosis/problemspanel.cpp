@@ -30,19 +30,24 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     m_view->setObjectName(u"problemsView"_s);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
+    // Rows are two lines high (a problem's title and summary, apart at a line break); long texts are
+    // elided, not wrapped, so a fix does not make its row tall: the tooltip has it whole.
+    m_view->setUniformRowHeights(false);
+    m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAllColumnsShowFocus(true);
     m_view->setTextElideMode(Qt::ElideRight);
     QHeaderView *header = m_view->header();
-    header->setStretchLastSection(true);
+    // The problem takes what the others leave: the dock's width goes to what was found.
+    header->setStretchLastSection(false);
     header->setSectionResizeMode(ProblemsModel::SeverityColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ProblemsModel::ProblemColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ProblemsModel::RowsColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ProblemsModel::SinceColumn, QHeaderView::ResizeToContents);
-    m_view->setColumnWidth(ProblemsModel::ProblemColumn, 460);
-    m_view->setColumnWidth(ProblemsModel::LessonColumn, 180);
+    m_view->setColumnWidth(ProblemsModel::LessonColumn, 170);
+    m_view->setColumnWidth(ProblemsModel::FixColumn, 220);
     layout->addWidget(m_view, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ProblemsPanel::selectionChanged);
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
