@@ -51,6 +51,10 @@ shot counters --view counters --theme light --after 12
 # last step ran (narration, every claim with what this kernel did, the charts' step markers).
 shot lab-accept-overflow --theme light --lab accept-overflow --play --after 12
 shot lab-handshake --theme light --lab handshake-slow-motion --play --after 6
+# The diagnosis (issue #13): a lab's problem chosen in the Problems view, the table showing its rows
+# and "Why Is It Here?" reading one of them: a CLOSE-WAIT leak, a listener whose accept queue is full.
+shot problems-close-wait --theme light --lab close-wait-leak --play --problem close-wait-leak --after 10
+shot problems-accept-overflow --theme light --lab accept-overflow --play --problem accept-queue-full --after 12
 # The sysctl.conf editor with the lessons' production file: rendered by its own test, which checks
 # what it marks.
 if [ -x "$build/tests/tst_sysctlconfeditor" ]; then

@@ -111,7 +111,7 @@ private Q_SLOTS:
             QVERIFY(cookies.contains(proxy->index(row, 0).data(ConnectionTableModel::CookieRole).toULongLong()));
         auto *bar = window->findChild<QWidget *>(u"problemFilterBar"_s);
         QVERIFY(bar && bar->isVisibleTo(window.get()));
-        QVERIFY(window->findChild<QLabel *>(u"problemFilterText"_s)->text().contains(u"Showing"_s));
+        QVERIFY(window->findChild<QLabel *>(u"problemFilterText"_s)->text().contains(u" of: "_s));
         QVERIFY(window->dock(MainWindow::View::Reading)->isVisible());
         ReadingView *reading = window->readingView();
         QTRY_VERIFY(reading->cookie() != 0 && !reading->reading().sentences.isEmpty());

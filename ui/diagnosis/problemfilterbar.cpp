@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "problemfilterbar.h"
 
+#include "elidedlabel.h"
 #include "models/connectionfilterproxy.h"
 
 #include <QHBoxLayout>
@@ -15,7 +16,8 @@ using namespace Qt::StringLiterals;
 ProblemFilterBar::ProblemFilterBar(ConnectionFilterProxy *proxy, QWidget *parent)
     : QWidget(parent)
     , m_proxy(proxy)
-    , m_label(new QLabel(this))
+    // A narrow table (the Lab dock beside it) ends the problem's title with "…", never the button.
+    , m_label(new ElidedLabel(this))
 {
     setObjectName(u"problemFilterBar"_s);
     // The window's highlight, faint: it reads as a state of the table, not as a warning.
@@ -52,8 +54,8 @@ void ProblemFilterBar::showFilter()
         return;
     const int rows = m_proxy->rowCount();
     m_label->setText(rows == 0 && m_proxy->cookieFilter().isEmpty()
-            ? tr("No rows left of the problem: %1").arg(m_proxy->cookieFilterLabel())
-            : tr("Showing %n row(s) of the problem: %1", nullptr, rows).arg(m_proxy->cookieFilterLabel()));
+            ? tr("No rows left of: %1").arg(m_proxy->cookieFilterLabel())
+            : tr("%n row(s) of: %1", nullptr, rows).arg(m_proxy->cookieFilterLabel()));
 }
 
 } // namespace TcpLens

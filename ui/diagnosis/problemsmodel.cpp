@@ -5,6 +5,8 @@
 #include "formatting.h"
 #include "statecolors.h"
 
+#include <QFontMetrics>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPixmap>
 #include <QSet>
@@ -129,6 +131,11 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         return toolTipHtml(*problem, m_report.monotonicNs);
+    case Qt::SizeHintRole:
+        // Two lines and some air: the delegate's own hint leaves none between rows.
+        if (index.column() == ProblemColumn)
+            return QSize(0, QFontMetrics(QGuiApplication::font()).lineSpacing() * 2 + 8);
+        return {};
     case Qt::TextAlignmentRole:
         if (index.column() == RowsColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -40,14 +40,15 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     m_view->setAllColumnsShowFocus(true);
     m_view->setTextElideMode(Qt::ElideRight);
     QHeaderView *header = m_view->header();
-    // The problem takes what the others leave: the dock's width goes to what was found.
+    // What was found and its fix share what the short columns leave: no horizontal scrolling in a
+    // narrow dock (both are whole in their tooltips).
     header->setStretchLastSection(false);
     header->setSectionResizeMode(ProblemsModel::SeverityColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ProblemsModel::ProblemColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ProblemsModel::RowsColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ProblemsModel::SinceColumn, QHeaderView::ResizeToContents);
-    m_view->setColumnWidth(ProblemsModel::LessonColumn, 170);
-    m_view->setColumnWidth(ProblemsModel::FixColumn, 220);
+    header->setSectionResizeMode(ProblemsModel::FixColumn, QHeaderView::Stretch);
+    m_view->setColumnWidth(ProblemsModel::LessonColumn, 150);
     layout->addWidget(m_view, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ProblemsPanel::selectionChanged);
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
