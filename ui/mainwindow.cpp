@@ -288,8 +288,10 @@ void MainWindow::createDocks()
     m_problems->setObjectName(u"problemsPanel"_s);
     m_problems->setConnections(m_connections);
     connect(m_problems, &ProblemsPanel::filterRequested, this,
-        [this](
-            const QString &, const QString &title, const QList<quint64> &cookies) { showProblemRows(title, cookies); });
+        [this](const QString &, const QString &title, const QList<quint64> &cookies) {
+            m_proxy->setCookieFilter(QSet<quint64>(cookies.cbegin(), cookies.cend()), title);
+        });
+    connect(m_problems, &ProblemsPanel::problemChosen, this, &MainWindow::readProblemRow);
     connect(m_problems, &ProblemsPanel::filterCleared, m_proxy, &ConnectionFilterProxy::clearCookieFilter);
     connect(m_problems, &ProblemsPanel::sysctlRequested, this, &MainWindow::showSysctl);
     connect(m_proxy, &ConnectionFilterProxy::cookieFilterChanged, m_problems, [this] {
@@ -809,20 +811,14 @@ void MainWindow::filterByState(TcpState state)
     m_filter->setText(ConnectionFilter::withStateTerm(m_filter->text(), state));
 }
 
-void MainWindow::showProblemRows(const QString &title, const QList<quint64> &cookies)
+void MainWindow::readProblemRow(const QList<quint64> &cookies)
 {
-    m_proxy->setCookieFilter(QSet<quint64>(cookies.cbegin(), cookies.cend()), title);
-    // One of its rows is read in "Why is it here?", unless one already is.
-    const bool followedAmong = std::any_of(cookies.cbegin(), cookies.cend(), [this](quint64 cookie) {
-        const TrackedConnection *connection = m_followed == 0 ? nullptr : tracker().find(m_followed);
-        return connection && connection->cookie == cookie;
-    });
-    if (followedAmong || cookies.isEmpty())
-        return;
-    const int row = m_model->rowOfCookie(cookies.constFirst());
-    const quint64 id = row < 0 ? 0 : m_model->index(row, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong();
-    if (id != 0)
-        followConnection(id);
+    // One of the chosen problem's rows is read in "Why is it here?", unless one already is.
+    const TrackedConnection *followed = m_followed == 0 ? nullptr : tracker().find(m_followed);
+    const bool followedAmong = followed && cookies.contains(followed->cookie);
+    const int row = cookies.isEmpty() || followedAmong ? -1 : m_model->rowOfCookie(cookies.constFirst());
+    if (row >= 0)
+        followConnection(m_model->index(row, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong());
     showView(View::Reading);
 }
 
@@ -838,6 +834,8 @@ void MainWindow::setDisplayPaused(bool paused)
         m_diagram->player()->setPaused(paused);
     m_listeners->setPaused(paused);
     m_counters->setPaused(paused);
+    m_problems->setPaused(paused);
+    m_reading->setPaused(paused);
     if (!paused && !m_connections->latest().isNull()) {
         // Catch up at once: the tracker kept following while the table stood still.
         m_model->applySnapshot(m_connections->latest(), &m_connections->tracker());

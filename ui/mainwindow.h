@@ -128,8 +128,8 @@ private:
     void setDisplayPaused(bool paused);
     void updateStepActions();
     void filterByState(TcpState state);
-    // The Problems view chose a problem: the table shows its rows, "Why is it here?" one of them.
-    void showProblemRows(const QString &title, const QList<quint64> &cookies);
+    // The user chose a problem (its rows `cookies`): "Why is it here?" reads one of them.
+    void readProblemRow(const QList<quint64> &cookies);
     void showSysctl(const QString &key);
     void updateStatus();
     void editPreferences();

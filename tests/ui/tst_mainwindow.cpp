@@ -641,6 +641,7 @@ private Q_SLOTS:
         QTest::addRow("Alt+1 diagram") << int(Qt::Key_1) << int(MainWindow::View::Diagram) << false;
         QTest::addRow("Alt+3 listeners") << int(Qt::Key_3) << int(MainWindow::View::Listeners) << true;
         QTest::addRow("Alt+4 counters") << int(Qt::Key_4) << int(MainWindow::View::Counters) << true;
+        QTest::addRow("Alt+7 problems") << int(Qt::Key_7) << int(MainWindow::View::Problems) << true;
     }
 
     void altNumberBringsADockForward()

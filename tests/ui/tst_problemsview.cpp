@@ -13,6 +13,7 @@
 #include "sysctl/sysctlpanel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
@@ -74,6 +75,22 @@ private Q_SLOTS:
         QVERIFY(!window->findChild<QToolButton *>(u"problemsStatusButton"_s)->isVisibleTo(window.get()));
     }
 
+    void whyIsItHereComesWithAltEight()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QDockWidget *reading = window->dock(MainWindow::View::Reading);
+        // Out of the way until asked: it would shorten the diagram.
+        QVERIFY(reading->isHidden());
+        QVERIFY(window->readingView()->toPlainText().contains(u"Select a row"_s));
+        QTest::keyClick(window.get(), Qt::Key_8, Qt::AltModifier);
+        QTRY_VERIFY(reading->isVisible() && !reading->visibleRegion().isEmpty());
+        // It shares the right side with the diagram rather than taking a sliver of it.
+        QTRY_VERIFY(reading->height() > window->height() / 4);
+        QTest::keyClick(window.get(), Qt::Key_8, Qt::AltModifier);
+        QVERIFY(reading->isHidden());
+    }
+
     void overflowingListenerIsFoundShownAndRead()
     {
         // Backlog 1 and nobody accepts: the accept queue holds two (sk_acceptq_is_full() compares
@@ -130,6 +147,16 @@ private Q_SLOTS:
         QCOMPARE(panel->chosenRule(), rule);
         QVERIFY(proxy->hasCookieFilter());
         QCOMPARE(panel->view()->selectionModel()->selectedRows().size(), 1);
+
+        // Space holds the Problems view still with the table; resuming catches up at once.
+        auto *pause = window->findChild<QAction *>(u"pauseAction"_s);
+        QVERIFY(pause);
+        pause->setChecked(true);
+        const quint64 held = panel->model()->report().generation;
+        QTRY_VERIFY(window->connections()->diagnosis().generation > held + 2);
+        QCOMPARE(panel->model()->report().generation, held);
+        pause->setChecked(false);
+        QCOMPARE(panel->model()->report().generation, window->connections()->diagnosis().generation);
 
         const QString picture = pictureFolder() + u"/problems-accept-overflow-test.png"_s;
         QVERIFY(window->saveScreenshot(picture));

@@ -73,6 +73,8 @@ void ProblemsPanel::setConnections(LiveConnections *connections)
 
 void ProblemsPanel::showReport()
 {
+    if (m_paused)
+        return;
     m_received = true;
     // The model moves rows: the view's selection follows them; no choice is made or lost by that.
     m_updating = true;
@@ -120,6 +122,14 @@ void ProblemsPanel::selectionChanged()
     }
     m_chosen = rows.constFirst().data(ProblemsModel::RuleIdRole).toString();
     emitFilter();
+    Q_EMIT problemChosen(m_chosenCookies);
+}
+
+void ProblemsPanel::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (!paused && m_connections && m_received)
+        showReport();
 }
 
 void ProblemsPanel::emitFilter()

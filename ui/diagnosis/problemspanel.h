@@ -31,11 +31,15 @@ public:
     bool chooseProblem(const QString &ruleId);
     // Forgets the choice (the table's problem filter was cleared).
     void clearChoice();
+    // Paused, the view holds the last diagnosis with the table; it catches up on resume.
+    void setPaused(bool paused);
 
 Q_SIGNALS:
     // Show the rows of this problem; again whenever they change (none when the problem is gone).
     void filterRequested(const QString &ruleId, const QString &title, const QList<quint64> &cookies);
     void filterCleared();
+    // The user chose this problem (a click, chooseProblem()), not a poll updating it.
+    void problemChosen(const QList<quint64> &cookies);
     void sysctlRequested(const QString &key);
 
 private:
@@ -52,6 +56,7 @@ private:
     QList<quint64> m_chosenCookies;
     bool m_received = false;
     bool m_updating = false;
+    bool m_paused = false;
 };
 
 } // namespace TcpLens

@@ -65,7 +65,10 @@ ReadingView::ReadingView(QWidget *parent)
 void ReadingView::setConnections(LiveConnections *connections)
 {
     m_connections = connections;
-    connect(connections, &LiveConnections::diagnosisUpdated, this, &ReadingView::renew);
+    connect(connections, &LiveConnections::diagnosisUpdated, this, [this] {
+        if (!m_paused)
+            renew();
+    });
     connect(connections, &LiveConnections::sourceChanged, this, [this] { setCookie(0); });
     renew();
 }
@@ -77,6 +80,13 @@ void ReadingView::setCookie(quint64 cookie)
     m_cookie = cookie;
     renew();
     verticalScrollBar()->setValue(0);
+}
+
+void ReadingView::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (!paused)
+        renew();
 }
 
 void ReadingView::renew()

@@ -24,6 +24,8 @@ public:
     // The socket to read; 0 for none.
     void setCookie(quint64 cookie);
     quint64 cookie() const { return m_cookie; }
+    // Paused, the reading holds still with the table; it catches up on resume.
+    void setPaused(bool paused);
     const SocketReading &reading() const { return m_reading; }
 
     // The catalogs' explanation behind a tcplens: link, as rich text; empty for an unknown one.
@@ -47,6 +49,7 @@ private:
     LiveConnections *m_connections = nullptr;
     quint64 m_cookie = 0;
     SocketReading m_reading;
+    bool m_paused = false;
 };
 
 } // namespace TcpLens
