@@ -90,10 +90,19 @@ bool isOrphan(const SocketRecord &s)
     return s.inode == 0 && !s.hasFlag(IsRequest) && s.state != TcpState::Listen;
 }
 
+// A listener's accept queue at (a fraction of) its limit: what accept-queue-full reports, since the
+// application is then one connection away from losing handshakes.
 bool acceptQueueAtLimit(const SocketRecord &listener, double fill = 1)
 {
     const double limit = std::max<double>(1, std::ceil(double(listener.sendQueue) * fill));
     return listener.state == TcpState::Listen && double(listener.receiveQueue) >= limit;
+}
+
+// The kernel's own "full", past the limit (sk_acceptq_is_full() compares with '>'): only then are
+// SYNs dropped (tcp_conn_request()) and final ACKs refused (tcp_v4_syn_recv_sock()).
+bool acceptQueueOverflowing(const SocketRecord &listener)
+{
+    return listener.state == TcpState::Listen && listener.receiveQueue > listener.sendQueue;
 }
 
 // Retransmissions behind the current timer: idiag_retrans is icsk_retransmits for the retransmit
@@ -253,14 +262,14 @@ bool holds(const DiagnosisRule &rule, const Context &ctx, int i)
         // A SYN to a listener of this namespace whose accept queue is full is dropped there
         // (tcp_conn_request(): sk_acceptq_is_full()): accept-queue-full explains it, not the path.
         const int listener = ctx.listenerAt(s.remoteAddress, s.remotePort, s.family);
-        return listener < 0 || !acceptQueueAtLimit(ctx.socket(listener));
+        return listener < 0 || !acceptQueueOverflowing(ctx.socket(listener));
     }
     case Condition::SynAckUnanswered:
     case Condition::AckedRequests: {
         if (!s.hasFlag(IsRequest))
             return false;
         const int listener = ctx.listenerOf(i);
-        const bool full = listener >= 0 && acceptQueueAtLimit(ctx.socket(listener));
+        const bool full = listener >= 0 && acceptQueueOverflowing(ctx.socket(listener));
         if (rule.condition == Condition::AckedRequests)
             return full;
         return !full && timerRetries(s) >= rule.threshold(u"minRetransmits"_s);
