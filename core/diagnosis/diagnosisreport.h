@@ -47,7 +47,7 @@ struct DiagnosisProblem
     QString ruleId;
     DiagnosisRule::Severity severity = DiagnosisRule::Severity::Warning;
     QString title;
-    QString summary; // filled in: "3 connections in CLOSE-WAIT for up to 4 min (nginx, pid 812)"
+    QString summary; // filled in: "In CLOSE-WAIT: 3, the oldest for 4 min. The peer closed; nginx (812) ..."
     QString fix;
     LessonReference lesson;
     QStringList sysctls;

@@ -324,7 +324,7 @@ private Q_SLOTS:
         history.addSnapshot(snapshot);
         const DiagnosisProblem *problem = Diagnoser().diagnose(snapshot, history).find(u"syn-sent-unanswered"_s);
         QVERIFY(problem);
-        QVERIFY2(problem->summary.endsWith(u"fail after about "_s + giveUp), qPrintable(problem->summary));
+        QVERIFY2(problem->summary.endsWith(u"fails after about "_s + giveUp), qPrintable(problem->summary));
     }
 };
 
