@@ -39,7 +39,7 @@ rejects "tcplens: unknown option '--bogus' (see tcplens --help)" --bogus
 rejects "tcplens: unknown option '--bogus' (see tcplens --help)" --exact --bogus
 rejects "tcplens: unknown argument 'doctor' (see tcplens --help)" --exact doctor
 rejects "tcplens: missing value after '--netns' (see tcplens --help)" --netns
-rejects "tcplens: --view takes one of table, diagram, timeline, listeners, counters, sysctls, lab, not 'bogus'" --view bogus
+rejects "tcplens: --view takes one of table, diagram, timeline, listeners, counters, sysctls, lab, problems, reading, not 'bogus'" --view bogus
 rejects "tcplens snapshot: unknown option '--bogus' (see tcplens snapshot --help)" snapshot --bogus
 rejects "tcplens watch: unknown option '--bogus' (see tcplens watch --help)" watch --json --bogus
 rejects "tcplens counters: unknown option '--bogus' (see tcplens counters --help)" counters --bogus

@@ -58,6 +58,8 @@ ReadingView::ReadingView(QWidget *parent)
 {
     setOpenLinks(false);
     setFrameShape(QFrame::NoFrame);
+    // Without a frame, the text needs its own air from the dock's edges.
+    document()->setDocumentMargin(8);
     connect(this, &QTextBrowser::anchorClicked, this, &ReadingView::openLink);
     renew();
 }
