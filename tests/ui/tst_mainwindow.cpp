@@ -103,7 +103,7 @@ class TestMainWindow : public QObject
         QStringList problems;
         QList<QPair<QString, QRect>> shown{{u"table"_s, window.centralWidget()->geometry()}};
         for (const auto view : {MainWindow::View::Diagram, MainWindow::View::Timeline, MainWindow::View::Listeners,
-                 MainWindow::View::Counters}) {
+                 MainWindow::View::Counters, MainWindow::View::Problems, MainWindow::View::Reading}) {
             const QDockWidget *dock = window.dock(view);
             if (!inFront(dock))
                 continue;
@@ -740,6 +740,9 @@ private Q_SLOTS:
         QTest::addRow("timeline") << int(MainWindow::View::Timeline);
         QTest::addRow("listeners") << int(MainWindow::View::Listeners);
         QTest::addRow("counters") << int(MainWindow::View::Counters);
+        QTest::addRow("problems") << int(MainWindow::View::Problems);
+        // Under the diagram, which must still fit.
+        QTest::addRow("reading") << int(MainWindow::View::Reading);
     }
 
     void everyDockFitsAt1024x700()

@@ -11,6 +11,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace TcpLens {
 
 using namespace Qt::StringLiterals;
@@ -40,14 +42,14 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     m_view->setAllColumnsShowFocus(true);
     m_view->setTextElideMode(Qt::ElideRight);
     QHeaderView *header = m_view->header();
-    // What was found and its fix share what the short columns leave: no horizontal scrolling in a
-    // narrow dock (both are whole in their tooltips).
+    // What was found takes what the short columns and the fix (resizeEvent()) leave: no horizontal
+    // scrolling in a narrow dock (both are whole in their tooltips).
     header->setStretchLastSection(false);
     header->setSectionResizeMode(ProblemsModel::SeverityColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ProblemsModel::ProblemColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ProblemsModel::RowsColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ProblemsModel::SinceColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ProblemsModel::FixColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ProblemsModel::FixColumn, QHeaderView::Interactive);
     m_view->setColumnWidth(ProblemsModel::LessonColumn, 150);
     layout->addWidget(m_view, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ProblemsPanel::selectionChanged);
@@ -57,6 +59,14 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
             Q_EMIT sysctlRequested(sysctls.constFirst());
     });
     updateHeading();
+}
+
+void ProblemsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // A quarter of the width for the fix, the first words of which say what to do; the rest goes to
+    // the problem's summary.
+    m_view->setColumnWidth(ProblemsModel::FixColumn, std::max(140, width() / 4));
 }
 
 void ProblemsPanel::setConnections(LiveConnections *connections)

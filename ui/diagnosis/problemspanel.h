@@ -34,6 +34,9 @@ public:
     // Paused, the view holds the last diagnosis with the table; it catches up on resume.
     void setPaused(bool paused);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 Q_SIGNALS:
     // Show the rows of this problem; again whenever they change (none when the problem is gone).
     void filterRequested(const QString &ruleId, const QString &title, const QList<quint64> &cookies);
