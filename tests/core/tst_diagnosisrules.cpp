@@ -154,7 +154,7 @@ private Q_SLOTS:
 
     void cutAnywhereIsAnError()
     {
-        const QByteArray whole = builtInBytes();
+        const QByteArray whole = builtInBytes().trimmed(); // a cut in the trailing newline cuts nothing
         QVERIFY(!whole.isEmpty());
         // A JSON object cut short never parses; the point is that nothing crashes or half-loads.
         for (qsizetype length = 0; length < whole.size(); length += 7)
