@@ -157,8 +157,8 @@ QString problemText(int number, const DiagnosisProblem &problem, const Diagnosis
         if (reading != readings.cend() && !reading->sentences.isEmpty()) {
             const int index = indexByCookie.value(problem.cookies.first(), -1);
             const SocketRecord &first = snapshot.sockets()[std::size_t(index)];
-            out += u"   "_s +
-                DoctorCommand::tr("Why %1 → %2:").arg(first.localEndpoint(), first.remoteEndpoint()) + u'\n';
+            out +=
+                u"   "_s + DoctorCommand::tr("Why %1 → %2:").arg(first.localEndpoint(), first.remoteEndpoint()) + u'\n';
             for (const DiagnosisSentence &sentence : reading->sentences) {
                 QString text = sentence.text;
                 if (!sentence.evidence.isEmpty())
@@ -206,8 +206,7 @@ int runDoctorCommand(const QStringList &arguments)
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, DoctorCommand::tr("Print JSON (docs/json-schema.md)."));
     const QCommandLineOption netns(u"netns"_s,
-        DoctorCommand::tr("Look into this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."),
-        u"PATH"_s);
+        DoctorCommand::tr("Look into this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."), u"PATH"_s);
     const QCommandLineOption interval(u"interval"_s,
         DoctorCommand::tr("Milliseconds between the two looks (default 1000): ages and counter rates need both."),
         u"MS"_s, u"1000"_s);

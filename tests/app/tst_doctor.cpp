@@ -10,6 +10,7 @@
 // The slots run in order and share the namespace: the healthy one comes first, before any test left
 // a socket behind, and the TIME-WAIT one last, since its sockets outlive it by a minute.
 #include "loopbacksockets.h"
+#include "model/tcpstate.h"
 #include "privatenetworknamespace.h"
 
 #include <QDeadlineTimer>
@@ -31,6 +32,7 @@
 #include <unistd.h>
 
 #include <functional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -212,13 +214,13 @@ public:
 
 private:
     QTemporaryDir m_dir;
-    QList<UniqueFd> m_sockets; // closed with an RST after each test: nothing lingers for the next
+    std::vector<UniqueFd> m_sockets; // closed with an RST after each test: nothing lingers for the next
     bool m_filtered = false;
 
     int keep(UniqueFd fd)
     {
-        m_sockets.append(std::move(fd));
-        return m_sockets.last().get();
+        m_sockets.push_back(std::move(fd));
+        return m_sockets.back().get();
     }
 
     // `tcplens doctor --json` in this namespace; `watch` runs while it looks (the doctor looks twice).
@@ -231,7 +233,8 @@ private:
         arguments.removeAll(u"--built-in"_s);
         const bool json = !arguments.contains(u"--text"_s);
         arguments.removeAll(u"--text"_s);
-        process.start(QStringLiteral(TCPLENS_BINARY), QStringList{u"doctor"_s} + (json ? QStringList{u"--json"_s} : QStringList()) + arguments);
+        process.start(QStringLiteral(TCPLENS_BINARY),
+            QStringList{u"doctor"_s} + (json ? QStringList{u"--json"_s} : QStringList()) + arguments);
         if (!process.waitForStarted(5000))
             return run;
         while (!process.waitForFinished(watch ? 50 : 30000)) {
@@ -334,7 +337,12 @@ private Q_SLOTS:
             QCOMPARE(::write(client, &byte, 1), 1);
             QCOMPARE(::read(server, &byte, 1), 1);
             QCOMPARE(::write(server, &byte, 1), 1);
-            QVERIFY(waitFor([client] { char in; return ::read(client, &in, 1) == 1; }, 2s));
+            QVERIFY(waitFor(
+                [client] {
+                    char in;
+                    return ::read(client, &in, 1) == 1;
+                },
+                2s));
         }
         // One clean close: the client first, the server on end of file.
         UniqueFd client = Sockets::connectTo(Loopback, listener.port);
@@ -347,13 +355,16 @@ private Q_SLOTS:
 
         const DoctorRun run = doctor({u"--built-in"_s});
         QVERIFY2(run.exitCode == 0 && run.document.value(u"problems"_s).toArray().isEmpty(),
-            "a listener, three connections that exchanged data and one clean close are healthy, but doctor said: " +
-                run.show() + " (a rule's condition matches normal sockets: tighten it in diagnoser.cpp)");
+            QByteArray(
+                "a listener, three connections that exchanged data and one clean close are healthy, but doctor said: " +
+                run.show() + " (a rule's condition matches normal sockets: tighten it in diagnoser.cpp)")
+                .constData());
         QCOMPARE(run.document.value(u"schema"_s).toString(), u"tcplens.doctor"_s);
 
         const DoctorRun text = doctor({u"--built-in"_s, u"--text"_s});
         QVERIFY2(text.exitCode == 0 && text.output.startsWith("No problems found in"),
-            "the text form of a healthy namespace must start with \"No problems found in\": " + text.output);
+            QByteArray("the text form of a healthy namespace must start with \"No problems found in\": " + text.output)
+                .constData());
     }
 
     void closeWaitLeak()
@@ -365,27 +376,32 @@ private Q_SLOTS:
         // The peer closes its side (and keeps its descriptor: an owned FIN-WAIT-2, no orphan); our
         // application never calls close(): CLOSE-WAIT until it does (tcp_fin() moves it there).
         QCOMPARE(::shutdown(client, SHUT_WR), 0);
-        QVERIFY(waitFor([server] { return tcpInfo(server).tcpi_state == TCP_CLOSE_WAIT; }, 2s));
+        QVERIFY(waitFor([server] { return tcpInfo(server).tcpi_state == quint8(TcpState::CloseWait); }, 2s));
         const QSet<QString> expected = cookieSet({cookieOf(server)});
 
         // The built-in threshold is seconds: a socket younger than that is no leak yet.
         const DoctorRun young = doctor({u"--built-in"_s});
         QVERIFY2(!young.cookies(u"close-wait-leak"_s).intersects(expected),
-            "a CLOSE-WAIT socket younger than the rule's minSeconds was reported as a leak: the age check of "
-            "the CloseWait condition is missing: " +
-                young.show());
+            QByteArray(
+                "a CLOSE-WAIT socket younger than the rule's minSeconds was reported as a leak: the age check of "
+                "the CloseWait condition is missing: " +
+                young.show())
+                .constData());
 
         const DoctorRun run = doctor();
         QVERIFY2(run.exitCode == 1 && run.cookies(u"close-wait-leak"_s) == expected,
-            "expected close-wait-leak with exactly the server's socket " + numbers(expected) +
-                " (CLOSE-WAIT longer than minSeconds, nothing sent), got: " + run.show());
+            QByteArray("expected close-wait-leak with exactly the server's socket " + numbers(expected) +
+                " (CLOSE-WAIT longer than minSeconds, nothing sent), got: " + run.show())
+                .constData());
         QVERIFY2(!run.cookies(u"orphan-fin-wait2"_s).contains(QString::number(cookieOf(client))),
-            "the client's FIN-WAIT-2 still has its descriptor, so it is no orphan: check the owner test of "
-            "OrphanFinWait2: " +
-                run.show());
+            QByteArray("the client's FIN-WAIT-2 still has its descriptor, so it is no orphan: check the owner test of "
+                       "OrphanFinWait2: " +
+                run.show())
+                .constData());
         const QJsonObject problem = run.problem(u"close-wait-leak"_s);
         QVERIFY2(QDateTime::fromString(problem.value(u"since"_s).toString(), Qt::ISODateWithMs).isValid(),
-            "\"since\" must be an ISO date: " + QJsonDocument(problem).toJson(QJsonDocument::Compact));
+            QByteArray("\"since\" must be an ISO date: " + QJsonDocument(problem).toJson(QJsonDocument::Compact))
+                .constData());
         const QJsonObject row = problem.value(u"rows"_s).toArray().first().toObject();
         QCOMPARE(row.value(u"state"_s).toString(), u"CLOSE-WAIT"_s);
         QCOMPARE(row.value(u"local"_s).toString(), endpoint(listener.port));
@@ -395,8 +411,9 @@ private Q_SLOTS:
         const DoctorRun text = doctor({u"--text"_s});
         const QByteArray title = problem.value(u"title"_s).toString().toUtf8();
         QVERIFY2(text.exitCode == 1 && text.output.contains(title) &&
-                text.output.contains(endpoint(listener.port).toUtf8() + " → " + endpoint(Sockets::localPort(client)).toUtf8()),
-            "the text form must name the problem and its row: " + text.output);
+                text.output.contains(QByteArray(
+                    endpoint(listener.port).toUtf8() + " → " + endpoint(Sockets::localPort(client)).toUtf8())),
+            QByteArray("the text form must name the problem and its row: " + text.output).constData());
     }
 
     void orphanFinWait2()
@@ -413,12 +430,13 @@ private Q_SLOTS:
             if (fd.get() == client)
                 Sockets::closeGracefully(fd);
         }
-        QVERIFY(waitFor([server] { return tcpInfo(server).tcpi_state == TCP_CLOSE_WAIT; }, 2s));
+        QVERIFY(waitFor([server] { return tcpInfo(server).tcpi_state == quint8(TcpState::CloseWait); }, 2s));
 
         const DoctorRun run = doctor();
         QVERIFY2(run.exitCode == 1 && run.cookies(u"orphan-fin-wait2"_s) == expected,
-            "expected orphan-fin-wait2 with exactly the closed client's socket " + numbers(expected) +
-                " (FIN-WAIT-2, no process), got: " + run.show());
+            QByteArray("expected orphan-fin-wait2 with exactly the closed client's socket " + numbers(expected) +
+                " (FIN-WAIT-2, no process), got: " + run.show())
+                .constData());
     }
 
     void synSentUnanswered()
@@ -433,8 +451,9 @@ private Q_SLOTS:
 
         const DoctorRun run = doctor();
         QVERIFY2(run.exitCode == 1 && run.cookies(u"syn-sent-unanswered"_s) == expected,
-            "expected syn-sent-unanswered with exactly the client " + numbers(expected) +
-                " (SYN-SENT, SYN retransmitted), got: " + run.show());
+            QByteArray("expected syn-sent-unanswered with exactly the client " + numbers(expected) +
+                " (SYN-SENT, SYN retransmitted), got: " + run.show())
+                .constData());
     }
 
     void synAckUnanswered()
@@ -456,10 +475,13 @@ private Q_SLOTS:
         const DoctorRun run = doctor();
         QVERIFY2(run.exitCode == 1 && run.remotes(u"synack-unanswered"_s, u"SYN-RECV"_s) == expected &&
                 run.cookies(u"synack-unanswered"_s).size() == expected.size(),
-            "expected synack-unanswered with the two request sockets of clients " + numbers(expected) +
-                ", got: " + run.show());
+            QByteArray("expected synack-unanswered with the two request sockets of clients " + numbers(expected) +
+                ", got: " + run.show())
+                .constData());
         QVERIFY2(!run.problem(u"acked-requests"_s).contains(u"id"_s),
-            "the accept queue is empty, so no request is held for it (acked-requests is wrong here): " + run.show());
+            QByteArray(
+                "the accept queue is empty, so no request is held for it (acked-requests is wrong here): " + run.show())
+                .constData());
     }
 
     void ackedRequests()
@@ -498,10 +520,14 @@ private Q_SLOTS:
         const DoctorRun run = doctor();
         const QSet<QString> held = run.remotes(u"acked-requests"_s, u"SYN-RECV"_s);
         QVERIFY2(run.exitCode == 1 && held.size() == Backlog - 1 && lateEndpoints.contains(held),
-            "expected acked-requests with " + QByteArray::number(Backlog - 1) + " request sockets of the clients " +
-                numbers(lateEndpoints) + " (their ACK came while the accept queue was full), got: " + run.show());
+            QByteArray("expected acked-requests with " + QByteArray::number(Backlog - 1) +
+                " request sockets of the clients " + numbers(lateEndpoints) +
+                " (their ACK came while the accept queue was full), got: " + run.show())
+                .constData());
         QVERIFY2(run.cookies(u"accept-queue-full"_s) == cookieSet({cookieOf(listener.fd.get())}),
-            "the listener's accept queue is full (5 of backlog 4): accept-queue-full must name it: " + run.show());
+            QByteArray(
+                "the listener's accept queue is full (5 of backlog 4): accept-queue-full must name it: " + run.show())
+                .constData());
     }
 
     void acceptQueueFull()
@@ -521,8 +547,9 @@ private Q_SLOTS:
         const DoctorRun run = doctor();
         const QSet<QString> expected = cookieSet({cookieOf(listener.fd.get())});
         QVERIFY2(run.exitCode == 1 && run.cookies(u"accept-queue-full"_s) == expected,
-            "expected accept-queue-full with exactly the backlog-1 listener " + numbers(expected) +
-                " (2 waiting, limit 1; the other listener holds 1 of 16), got: " + run.show());
+            QByteArray("expected accept-queue-full with exactly the backlog-1 listener " + numbers(expected) +
+                " (2 waiting, limit 1; the other listener holds 1 of 16), got: " + run.show())
+                .constData());
     }
 
     void synQueueOverflow_data()
@@ -552,11 +579,14 @@ private Q_SLOTS:
         const DoctorRun run = doctor({}, [&] { keep(Sockets::connectTo(Loopback, listener.port)); });
         const QJsonObject problem = run.problem(u"syn-queue-overflow"_s);
         QVERIFY2(run.exitCode == 1 && !problem.isEmpty(),
-            "SYNs overflowed the SYN queue all the time the doctor looked (" + counter.toUtf8() +
-                " rose), yet no syn-queue-overflow: " + run.show());
+            QByteArray("SYNs overflowed the SYN queue all the time the doctor looked (" + counter.toUtf8() +
+                " rose), yet no syn-queue-overflow: " + run.show())
+                .constData());
         const QSet<QString> rows = run.cookies(u"syn-queue-overflow"_s);
         QVERIFY2(rows.isEmpty() || rows == cookieSet({cookieOf(listener.fd.get())}),
-            "syn-queue-overflow may name the listener whose SYN queue is full, and nothing else: " + run.show());
+            QByteArray(
+                "syn-queue-overflow may name the listener whose SYN queue is full, and nothing else: " + run.show())
+                .constData());
     }
 
     void peerZeroWindow()
@@ -574,8 +604,9 @@ private Q_SLOTS:
         const DoctorRun run = doctor();
         const QSet<QString> expected = cookieSet({cookieOf(client)});
         QVERIFY2(run.exitCode == 1 && run.cookies(u"peer-zero-window"_s) == expected,
-            "expected peer-zero-window with exactly the sender " + numbers(expected) +
-                " (data queued, the peer's window 0), got: " + run.show());
+            QByteArray("expected peer-zero-window with exactly the sender " + numbers(expected) +
+                " (data queued, the peer's window 0), got: " + run.show())
+                .constData());
     }
 
     void retransmitting()
@@ -594,8 +625,9 @@ private Q_SLOTS:
         const DoctorRun run = doctor();
         const QSet<QString> expected = cookieSet({cookieOf(client)});
         QVERIFY2(run.exitCode == 1 && run.cookies(u"retransmitting"_s) == expected,
-            "expected retransmitting with exactly the sender " + numbers(expected) +
-                " (the same segment retransmitted 3 times), got: " + run.show());
+            QByteArray("expected retransmitting with exactly the sender " + numbers(expected) +
+                " (the same segment retransmitted 3 times), got: " + run.show())
+                .constData());
     }
 
     void keepaliveUnanswered()
@@ -618,8 +650,9 @@ private Q_SLOTS:
         const DoctorRun run = doctor();
         const QSet<QString> expected = cookieSet({cookieOf(client)});
         QVERIFY2(run.exitCode == 1 && run.cookies(u"keepalive-unanswered"_s) == expected,
-            "expected keepalive-unanswered with exactly the client " + numbers(expected) +
-                " (keepalive probes without answer), got: " + run.show());
+            QByteArray("expected keepalive-unanswered with exactly the client " + numbers(expected) +
+                " (keepalive probes without answer), got: " + run.show())
+                .constData());
     }
 
     void portExhaustion()
@@ -638,9 +671,10 @@ private Q_SLOTS:
 
         const DoctorRun run = doctor();
         QVERIFY2(run.exitCode == 1 && run.cookies(u"port-exhaustion"_s) == expected,
-            "expected port-exhaustion with exactly the 10 clients of 127.0.0.1:7600 (all of "
-            "ip_local_port_range 40000 40009), got: " +
-                run.show());
+            QByteArray("expected port-exhaustion with exactly the 10 clients of 127.0.0.1:7600 (all of "
+                       "ip_local_port_range 40000 40009), got: " +
+                run.show())
+                .constData());
     }
 
     void errorsExitWithTwo()
@@ -648,7 +682,8 @@ private Q_SLOTS:
         const DoctorRun missing = doctor({u"--netns"_s, u"/run/netns/tcplens-no-such-ns"_s});
         QVERIFY2(missing.exitCode == 2 && missing.errors.contains("tcplens-no-such-ns") &&
                 missing.errors.contains("what to do"),
-            "a namespace that cannot be entered must exit 2 naming it and what to do: " + missing.show());
+            QByteArray("a namespace that cannot be entered must exit 2 naming it and what to do: " + missing.show())
+                .constData());
         const QString broken = m_dir.filePath(u"broken-rules.json"_s);
         QFile file(broken);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -656,7 +691,7 @@ private Q_SLOTS:
         file.close();
         const DoctorRun badRules = doctor({u"--rules"_s, broken});
         QVERIFY2(badRules.exitCode == 2 && badRules.errors.contains("broken-rules.json"),
-            "a rules file that does not parse must exit 2 naming the file: " + badRules.show());
+            QByteArray("a rules file that does not parse must exit 2 naming the file: " + badRules.show()).constData());
     }
 
     // Last: its TIME-WAIT sockets stay for a minute.
@@ -678,7 +713,8 @@ private Q_SLOTS:
         }
         const DoctorRun few = doctor();
         QVERIFY2(few.cookies(u"time-wait-pileup"_s).isEmpty(),
-            "6 TIME-WAIT sockets are nothing against the default tcp_max_tw_buckets: " + few.show());
+            QByteArray("6 TIME-WAIT sockets are nothing against the default tcp_max_tw_buckets: " + few.show())
+                .constData());
 
         // tcp_max_tw_buckets is per namespace (net->ipv4.tcp_death_row): 6 of 10 is more than half.
         SysctlSetting buckets("net.ipv4.tcp_max_tw_buckets", "10");
@@ -687,8 +723,9 @@ private Q_SLOTS:
         const QSet<QString> rows = run.cookies(u"time-wait-pileup"_s);
         QVERIFY2(run.exitCode == 1 && rows.contains(expected) &&
                 run.states(u"time-wait-pileup"_s) == QSet<QString>{u"TIME-WAIT"_s},
-            "expected time-wait-pileup naming the 6 clients' TIME-WAIT sockets " + numbers(expected) +
-                " (6 of tcp_max_tw_buckets 10), got: " + run.show());
+            QByteArray("expected time-wait-pileup naming the 6 clients' TIME-WAIT sockets " + numbers(expected) +
+                " (6 of tcp_max_tw_buckets 10), got: " + run.show())
+                .constData());
     }
 };
 
