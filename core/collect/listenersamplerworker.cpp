@@ -61,9 +61,9 @@ void ListenerSamplerWorker::start()
         return;
     }
     m_source = std::move(*source);
-    // A brokered namespace's /proc/sys is not ours to poll; its owner reports what it writes.
-    if (!m_access.broker)
-        m_sysctls = std::make_unique<SysctlWatcher>(m_access.path());
+    // A brokered namespace's /proc/sys files are opened by its owner for us, one at a time.
+    m_sysctls = m_access.broker ? std::make_unique<SysctlWatcher>(m_access.path(), SysctlReader(m_access.broker))
+                                : std::make_unique<SysctlWatcher>(m_access.path());
     Q_EMIT started(m_source->netnsInode());
     m_timer = new QTimer(this);
     m_timer->setTimerType(Qt::PreciseTimer);
@@ -175,8 +175,11 @@ void ListenerSamplerWorker::slowTick(qint64 nowNs)
         qCWarning(lcCollect) << "counters not read:" << counters.error();
     }
     if (m_sysctls) {
+        const bool first = !m_sysctls->isPrimed();
         for (const SysctlChange &change : m_sysctls->poll())
             Q_EMIT sysctlChanged(change, nowNs);
+        if (first)
+            Q_EMIT sysctlsRead(nowNs, m_sysctls->values());
     }
 }
 

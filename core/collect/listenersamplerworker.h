@@ -54,6 +54,8 @@ Q_SIGNALS:
     void countersSampled(qint64 monotonicNs, const QList<TcpLens::CounterChange> &changes);
     // A sysctl of the namespace changed between two polls (about a second apart).
     void sysctlChanged(const TcpLens::SysctlChange &change, qint64 monotonicNs);
+    // Every watched sysctl's value, after the first poll.
+    void sysctlsRead(qint64 monotonicNs, const QHash<QString, QString> &values);
     void historyReady(quint64 cookie, const QList<TcpLens::ListenerSample> &samples);
     void failed(const QString &message);
 

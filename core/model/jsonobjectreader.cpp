@@ -75,7 +75,8 @@ QString JsonObjectReader::text(const QString &field, bool required) const
     return base;
 }
 
-double JsonObjectReader::number(const QString &field, double fallback, double minimum, double maximum, bool whole, bool required) const
+double JsonObjectReader::number(
+    const QString &field, double fallback, double minimum, double maximum, bool whole, bool required) const
 {
     const QJsonValue v = m_object.value(field);
     if (v.isUndefined()) {
@@ -88,8 +89,7 @@ double JsonObjectReader::number(const QString &field, double fallback, double mi
     if (!v.isDouble() || !std::isfinite(n) || n < minimum || n > maximum || (whole && n != std::floor(n))) {
         if (maximum >= 1e15)
             fail(u"'%1' must be %2 ≥ %3"_s.arg(field, kind, QString::number(minimum)));
-        fail(u"'%1' must be %2 from %3 to %4"_s.arg(
-            field, kind, QString::number(minimum), QString::number(maximum)));
+        fail(u"'%1' must be %2 from %3 to %4"_s.arg(field, kind, QString::number(minimum), QString::number(maximum)));
     }
     return n;
 }

@@ -151,6 +151,7 @@ void LabSource::becomeReady(const QJsonObject &ready)
     connect(inner, &ConnectionSource::listenerHistoryReady, this, &ConnectionSource::listenerHistoryReady);
     connect(inner, &ConnectionSource::countersSampled, this, &ConnectionSource::countersSampled);
     connect(inner, &ConnectionSource::sysctlChanged, this, &ConnectionSource::sysctlChanged);
+    connect(inner, &ConnectionSource::sysctlsRead, this, &ConnectionSource::sysctlsRead);
     connect(inner, &ConnectionSource::failed, this, &ConnectionSource::failed);
     connect(inner, &ConnectionSource::exactModeChanged, this, [this](bool active, const QString &status) {
         Q_EMIT exactModeChanged(active,

@@ -10,6 +10,7 @@ LiveConnections::LiveConnections(QObject *parent)
 {
     qRegisterMetaType<TcpLens::ConnectionEvents>();
     qRegisterMetaType<QHash<TcpLens::TcpState, int>>();
+    qRegisterMetaType<TcpLens::DiagnosisReport>();
 }
 
 LiveConnections::~LiveConnections() = default;
@@ -23,6 +24,8 @@ void LiveConnections::setSource(std::unique_ptr<ConnectionSource> source, Source
     if (change == SourceChange::Fresh) {
         m_tracker = std::make_unique<ConnectionTracker>(m_tracker->settings());
         m_stateCounts.clear();
+        m_history = {};
+        m_diagnosis = {};
         Q_EMIT sourceChanged();
     }
     m_source = std::move(source);
@@ -56,8 +59,17 @@ void LiveConnections::setSource(std::unique_ptr<ConnectionSource> source, Source
     });
     connect(s, &ConnectionSource::listenersSampled, this, &LiveConnections::listenersSampled);
     connect(s, &ConnectionSource::listenerHistoryReady, this, &LiveConnections::listenerHistoryReady);
-    connect(s, &ConnectionSource::countersSampled, this, &LiveConnections::countersSampled);
-    connect(s, &ConnectionSource::sysctlChanged, this, &LiveConnections::sysctlChanged);
+    connect(
+        s, &ConnectionSource::countersSampled, this, [this](qint64 monotonicNs, const QList<CounterChange> &changes) {
+            m_history.addCounterChanges(monotonicNs, changes);
+            Q_EMIT countersSampled(monotonicNs, changes);
+        });
+    connect(s, &ConnectionSource::sysctlChanged, this, [this](const SysctlChange &written, qint64 monotonicNs) {
+        m_history.setSysctl(written.key, written.newValue);
+        Q_EMIT sysctlChanged(written, monotonicNs);
+    });
+    connect(s, &ConnectionSource::sysctlsRead, this,
+        [this](qint64, const QHash<QString, QString> &values) { m_history.setSysctls(values); });
     connect(s, &ConnectionSource::markerAdded, this, &LiveConnections::markerAdded);
     Q_EMIT sourceAttached();
     Q_EMIT statusChanged();
@@ -91,8 +103,21 @@ void LiveConnections::applySnapshot(const SocketSnapshot &snapshot)
         Q_EMIT statusChanged();
     }
     report(events);
+    m_history.addSnapshot(snapshot);
+    m_diagnosis = m_diagnoser.diagnose(snapshot, m_history);
     Q_EMIT snapshotApplied(snapshot);
     Q_EMIT stateCountsChanged(snapshot.monotonicNs(), m_stateCounts);
+    Q_EMIT diagnosisUpdated(m_diagnosis);
+}
+
+SocketReading LiveConnections::explain(quint64 cookie) const
+{
+    const auto &sockets = m_latest.sockets();
+    for (std::size_t i = 0; i < sockets.size(); ++i) {
+        if (sockets[i].cookie == cookie)
+            return m_diagnoser.explain(m_latest, int(i), m_history);
+    }
+    return {};
 }
 
 void LiveConnections::applyDestroyed(const DestroyedSockets &destroyed)

@@ -34,6 +34,7 @@ LocalKernelSource::LocalKernelSource(Options options, QObject *parent)
     connect(listeners, &ListenerSamplerWorker::historyReady, this, &ConnectionSource::listenerHistoryReady);
     connect(listeners, &ListenerSamplerWorker::countersSampled, this, &ConnectionSource::countersSampled);
     connect(listeners, &ListenerSamplerWorker::sysctlChanged, this, &ConnectionSource::sysctlChanged);
+    connect(listeners, &ListenerSamplerWorker::sysctlsRead, this, &ConnectionSource::sysctlsRead);
     connect(listeners, &ListenerSamplerWorker::failed, this, &ConnectionSource::failed);
 }
 

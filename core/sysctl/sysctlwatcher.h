@@ -27,6 +27,9 @@ public:
     // to or from an empty value.
     QList<SysctlChange> poll();
     qsizetype watchedKeys() const { return m_entries.size(); }
+    bool isPrimed() const { return m_primed; }
+    // The values the last poll read, by key (a key this kernel lacks is absent).
+    const QHash<QString, QString> &values() const { return m_values; }
 
 private:
     QString m_netns;

@@ -3,6 +3,7 @@
 //
 // The decoder on bytes a real kernel sent (tests/data/, made by capture_sockdiag), whole, truncated at
 // every offset, and corrupted. Under the sanitizer preset an out-of-bounds read here is a failure.
+#include "capturedsockdiag.h"
 #include "netlink/inetdiagdecoder.h"
 
 #include <QFile>
@@ -21,25 +22,7 @@ using namespace TcpLens;
 
 namespace {
 
-// The datagrams of one captured dump, as the kernel sent them.
-QList<QByteArray> readCapture(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray all = file.readAll();
-    QList<QByteArray> datagrams;
-    qsizetype offset = 0;
-    while (offset + 4 <= all.size()) {
-        const quint32 length = qFromLittleEndian<quint32>(all.constData() + offset);
-        offset += 4;
-        if (offset + qsizetype(length) > all.size())
-            return {};
-        datagrams.append(all.mid(offset, length));
-        offset += length;
-    }
-    return datagrams;
-}
+using TcpLens::Test::CapturedSockDiag::read;
 
 std::span<const std::byte> bytes(const QByteArray &array)
 {
@@ -100,7 +83,7 @@ private Q_SLOTS:
         QFETCH(int, family);
         const QString path = QFINDTESTDATA(u"data/"_s + file);
         QVERIFY2(!path.isEmpty(), "captured dump missing; run capture_sockdiag (tests/data/README.md)");
-        const auto datagrams = readCapture(path);
+        const auto datagrams = read(path);
         QVERIFY(!datagrams.isEmpty());
         const Decoded decoded = decodeAll(datagrams);
         QVERIFY(decoded.done);
@@ -150,7 +133,7 @@ private Q_SLOTS:
     void truncatedAtEveryOffset()
     {
         QFETCH(QString, file);
-        const auto datagrams = readCapture(QFINDTESTDATA(u"data/"_s + file));
+        const auto datagrams = read(QFINDTESTDATA(u"data/"_s + file));
         QVERIFY(!datagrams.isEmpty());
         int errors = 0;
         for (const auto &datagram : datagrams) {
@@ -203,7 +186,7 @@ private Q_SLOTS:
         QFETCH(int, patchOffset);
         QFETCH(QByteArray, patch);
         QFETCH(QString, expectedError);
-        const auto datagrams = readCapture(QFINDTESTDATA(u"data/sockdiag-inet.bin"_s));
+        const auto datagrams = read(QFINDTESTDATA(u"data/sockdiag-inet.bin"_s));
         QVERIFY(!datagrams.isEmpty());
         QByteArray datagram = datagrams.constFirst();
         // The first message is a full socket with attributes (the capture starts with listeners).

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 //
+// capture_sockdiag --diagnosis OUTDIR: the sockets a diagnosis must read (a listener whose accept
+// queue overflowed, handshakes held back in its SYN queue, a CLOSE-WAIT, an orphaned FIN-WAIT-2), twice,
+// 1.5 s apart, to OUTDIR/diagnosis-1.bin and OUTDIR/diagnosis-2.bin (tst_diagnoser).
+//
 // capture_sockdiag OUTDIR [CORPUSDIR]: sets up a known set of sockets in a private network namespace, dumps them
 // with every extension TCP Lens asks for, and writes the kernel's datagrams as they arrived to
 // OUTDIR/sockdiag-inet.bin and OUTDIR/sockdiag-inet6.bin (each datagram: u32 little-endian length,
@@ -62,6 +66,35 @@ static bool capture(quint8 family, const QString &path, const QString &corpusDir
     }
 }
 
+static int captureDiagnosis(const QString &dir)
+{
+    // Backlog 1 holds 2 (sk_acceptq_is_full() compares with '>'). On loopback a SYN is handled within
+    // connect(), so clients one after the other would find the queue full at their SYN already
+    // (tcp_conn_request() drops it). TCP_DEFER_ACCEPT keeps four handshakes in the SYN queue until
+    // data comes; then the first two fill the accept queue and the other two overflow: their ACK is
+    // dropped (tcp_abort_on_overflow 0) and the requests stay, acked, retransmitting SYN-ACKs.
+    auto full = Sockets::listen(u"127.0.0.1"_s, 1, false, 30);
+    std::vector<UniqueFd> keep;
+    for (int i = 0; i < 4; ++i) {
+        keep.push_back(Sockets::connectTo(u"127.0.0.1"_s, full.port));
+        Sockets::waitConnected(keep.back().get(), 1s);
+    }
+    for (const UniqueFd &client : keep)
+        (void)::send(client.get(), "x", 1, 0);
+    QThread::msleep(50);
+    // CLOSE-WAIT on the server side and an orphaned FIN-WAIT-2 on the client's.
+    auto server = Sockets::listen(u"127.0.0.1"_s, 8);
+    auto client = Sockets::connectTo(u"127.0.0.1"_s, server.port);
+    Sockets::waitConnected(client.get(), 1s);
+    auto accepted = Sockets::acceptOne(server.fd.get(), 1s);
+    client.reset();
+    QThread::msleep(50);
+    if (!capture(AF_INET, dir + u"/diagnosis-1.bin"_s, QString(), QString()))
+        return 1;
+    QThread::msleep(1500);
+    return capture(AF_INET, dir + u"/diagnosis-2.bin"_s, QString(), QString()) ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     if (auto entered = Test::PrivateNetworkNamespace::enter(); !entered) {
@@ -69,8 +102,10 @@ int main(int argc, char **argv)
         return 1;
     }
     QCoreApplication app(argc, argv);
+    if (argc == 3 && qstrcmp(argv[1], "--diagnosis") == 0)
+        return captureDiagnosis(QString::fromLocal8Bit(argv[2]));
     if (argc != 2 && argc != 3) {
-        std::fputs("usage: capture_sockdiag OUTDIR [CORPUSDIR]\n", stderr);
+        std::fputs("usage: capture_sockdiag OUTDIR [CORPUSDIR] | --diagnosis OUTDIR\n", stderr);
         return 2;
     }
     // Requests in a SYN queue (TCP_DEFER_ACCEPT keeps them there), an accept queue with one child.
