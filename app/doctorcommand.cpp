@@ -116,6 +116,11 @@ QString duration(double seconds)
     return DoctorCommand::tr("%1 h %2 min").arg(int(seconds / 3600)).arg(qRound(std::fmod(seconds, 3600) / 60));
 }
 
+QString socketCount(std::size_t count)
+{
+    return count == 1 ? DoctorCommand::tr("1 TCP socket") : DoctorCommand::tr("%1 TCP sockets").arg(count);
+}
+
 QString evidenceText(const QList<DiagnosisEvidence> &evidence)
 {
     QStringList facts;
@@ -297,18 +302,18 @@ int runDoctorCommand(const QStringList &arguments)
     const QString where = netnsPath.isEmpty() ? DoctorCommand::tr("this network namespace") : netnsPath;
     if (report.isEmpty()) {
         print(stdout,
-            DoctorCommand::tr("No problems found in %1 (%2 TCP sockets, looked twice %3 ms apart).")
+            DoctorCommand::tr("No problems found in %1 (%2, looked twice %3 ms apart).")
                     .arg(where)
-                    .arg(sockets.size())
+                    .arg(socketCount(sockets.size()))
                     .arg(intervalMs) +
                 u'\n');
         return std::fflush(stdout) == 0 ? status : ExitError;
     }
     const QString heading = report.problems.size() == 1
-        ? DoctorCommand::tr("1 problem in %1 (%2 TCP sockets, looked twice %3 ms apart):")
-        : DoctorCommand::tr("%1 problems in %2 (%3 TCP sockets, looked twice %4 ms apart), most urgent first:")
+        ? DoctorCommand::tr("1 problem in %1 (%2, looked twice %3 ms apart):")
+        : DoctorCommand::tr("%1 problems in %2 (%3, looked twice %4 ms apart), most urgent first:")
               .arg(report.problems.size());
-    QString out = heading.arg(where).arg(sockets.size()).arg(intervalMs) + u'\n';
+    QString out = heading.arg(where).arg(socketCount(sockets.size())).arg(intervalMs) + u'\n';
     int number = 0;
     for (const DiagnosisProblem &problem : report.problems)
         out += u'\n' + problemText(++number, problem, report, snapshot, indexByCookie, readings);
