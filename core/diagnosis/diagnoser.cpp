@@ -144,12 +144,18 @@ public:
     int listenerOf(int i) const
     {
         const SocketRecord &s = socket(i);
+        return listenerAt(s.localAddress, s.localPort, s.family);
+    }
+
+    // The listener of this namespace a connect() to `address`:`port` reaches, or -1.
+    int listenerAt(const std::array<quint8, 16> &address, quint16 port, quint8 family) const
+    {
         int wildcard = -1;
-        for (int l : listenersByPort.value(s.localPort)) {
+        for (int l : listenersByPort.value(port)) {
             const SocketRecord &listener = socket(l);
-            if (listener.localAddress == s.localAddress && listener.family == s.family)
+            if (listener.localAddress == address && listener.family == family)
                 return l;
-            if (listener.localIsUnspecified() && (listener.family == s.family || !listener.hasFlag(IsV6Only)))
+            if (listener.localIsUnspecified() && (listener.family == family || !listener.hasFlag(IsV6Only)))
                 wildcard = l;
         }
         return wildcard;
@@ -220,8 +226,14 @@ bool holds(const DiagnosisRule &rule, const Context &ctx, int i)
         return ctx.history.stateAge(s, ctx.nowNs).seconds >= rule.threshold(u"minSeconds"_s);
     case Condition::OrphanFinWait2:
         return s.state == TcpState::FinWait2 && (s.hasFlag(IsTimeWaitSocket) || s.inode == 0);
-    case Condition::SynSentUnanswered:
-        return s.state == TcpState::SynSent && timerRetries(s) >= rule.threshold(u"minRetransmits"_s);
+    case Condition::SynSentUnanswered: {
+        if (s.state != TcpState::SynSent || timerRetries(s) < rule.threshold(u"minRetransmits"_s))
+            return false;
+        // A SYN to a listener of this namespace whose accept queue is full is dropped there
+        // (tcp_conn_request(): sk_acceptq_is_full()): accept-queue-full explains it, not the path.
+        const int listener = ctx.listenerAt(s.remoteAddress, s.remotePort, s.family);
+        return listener < 0 || !acceptQueueAtLimit(ctx.socket(listener));
+    }
     case Condition::SynAckUnanswered:
     case Condition::AckedRequests: {
         if (!s.hasFlag(IsRequest))

@@ -116,6 +116,7 @@ void LabRunner::reset()
         Q_EMIT errorOccurred(cleared.error());
     m_sysctls.restore();
     m_step = 0;
+    m_history = {};
     m_playing = m_stepping = m_running = m_started = m_finished = false;
     m_failed = m_skipped = 0;
     Q_EMIT stateChanged(false, 0, false);
@@ -168,6 +169,8 @@ void LabRunner::runStep(int index)
     m_step = index;
     const LabStep &step = m_scenario.steps[index];
     m_countersAtStep = KernelCounters::read().value_or(KernelCounters());
+    // The diagnosis's counter rates then run from the step's start.
+    m_history.addCounters(monotonicNowNs(), m_countersAtStep);
     qCDebug(lcLab) << "step" << index + 1 << step.title;
     Q_EMIT stepStarted(index, step.title, step.narration, monotonicNowNs());
     for (int i = 0; i < step.actions.size(); ++i)
@@ -450,6 +453,8 @@ LabRunner::Observation LabRunner::observe(const LabExpectation &e)
             seen.text += u", %1 after %2–%3 s"_s.arg(e.outcome, number(fastest), number(slowest));
         return seen;
     }
+    case LabExpectation::Check::Problem:
+        return observeProblem(e);
     case LabExpectation::Check::Sysctl: {
         const auto value = LabSysctls::read(e.key);
         if (!value)
@@ -462,6 +467,46 @@ LabRunner::Observation LabRunner::observe(const LabExpectation &e)
         return seen;
     }
     }
+    return seen;
+}
+
+LabRunner::Observation LabRunner::observeProblem(const LabExpectation &e)
+{
+    QString error;
+    const auto *sockets = dump(&error);
+    if (!sockets)
+        return {std::nullopt, error};
+    // The same reading the window's Problems view makes: a snapshot of the lab's sockets, with the
+    // counters and sysctls in force, into a history that lasts the scenario.
+    const qint64 nowNs = monotonicNowNs();
+    SocketSnapshot::Data data;
+    data.generation = ++m_snapshots;
+    data.monotonicNs = nowNs;
+    data.takenAt = QDateTime::currentDateTime();
+    data.sockets = *sockets;
+    data.listeners = buildListenerQueues(data.sockets);
+    const SocketSnapshot snapshot(std::move(data));
+    if (auto counters = KernelCounters::read())
+        m_history.addCounters(nowNs, *counters);
+    if (!m_sysctlWatcher)
+        m_sysctlWatcher = std::make_unique<SysctlWatcher>();
+    (void)m_sysctlWatcher->poll();
+    m_history.setSysctls(m_sysctlWatcher->values());
+    m_history.addSnapshot(snapshot);
+    const DiagnosisReport report = m_diagnoser.diagnose(snapshot, m_history);
+    Observation seen;
+    QStringList found;
+    for (const DiagnosisProblem &problem : report.problems)
+        found.append(problem.ruleId);
+    if (e.rule == "any"_L1) {
+        seen.value = double(report.problems.size());
+        seen.text = found.isEmpty() ? u"no problems"_s : found.join(u", "_s);
+        return seen;
+    }
+    const DiagnosisProblem *problem = report.find(e.rule);
+    seen.value = problem ? double(problem->cookies.size()) : 0;
+    seen.text = problem ? u"%1 rows: %2"_s.arg(problem->cookies.size()).arg(problem->summary)
+                        : u"not found (found: %1)"_s.arg(found.isEmpty() ? u"nothing"_s : found.join(u", "_s));
     return seen;
 }
 

@@ -2,11 +2,14 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "diagnosis/diagnoser.h"
+#include "diagnosis/diagnosishistory.h"
 #include "lab/labpacketfilter.h"
 #include "lab/labscenario.h"
 #include "lab/labsysctls.h"
 #include "model/socketrecord.h"
 #include "proc/kernelcounters.h"
+#include "sysctl/sysctlwatcher.h"
 
 #include <QHash>
 #include <QObject>
@@ -86,6 +89,7 @@ private:
     void stepDone();
     void finish();
     Observation observe(const LabExpectation &expectation);
+    Observation observeProblem(const LabExpectation &expectation);
     const std::vector<SocketRecord> *dump(QString *error);
     bool stepNeedsMissingTool(int index) const;
     double seconds(double normal, double fast) const;
@@ -112,6 +116,11 @@ private:
     QHash<QString, LabClients *> m_clients;
     LabPacketFilter m_filter;
     LabSysctls m_sysctls;
+    // What the Problems view of the window would read from the same kernel (the `problem` check).
+    Diagnoser m_diagnoser;
+    DiagnosisHistory m_history;
+    std::unique_ptr<SysctlWatcher> m_sysctlWatcher;
+    quint64 m_snapshots = 0;
 };
 
 } // namespace TcpLens

@@ -78,7 +78,7 @@ struct LabAction
 // One claim about the kernel (docs/lab.md, "Checks").
 struct LabExpectation
 {
-    enum class Check { Counter, Sockets, Listener, Timer, Connect, Sysctl };
+    enum class Check { Counter, Sockets, Listener, Timer, Connect, Sysctl, Problem };
     enum class ListenerField { Limit, AcceptQueue, SynQueue };
     enum class Side { Any, Server, Client };
 
@@ -102,6 +102,8 @@ struct LabExpectation
     std::optional<LabComparison> seconds;
     // sysctl
     QString key;
+    // problem: a diagnosis rule's id (resources/diagnosis/rules.json), or "any" for every rule
+    QString rule;
 };
 
 struct LabStep

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "labscenarioparser.h"
 
+#include "diagnosis/diagnosisruleset.h"
 #include "model/jsonobjectreader.h"
 
 #include <QJsonArray>
@@ -180,7 +181,7 @@ LabAction parseAction(const JsonObjectReader &r)
 LabExpectation parseExpectation(const JsonObjectReader &r)
 {
     static const QStringList checks = {
-        u"counter"_s, u"sockets"_s, u"listener"_s, u"timer"_s, u"connect"_s, u"sysctl"_s};
+        u"counter"_s, u"sockets"_s, u"listener"_s, u"timer"_s, u"connect"_s, u"sysctl"_s, u"problem"_s};
     const QJsonValue checkValue = r.value(u"check"_s);
     if (!checkValue.isString())
         r.fail(u"'check' is missing (one of %1)"_s.arg(checks.join(u", "_s)));
@@ -256,6 +257,17 @@ LabExpectation parseExpectation(const JsonObjectReader &r)
         r.onlyKnownFields(common + QStringList{u"key"_s, u"eq"_s, u"min"_s, u"max"_s}, {u"text"_s});
         e.key = sysctlKey(r, u"key"_s, r.string(u"key"_s, QString(), true));
         break;
+    case LabExpectation::Check::Problem: {
+        r.onlyKnownFields(common + QStringList{u"rule"_s, u"eq"_s, u"min"_s, u"max"_s}, {u"text"_s});
+        e.rule = r.string(u"rule"_s, QString(), true);
+        if (e.rule != "any"_L1 && !DiagnosisRuleSet::builtIn().find(e.rule)) {
+            QStringList ids{u"any"_s};
+            for (const DiagnosisRule &rule : DiagnosisRuleSet::builtIn().rules())
+                ids.append(rule.id);
+            r.fail(u"'rule' must be a diagnosis rule (%1), not '%2'"_s.arg(ids.join(u", "_s), e.rule));
+        }
+        break;
+    }
     }
     // The comparison's fields sit in the check itself: {"check": "sockets", ..., "eq": 2}.
     QJsonObject fields;
