@@ -2,10 +2,12 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 //
 // bench_tracker [--sockets N] [--changed PERCENT] [--rounds N]: how long ConnectionTracker takes to
-// apply one snapshot of N sockets of which PERCENT changed state since the previous one. The
-// snapshots are made in memory (the tracker's own cost is measured, not the kernel's). Prints the
-// median and min of the rounds; asserts nothing.
+// apply one snapshot of N sockets of which PERCENT changed state since the previous one, and how long
+// the diagnosis then takes on it (its history's update and every rule), which LiveConnections does on
+// the same thread right after. The snapshots are made in memory (the tracker's own cost is measured,
+// not the kernel's). Prints the median and min of the rounds; asserts nothing.
 #include "collect/listenerqueuebuilder.h"
+#include "diagnosis/diagnoser.h"
 #include "tracking/connectiontracker.h"
 
 #include <QCommandLineParser>
@@ -77,6 +79,12 @@ int main(int argc, char **argv)
     tracker.applySnapshot(snapshotOf(sockets, ++generation, now));
     quint64 nextCookie = quint64(count) + 1;
     std::vector<double> times;
+    std::vector<double> diagnosisTimes;
+    DiagnosisHistory history;
+    history.setSysctls(
+        {{u"net.ipv4.tcp_max_tw_buckets"_s, u"262144"_s}, {u"net.ipv4.ip_local_port_range"_s, u"32768 60999"_s}});
+    const Diagnoser diagnoser;
+    qsizetype problems = 0;
     for (int round = 0; round <= rounds; ++round) {
         // 1%: half of them move along their close (ESTABLISHED -> FIN_WAIT2 -> TIME_WAIT -> gone and
         // replaced by a new connection), the other half only change their tcp_info.
@@ -107,8 +115,14 @@ int main(int argc, char **argv)
         timer.start();
         const auto events = tracker.applySnapshot(snapshot);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
-        if (round > 0) // the first round warms caches and hash tables
+        timer.restart();
+        history.addSnapshot(snapshot);
+        problems = diagnoser.diagnose(snapshot, history).problems.size();
+        const double diagnosisMs = double(timer.nsecsElapsed()) / 1e6;
+        if (round > 0) { // the first round warms caches and hash tables
             times.push_back(ms);
+            diagnosisTimes.push_back(diagnosisMs);
+        }
         if (round == rounds)
             std::printf("last round: %lld events, %lld open connections\n", qlonglong(events.size()),
                 qlonglong(tracker.openCount()));
@@ -118,5 +132,12 @@ int main(int argc, char **argv)
         count, changed * 100, rounds, times[times.size() / 2], times.front(), times.back());
     std::printf("RESULT bench_tracker.median_ms %.3f ms\nRESULT bench_tracker.min_ms %.3f ms\n",
         times[times.size() / 2], times.front());
+    std::sort(diagnosisTimes.begin(), diagnosisTimes.end());
+    std::printf(
+        "diagnosis (history update and every rule), same snapshots, %lld problems: median %.2f ms, min %.2f ms, "
+        "max %.2f ms\n",
+        qlonglong(problems), diagnosisTimes[diagnosisTimes.size() / 2], diagnosisTimes.front(), diagnosisTimes.back());
+    std::printf("RESULT bench_diagnosis.median_ms %.3f ms\nRESULT bench_diagnosis.min_ms %.3f ms\n",
+        diagnosisTimes[diagnosisTimes.size() / 2], diagnosisTimes.front());
     return 0;
 }

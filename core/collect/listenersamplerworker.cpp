@@ -176,9 +176,14 @@ void ListenerSamplerWorker::slowTick(qint64 nowNs)
     }
     if (m_sysctls) {
         const bool first = !m_sysctls->isPrimed();
-        for (const SysctlChange &change : m_sysctls->poll())
-            Q_EMIT sysctlChanged(change, nowNs);
-        if (first)
+        const QList<SysctlChange> changes = m_sysctls->poll();
+        // A brokered namespace's owner (the lab) reports what it writes as it writes it, with who
+        // asked: the values found here only keep the diagnosis's view current, without a second marker.
+        if (!m_access.broker) {
+            for (const SysctlChange &change : changes)
+                Q_EMIT sysctlChanged(change, nowNs);
+        }
+        if (first || (m_access.broker && !changes.isEmpty()))
             Q_EMIT sysctlsRead(nowNs, m_sysctls->values());
     }
 }

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -103,10 +104,31 @@ int timerRetries(const SocketRecord &s)
     return s.timer == TimerKind::None ? 0 : s.timerRetransmits;
 }
 
-QString endpointKey(const std::array<quint8, 16> &address, quint16 port)
+// An address and port as a hash key, without allocating: the diagnosis runs on every snapshot.
+struct Endpoint
 {
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(address.data()), 16).toHex()) + u':' +
-        QString::number(port);
+    std::array<quint8, 16> address{};
+    quint16 port = 0;
+
+    bool operator==(const Endpoint &) const = default;
+};
+
+size_t qHash(const Endpoint &e, size_t seed = 0)
+{
+    return qHashMulti(seed, qHashBits(e.address.data(), e.address.size()), e.port);
+}
+
+struct EndpointPair
+{
+    Endpoint local;
+    Endpoint remote;
+
+    bool operator==(const EndpointPair &) const = default;
+};
+
+size_t qHash(const EndpointPair &p, size_t seed = 0)
+{
+    return qHashMulti(seed, p.local, p.remote);
 }
 
 // What one diagnosis pass knows about the whole snapshot: listeners by port, the namespace-wide
@@ -119,23 +141,24 @@ public:
         , history(past)
         , nowNs(diagnosed.monotonicNs())
     {
+        const QString range = history.sysctl(u"net.ipv4.ip_local_port_range"_s).value_or(u"32768 60999"_s);
+        portLow = range.section(u' ', 0, 0, QString::SectionSkipEmpty).toInt();
+        portHigh = range.section(u' ', 1, 1, QString::SectionSkipEmpty).toInt();
+        const bool countDestinations = std::any_of(rules.rules().cbegin(), rules.rules().cend(),
+            [](const DiagnosisRule &rule) { return rule.condition == Condition::PortExhaustion; });
         const auto &sockets = snapshot.sockets();
         for (int i = 0; i < int(sockets.size()); ++i) {
             const SocketRecord &s = sockets[std::size_t(i)];
+            ++stateCounts[std::size_t(s.state)];
             if (s.state == TcpState::Listen)
                 listenersByPort[s.localPort].append(i);
             else if (s.state == TcpState::TimeWait)
                 ++timeWaitCount;
+            if (countDestinations && s.state != TcpState::Listen && !s.hasFlag(IsRequest) && inPortRange(s))
+                ++destinations[destinationOf(s)];
         }
         for (const ListenerQueue &queue : snapshot.listeners())
             synQueueByIndex.insert(queue.socketIndex, int(queue.synQueueLength));
-        const QString range = history.sysctl(u"net.ipv4.ip_local_port_range"_s).value_or(u"32768 60999"_s);
-        portLow = range.section(u' ', 0, 0, QString::SectionSkipEmpty).toInt();
-        portHigh = range.section(u' ', 1, 1, QString::SectionSkipEmpty).toInt();
-        for (const DiagnosisRule &rule : rules.rules()) {
-            if (rule.condition == Condition::PortExhaustion)
-                countDestinations();
-        }
     }
 
     const SocketRecord &socket(int i) const { return snapshot.sockets()[std::size_t(i)]; }
@@ -163,10 +186,18 @@ public:
 
     bool inPortRange(const SocketRecord &s) const { return s.localPort >= portLow && s.localPort <= portHigh; }
     int portRangeSize() const { return std::max(portHigh - portLow + 1, 1); }
-    int destinationCount(const SocketRecord &s) const
+    static EndpointPair destinationOf(const SocketRecord &s)
     {
-        return destinations.value(endpointKey(s.remoteAddress, s.remotePort));
+        return {{s.localAddress, 0}, {s.remoteAddress, s.remotePort}};
     }
+    int busiestDestination() const
+    {
+        int most = 0;
+        for (const int count : destinations)
+            most = std::max(most, count);
+        return most;
+    }
+    int destinationCount(const SocketRecord &s) const { return destinations.value(destinationOf(s)); }
 
     // The socket at the other end, when both ends are in this namespace (loopback, the lab).
     int peerOf(int i) const
@@ -177,14 +208,11 @@ public:
             for (int j = 0; j < int(sockets.size()); ++j) {
                 const SocketRecord &s = sockets[std::size_t(j)];
                 if (s.state != TcpState::Listen)
-                    peers->insert(
-                        endpointKey(s.localAddress, s.localPort) + u'>' + endpointKey(s.remoteAddress, s.remotePort),
-                        j);
+                    peers->insert({{s.localAddress, s.localPort}, {s.remoteAddress, s.remotePort}}, j);
             }
         }
         const SocketRecord &s = socket(i);
-        return peers->value(
-            endpointKey(s.remoteAddress, s.remotePort) + u'>' + endpointKey(s.localAddress, s.localPort), -1);
+        return peers->value({{s.remoteAddress, s.remotePort}, {s.localAddress, s.localPort}}, -1);
     }
 
     const SocketSnapshot &snapshot;
@@ -192,23 +220,16 @@ public:
     const qint64 nowNs;
     QHash<quint16, QList<int>> listenersByPort;
     QHash<int, int> synQueueByIndex;
-    QHash<QString, int> destinations;
+    // Connections by local address and destination: a local port must be unique for that pair
+    // (__inet_check_established()), so another local address has all the ports again.
+    QHash<EndpointPair, int> destinations;
+    std::array<int, TcpStateCount> stateCounts{};
     int timeWaitCount = 0;
     int portLow = 0;
     int portHigh = 0;
 
 private:
-    void countDestinations()
-    {
-        if (!destinations.isEmpty())
-            return;
-        for (const SocketRecord &s : snapshot.sockets()) {
-            if (s.state != TcpState::Listen && !s.hasFlag(IsRequest) && inPortRange(s))
-                ++destinations[endpointKey(s.remoteAddress, s.remotePort)];
-        }
-    }
-
-    mutable std::optional<QHash<QString, int>> peers;
+    mutable std::optional<QHash<EndpointPair, int>> peers;
 };
 
 // Does `rule` hold for socket `i`? Cheap: it runs for every socket of every snapshot.
@@ -272,6 +293,64 @@ double syncookieAndDropRate(const Context &ctx)
     for (const char *name : {"TcpExt.TCPReqQFullDrop", "TcpExt.TCPReqQFullDoCookies"})
         rate += ctx.history.counterRate(QByteArrayView(name)).value_or(0);
     return rate;
+}
+
+// The states a condition concerns: a socket in another state is never tried against it.
+quint32 statesOf(Condition condition)
+{
+    // Full sockets that can have data in flight, and so a retransmit or zero-window timer.
+    const quint32 sending = stateBit(TcpState::Established) | stateBit(TcpState::CloseWait) |
+        stateBit(TcpState::FinWait1) | stateBit(TcpState::Closing) | stateBit(TcpState::LastAck);
+    switch (condition) {
+    case Condition::CloseWait:
+        return stateBit(TcpState::CloseWait);
+    case Condition::OrphanFinWait2:
+        return stateBit(TcpState::FinWait2);
+    case Condition::SynSentUnanswered:
+        return stateBit(TcpState::SynSent);
+    case Condition::SynAckUnanswered:
+    case Condition::AckedRequests:
+        return stateBit(TcpState::NewSynRecv);
+    case Condition::AcceptQueueFull:
+    case Condition::SynQueueOverflow:
+        return stateBit(TcpState::Listen);
+    case Condition::PeerZeroWindow:
+    case Condition::Retransmitting:
+        return sending;
+    case Condition::KeepaliveUnanswered:
+        return stateBit(TcpState::Established);
+    case Condition::TimeWaitPileUp:
+        return stateBit(TcpState::TimeWait);
+    case Condition::PortExhaustion:
+        return ~(stateBit(TcpState::Listen) | stateBit(TcpState::NewSynRecv));
+    }
+    return 0;
+}
+
+// Whether a rule can hold for any socket of the snapshot: most cannot, and then its pass over every
+// socket is skipped (the diagnosis runs on the GUI thread with every snapshot).
+bool mayHold(const DiagnosisRule &rule, const Context &ctx)
+{
+    const auto any = [&](TcpState state) {
+        return ctx.stateCounts[std::size_t(state)] > 0;
+    };
+    switch (rule.condition) {
+    case Condition::CloseWait:
+        return any(TcpState::CloseWait);
+    case Condition::OrphanFinWait2:
+        return any(TcpState::FinWait2);
+    case Condition::SynSentUnanswered:
+        return any(TcpState::SynSent);
+    case Condition::SynAckUnanswered:
+    case Condition::AckedRequests:
+        return any(TcpState::NewSynRecv);
+    case Condition::AcceptQueueFull:
+        return any(TcpState::Listen);
+    case Condition::PortExhaustion:
+        return ctx.busiestDestination() >= rule.threshold(u"minFraction"_s) * ctx.portRangeSize();
+    default:
+        return true;
+    }
 }
 
 // The namespace-wide conditions: whether they hold at all.
@@ -576,35 +655,63 @@ DiagnosisReport Diagnoser::diagnose(const SocketSnapshot &snapshot, const Diagno
     if (snapshot.isNull())
         return report;
     const Context ctx(snapshot, history, m_rules);
-    const int count = int(snapshot.sockets().size());
-    for (const DiagnosisRule &rule : m_rules.rules()) {
-        const bool wide = isNamespaceWide(rule);
-        if (wide && !holdsAnywhere(rule, ctx))
-            continue;
+    // The rules that may hold, each with what it found so far; then one pass over the sockets, each
+    // trying only the rules that concern its state (a pass per rule reads the whole snapshot from
+    // memory again, which is most of the cost at 100,000 sockets).
+    struct Finding
+    {
+        const DiagnosisRule *rule = nullptr;
+        bool wide = false;
         DiagnosisProblem problem;
-        problem.sinceNs = ctx.nowNs;
         int oldest = -1;
         QStringList processes; // the first few, for the summary
-        for (int i = 0; i < count; ++i) {
-            if (!(wide ? concerns(rule, ctx, i) : holds(rule, ctx, i)))
+    };
+    std::vector<Finding> findings;
+    std::array<QVarLengthArray<int, 4>, TcpStateCount> byState;
+    for (const DiagnosisRule &rule : m_rules.rules()) {
+        const bool wide = isNamespaceWide(rule);
+        if (wide ? !holdsAnywhere(rule, ctx) : !mayHold(rule, ctx))
+            continue;
+        findings.push_back({&rule, wide, {}, -1, {}});
+        findings.back().problem.sinceNs = ctx.nowNs;
+        for (int state = 0; state < TcpStateCount; ++state) {
+            if (statesOf(rule.condition) & stateBit(TcpState(state)))
+                byState[std::size_t(state)].append(int(findings.size() - 1));
+        }
+    }
+    const int count = int(snapshot.sockets().size());
+    for (int i = 0; i < count; ++i) {
+        const SocketRecord &socket = ctx.socket(i);
+        for (const int f : byState[std::size_t(socket.state)]) {
+            Finding &finding = findings[std::size_t(f)];
+            const DiagnosisRule &rule = *finding.rule;
+            if (!(finding.wide ? concerns(rule, ctx, i) : holds(rule, ctx, i)))
                 continue;
-            problem.cookies.append(ctx.socket(i).cookie);
-            if (const SocketOwner *owner = processes.size() < 3 ? snapshot.owner(ctx.socket(i)) : nullptr) {
+            DiagnosisProblem &problem = finding.problem;
+            problem.cookies.append(socket.cookie);
+            if (const SocketOwner *owner = finding.processes.size() < 3 ? snapshot.owner(socket) : nullptr) {
                 const QString text = u"%1 (%2)"_s.arg(owner->command).arg(owner->pid);
-                if (!processes.contains(text))
-                    processes.append(text);
+                if (!finding.processes.contains(text))
+                    finding.processes.append(text);
             }
-            auto age = history.stateAge(ctx.socket(i), ctx.nowNs);
+            auto age = history.stateAge(socket, ctx.nowNs);
             if (rule.condition == Condition::AcceptQueueFull) {
-                if (const auto full = history.acceptQueueFullSinceNs(ctx.socket(i).cookie))
+                if (const auto full = history.acceptQueueFullSinceNs(socket.cookie))
                     age = {double(ctx.nowNs - *full) / 1e9, *full <= history.firstSnapshotNs(), *full};
             }
-            if (oldest < 0 || age.sinceNs < problem.sinceNs) {
+            if (finding.oldest < 0 || age.sinceNs < problem.sinceNs) {
                 problem.sinceNs = age.sinceNs;
                 problem.sinceAtLeast = age.atLeast;
-                oldest = i;
+                finding.oldest = i;
             }
         }
+    }
+    for (Finding &finding : findings) {
+        const DiagnosisRule &rule = *finding.rule;
+        const bool wide = finding.wide;
+        DiagnosisProblem &problem = finding.problem;
+        const int oldest = finding.oldest;
+        const QStringList &processes = finding.processes;
         const double minCount = rule.thresholds.value(u"minCount"_s, 1);
         if (!wide && (problem.cookies.isEmpty() || problem.cookies.size() < minCount))
             continue;

@@ -27,22 +27,28 @@ void DiagnosisHistory::addSnapshot(const SocketSnapshot &snapshot)
     const bool first = m_firstNs == 0;
     if (first)
         m_firstNs = nowNs;
-    QHash<quint64, Seen> seen;
-    seen.reserve(qsizetype(snapshot.sockets().size()));
-    QHash<quint64, qint64> fullSince;
+    // Updated in place and marked with the snapshot's number: most sockets keep their state from one
+    // snapshot to the next, and rebuilding the table every time costs more than the rules do.
+    ++m_round;
+    m_seen.reserve(qsizetype(snapshot.sockets().size()));
     for (const SocketRecord &socket : snapshot.sockets()) {
-        const auto old = m_seen.constFind(socket.cookie);
-        if (old != m_seen.cend() && old->state == socket.state)
-            seen.insert(socket.cookie, *old);
-        else
+        Seen &seen = m_seen[socket.cookie];
+        if (seen.round == 0 || seen.state != socket.state)
             // Known in another state, or new: it got here since the previous snapshot. Sockets of the
             // first snapshot were here before we looked.
-            seen.insert(socket.cookie, Seen{socket.state, nowNs, first});
-        if (atLimit(socket))
-            fullSince.insert(socket.cookie, m_fullSince.value(socket.cookie, nowNs));
+            seen = Seen{socket.state, nowNs, first, m_round};
+        else
+            seen.round = m_round;
+        if (atLimit(socket)) {
+            if (!m_fullSince.contains(socket.cookie))
+                m_fullSince.insert(socket.cookie, nowNs);
+        } else if (!m_fullSince.isEmpty()) {
+            m_fullSince.remove(socket.cookie);
+        }
     }
-    m_seen = std::move(seen);
-    m_fullSince = std::move(fullSince);
+    const quint64 round = m_round;
+    m_seen.removeIf([round](const auto &it) { return it.value().round != round; });
+    m_fullSince.removeIf([this](const auto &it) { return !m_seen.contains(it.key()); });
     m_lastNs = nowNs;
 }
 

@@ -55,6 +55,7 @@ private:
         TcpState state = TcpState::Unknown;
         qint64 sinceNs = 0;
         bool atLeast = false;
+        quint64 round = 0; // the last snapshot that had it
     };
     struct Counter
     {
@@ -70,6 +71,7 @@ private:
     QHash<QString, QString> m_sysctls;
     qint64 m_firstNs = 0;
     qint64 m_lastNs = 0;
+    quint64 m_round = 0;
 };
 
 } // namespace TcpLens

@@ -16,6 +16,7 @@
 #include <QSysInfo>
 #include <QTest>
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -221,6 +222,44 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(counters.size() >= 1, 5000);
         QTRY_VERIFY(connections.status().effectiveIntervalMs == 100);
         QVERIFY(!status.isEmpty());
+    }
+
+    // The diagnosis rides the pipeline: renewed with every snapshot, with the namespace's sysctls
+    // (read by the source) and counter rates, and naming the very socket that has the problem.
+    void diagnosisFindsAFullListenerWithTheSysctlsInForce()
+    {
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 1);
+        QVERIFY(listener.fd);
+        std::vector<UniqueFd> clients;
+        for (int i = 0; i < 2; ++i) {
+            clients.push_back(Sockets::connectTo(u"127.0.0.1"_s, listener.port));
+            QVERIFY(Sockets::waitConnected(clients.back().get(), 1s));
+        }
+        quint64 cookie = 0;
+        socklen_t length = sizeof cookie;
+        QCOMPARE(::getsockopt(listener.fd.get(), SOL_SOCKET, SO_COOKIE, &cookie, &length), 0);
+
+        LiveConnections connections;
+        QSignalSpy updated(&connections, &LiveConnections::diagnosisUpdated);
+        connections.setSource(kernelSource(100, true));
+        QTRY_VERIFY(!updated.isEmpty());
+        const auto report = updated.constLast().at(0).value<DiagnosisReport>();
+        const DiagnosisProblem *full = report.find(u"accept-queue-full"_s);
+        QVERIFY2(full, "a listener with backlog 1 and two unaccepted connections: accept-queue-full expected");
+        QCOMPARE(full->cookies, QList<quint64>{cookie});
+        QCOMPARE(connections.diagnosis().generation, connections.latest().generation());
+        // The source reads the sysctls once (about a second in) and the history keeps them.
+        QTRY_VERIFY_WITH_TIMEOUT(connections.diagnosisHistory().sysctl(u"net.core.somaxconn"_s).has_value(), 5000);
+        const SocketReading reading = connections.explain(cookie);
+        QCOMPARE(reading.ruleIds, QStringList{u"accept-queue-full"_s});
+        const bool namesSomaxconn = std::any_of(reading.sentences.cbegin(), reading.sentences.cend(), [](const auto &s) {
+            return std::any_of(s.evidence.cbegin(), s.evidence.cend(), [](const DiagnosisEvidence &e) {
+                return e.kind == DiagnosisEvidence::Kind::Sysctl && e.key == u"net.core.somaxconn"_s
+                    && e.value.toInt() > 0;
+            });
+        });
+        QVERIFY2(namesSomaxconn, "the reading should show net.core.somaxconn's value as evidence");
+        QVERIFY(connections.explain(cookie + 1000000).sentences.isEmpty());
     }
 
     void localKernelSourceSaysWhatItCan()
