@@ -6,6 +6,7 @@
 #include "collect/snapshotsource.h"
 #include "commandline.h"
 #include "counterscommand.h"
+#include "doctorcommand.h"
 #include "export/snapshotjson.h"
 #include "labcommand.h"
 #include "sysctlcommand.h"
@@ -144,6 +145,11 @@ int runLab(QCoreApplication &, const QStringList &arguments)
     return runLabCommand(arguments);
 }
 
+int runDoctor(QCoreApplication &, const QStringList &arguments)
+{
+    return runDoctorCommand(arguments);
+}
+
 const HeadlessCommand Commands[] = {
     {"snapshot", "--json [--netns PATH] [--listeners] [--no-owners]", QT_TRANSLATE_NOOP("main", "one snapshot as JSON"),
         runSnapshot},
@@ -153,6 +159,8 @@ const HeadlessCommand Commands[] = {
         QT_TRANSLATE_NOOP("main", "the kernel's TCP counters and what each one means"), runCounters},
     {"sysctl", "[--json] [--netns PATH] [KEY...] | validate KEY VALUE",
         QT_TRANSLATE_NOOP("main", "TCP sysctls: value, the kernel's default, what they really do"), runSysctl},
+    {"doctor", "[--json] [--netns PATH] [--interval MS] [--rules FILE]",
+        QT_TRANSLATE_NOOP("main", "what is wrong with the connections, which ones, why, and the fix"), runDoctor},
     {"lab", "list [--json] | run NAME|FILE [--json] [--fast]",
         QT_TRANSLATE_NOOP("main", "a lesson played on the real kernel, in a network namespace of its own"), runLab},
 };

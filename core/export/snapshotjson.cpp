@@ -10,29 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QLatin1StringView ownerAbsenceName(OwnerAbsence absence)
-{
-    switch (absence) {
-    case OwnerAbsence::HasOwner:
-        return "has-owner"_L1;
-    case OwnerAbsence::NoInodeTimeWait:
-        return "timewait-socket"_L1;
-    case OwnerAbsence::NoInodeRequest:
-        return "request-socket"_L1;
-    case OwnerAbsence::NoInodeNotAccepted:
-        return "not-accepted"_L1;
-    case OwnerAbsence::NoInodeOrphan:
-        return "orphan"_L1;
-    case OwnerAbsence::NotPermitted:
-        return "not-permitted"_L1;
-    case OwnerAbsence::NotFoundYet:
-        return "not-found-yet"_L1;
-    case OwnerAbsence::NotResolved:
-        return "not-resolved"_L1;
-    }
-    return "unknown"_L1;
-}
-
 QJsonObject tcpInfoToJson(const TcpInfo &info)
 {
     return QJsonObject{
@@ -75,6 +52,29 @@ QJsonObject tcpInfoToJson(const TcpInfo &info)
 }
 
 } // namespace
+
+QLatin1StringView ownerAbsenceName(OwnerAbsence absence)
+{
+    switch (absence) {
+    case OwnerAbsence::HasOwner:
+        return "has-owner"_L1;
+    case OwnerAbsence::NoInodeTimeWait:
+        return "timewait-socket"_L1;
+    case OwnerAbsence::NoInodeRequest:
+        return "request-socket"_L1;
+    case OwnerAbsence::NoInodeNotAccepted:
+        return "not-accepted"_L1;
+    case OwnerAbsence::NoInodeOrphan:
+        return "orphan"_L1;
+    case OwnerAbsence::NotPermitted:
+        return "not-permitted"_L1;
+    case OwnerAbsence::NotFoundYet:
+        return "not-found-yet"_L1;
+    case OwnerAbsence::NotResolved:
+        return "not-resolved"_L1;
+    }
+    return "unknown"_L1;
+}
 
 QJsonObject socketToJson(const SocketSnapshot &snapshot, const SocketRecord &socket)
 {

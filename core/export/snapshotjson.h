@@ -19,5 +19,7 @@ struct SnapshotJsonOptions
 
 QJsonObject snapshotToJson(const SocketSnapshot &snapshot, const SnapshotJsonOptions &options = {});
 QJsonObject socketToJson(const SocketSnapshot &snapshot, const SocketRecord &socket);
+// "not-accepted", "timewait-socket": why a socket has no owner, as "owner_absent" names it.
+QLatin1StringView ownerAbsenceName(OwnerAbsence absence);
 
 } // namespace TcpLens

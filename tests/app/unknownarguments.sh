@@ -33,8 +33,9 @@ rejects() {
     echo "PASS: tcplens $*: $expected"
 }
 
-rejects "tcplens: unknown command 'doctor' (see tcplens --help)" doctor
-rejects "tcplens: unknown command 'doctor' (see tcplens --help)" doctor --json
+rejects "tcplens: unknown command 'diagnose' (see tcplens --help)" diagnose
+rejects "tcplens: unknown command 'diagnose' (see tcplens --help)" diagnose --json
+rejects "tcplens doctor: unknown option '--bogus' (see tcplens doctor --help)" doctor --bogus
 rejects "tcplens: unknown option '--bogus' (see tcplens --help)" --bogus
 rejects "tcplens: unknown option '--bogus' (see tcplens --help)" --exact --bogus
 rejects "tcplens: unknown argument 'doctor' (see tcplens --help)" --exact doctor
