@@ -282,9 +282,16 @@ bool holds(const DiagnosisRule &rule, const Context &ctx, int i)
     case Condition::PeerZeroWindow:
         // tcp_probe_timer() runs while the peer's window is closed and data waits (ICSK_TIME_PROBE0).
         return s.timer == TimerKind::ZeroWindowProbe && s.sendQueue >= rule.threshold(u"minSendQueue"_s);
-    case Condition::Retransmitting:
-        return s.timer == TimerKind::Retransmit && !s.hasFlag(IsRequest) && s.state != TcpState::SynSent &&
-            s.state != TcpState::SynRecv && timerRetries(s) >= rule.threshold(u"minRetransmits"_s);
+    case Condition::Retransmitting: {
+        if (s.timer != TimerKind::Retransmit || s.hasFlag(IsRequest) || s.state == TcpState::SynSent ||
+            s.state == TcpState::SynRecv || timerRetries(s) < rule.threshold(u"minRetransmits"_s))
+            return false;
+        // A client whose final ACK a full listener of this namespace dropped believes it is connected
+        // and sends into a request socket, which drops the data (tcp_check_req() keeps it a request):
+        // acked-requests explains those retransmissions, not the path.
+        const int peer = ctx.peerOf(i);
+        return peer < 0 || !ctx.socket(peer).hasFlag(IsRequest);
+    }
     case Condition::KeepaliveUnanswered:
         // sk_timer is also the FIN-WAIT-2 timer of a socket still owned (tcp_set_keepalive() aside).
         return s.timer == TimerKind::KeepAlive && s.state == TcpState::Established &&
@@ -496,10 +503,12 @@ QString socketFact(const Context &ctx, int i, const QString &name)
         return stateRfcName(s.displayState());
     if (name == "age"_L1)
         return ageText(ctx.history.stateAge(s, ctx.nowNs));
+    // A request socket has no process of its own: the one to act on is its listener's.
+    const SocketRecord &owned = s.hasFlag(IsRequest) && listener >= 0 ? ctx.socket(listener) : s;
     if (name == "process"_L1)
-        return processText(ctx, s);
+        return processText(ctx, owned);
     if (name == "pid"_L1) {
-        const SocketOwner *owner = ctx.snapshot.owner(s);
+        const SocketOwner *owner = ctx.snapshot.owner(owned);
         return owner ? QString::number(owner->pid) : u"?"_s;
     }
     if (name == "owner"_L1)
@@ -564,10 +573,25 @@ QString fill(const QString &text, const std::function<QString(const QString &)> 
 
 QString timerText(const SocketRecord &s)
 {
-    if (s.timer == TimerKind::None)
+    switch (s.timer) {
+    case TimerKind::None:
         return tr("none");
-    return u"%1, fires in %2, %3 retries"_s.arg(timerName(s.timer), durationText(double(s.timerExpiresMs) / 1000))
-        .arg(s.timerRetransmits);
+    case TimerKind::Retransmit:
+        return tr("retransmission in %1, %2 sent so far")
+            .arg(durationText(double(s.timerExpiresMs) / 1000))
+            .arg(s.timerRetransmits);
+    case TimerKind::KeepAlive:
+        return tr("keepalive in %1, %2 probes unanswered")
+            .arg(durationText(double(s.timerExpiresMs) / 1000))
+            .arg(s.timerRetransmits);
+    case TimerKind::TimeWait:
+        return tr("ends in %1").arg(durationText(double(s.timerExpiresMs) / 1000));
+    case TimerKind::ZeroWindowProbe:
+        return tr("zero-window probe in %1, %2 probes so far")
+            .arg(durationText(double(s.timerExpiresMs) / 1000))
+            .arg(s.timerRetransmits);
+    }
+    return tr("none");
 }
 
 DiagnosisEvidence evidence(const Context &ctx, int i, const QString &name)
