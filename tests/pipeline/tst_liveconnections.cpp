@@ -252,12 +252,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(connections.diagnosisHistory().sysctl(u"net.core.somaxconn"_s).has_value(), 5000);
         const SocketReading reading = connections.explain(cookie);
         QCOMPARE(reading.ruleIds, QStringList{u"accept-queue-full"_s});
-        const bool namesSomaxconn = std::any_of(reading.sentences.cbegin(), reading.sentences.cend(), [](const auto &s) {
-            return std::any_of(s.evidence.cbegin(), s.evidence.cend(), [](const DiagnosisEvidence &e) {
-                return e.kind == DiagnosisEvidence::Kind::Sysctl && e.key == u"net.core.somaxconn"_s
-                    && e.value.toInt() > 0;
+        const bool namesSomaxconn =
+            std::any_of(reading.sentences.cbegin(), reading.sentences.cend(), [](const auto &s) {
+                return std::any_of(s.evidence.cbegin(), s.evidence.cend(), [](const DiagnosisEvidence &e) {
+                    return e.kind == DiagnosisEvidence::Kind::Sysctl && e.key == u"net.core.somaxconn"_s &&
+                        e.value.toInt() > 0;
+                });
             });
-        });
         QVERIFY2(namesSomaxconn, "the reading should show net.core.somaxconn's value as evidence");
         QVERIFY(connections.explain(cookie + 1000000).sentences.isEmpty());
     }
