@@ -4,7 +4,7 @@
 
 namespace TcpLens {
 
-const DiagnosisProblem *DiagnosisReport::find(const QString &ruleId) const
+const DiagnosisProblem *DiagnosisReport::find(const QString &ruleId) const &
 {
     for (const DiagnosisProblem &problem : problems) {
         if (problem.ruleId == ruleId)

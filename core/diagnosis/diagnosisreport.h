@@ -68,7 +68,10 @@ struct DiagnosisReport
     QList<DiagnosisProblem> problems;
 
     bool isEmpty() const { return problems.isEmpty(); }
-    const DiagnosisProblem *find(const QString &ruleId) const;
+    // Points into this report: keep the report while the pointer is used.
+    const DiagnosisProblem *find(const QString &ruleId) const &;
+    const DiagnosisProblem *find(const QString &ruleId) const && = delete;
+    bool has(const QString &ruleId) const { return std::as_const(*this).find(ruleId) != nullptr; }
 };
 
 } // namespace TcpLens

@@ -179,10 +179,11 @@ private Q_SLOTS:
         DiagnosisHistory history;
         history.addSnapshot(m_first);
         history.addSnapshot(m_second);
-        QVERIFY(!diagnoser.diagnose(m_second, history).find(u"close-wait-leak"_s));
+        QVERIFY(!diagnoser.diagnose(m_second, history).has(u"close-wait-leak"_s));
         const SocketSnapshot later = edited(m_second, 3, 110 * Second, [](SocketRecord &) { return true; });
         history.addSnapshot(later);
-        const DiagnosisProblem *leak = diagnoser.diagnose(later, history).find(u"close-wait-leak"_s);
+        const DiagnosisReport report = diagnoser.diagnose(later, history);
+        const DiagnosisProblem *leak = report.find(u"close-wait-leak"_s);
         QVERIFY(leak);
         QCOMPARE(leak->cookies, closeWait);
         QCOMPARE(leak->sinceNs, m_first.monotonicNs()); // here at first sight, so at least since then
@@ -213,7 +214,7 @@ private Q_SLOTS:
         QCOMPARE(age.seconds, 0.0);
         QVERIFY(!age.atLeast);
         const Diagnoser diagnoser(rulesWith(u"close-wait-leak"_s, {{u"minSeconds"_s, 5}, {u"idleSeconds"_s, 1}}));
-        QVERIFY(!diagnoser.diagnose(after, history).find(u"close-wait-leak"_s));
+        QVERIFY(!diagnoser.diagnose(after, history).has(u"close-wait-leak"_s));
         // And the reverse: a cookie the snapshot no longer has is forgotten by the history.
         const SocketSnapshot gone =
             edited(after, 3, 111 * Second, [&](SocketRecord &s) { return s.cookie != closeWait[0]; });
@@ -226,7 +227,8 @@ private Q_SLOTS:
     {
         DiagnosisHistory history;
         history.addSnapshot(m_second);
-        const DiagnosisProblem *orphans = Diagnoser().diagnose(m_second, history).find(u"orphan-fin-wait2"_s);
+        const DiagnosisReport report = Diagnoser().diagnose(m_second, history);
+        const DiagnosisProblem *orphans = report.find(u"orphan-fin-wait2"_s);
         QVERIFY(orphans);
         QCOMPARE(orphans->cookies, cookiesWhere(m_second, [](const SocketRecord &s) {
             return s.state == TcpState::FinWait2 && s.inode == 0;
@@ -322,7 +324,8 @@ private Q_SLOTS:
         history.setSysctls(
             {{u"net.ipv4.tcp_syn_retries"_s, synRetries}, {u"net.ipv4.tcp_syn_linear_timeouts"_s, linear}});
         history.addSnapshot(snapshot);
-        const DiagnosisProblem *problem = Diagnoser().diagnose(snapshot, history).find(u"syn-sent-unanswered"_s);
+        const DiagnosisReport report = Diagnoser().diagnose(snapshot, history);
+        const DiagnosisProblem *problem = report.find(u"syn-sent-unanswered"_s);
         QVERIFY(problem);
         QVERIFY2(problem->summary.endsWith(u"fails after about "_s + giveUp), qPrintable(problem->summary));
     }

@@ -7,6 +7,7 @@
 // catalogs must follow.
 #include "expectedtext.h"
 #include "loopbacksockets.h"
+#include "sysctlsetting.h"
 #include "privatenetworknamespace.h"
 #include "proc/kernelcounters.h"
 
@@ -24,42 +25,12 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace TcpLens;
+using TcpLens::Test::SysctlSetting;
 namespace Sockets = TcpLens::Test::LoopbackSockets;
 
 namespace {
 
 const QString Loopback = u"127.0.0.1"_s;
-
-// Sets a sysctl of the test's own namespace and puts the old value back when it goes.
-class SysctlSetting
-{
-public:
-    SysctlSetting(const char *key, const QByteArray &value)
-        : m_path(u"/proc/sys/"_s + QString::fromLatin1(key).replace(u'.', u'/'))
-    {
-        QFile file(m_path);
-        if (file.open(QIODevice::ReadOnly))
-            m_old = file.readAll().trimmed();
-        m_ok = !m_old.isEmpty() && write(value);
-    }
-    ~SysctlSetting()
-    {
-        if (m_ok)
-            write(m_old);
-    }
-    Q_DISABLE_COPY_MOVE(SysctlSetting)
-    bool ok() const { return m_ok; }
-
-private:
-    bool write(const QByteArray &value) const
-    {
-        QFile file(m_path);
-        return file.open(QIODevice::WriteOnly) && file.write(value + '\n') == value.size() + 1;
-    }
-    QString m_path;
-    QByteArray m_old;
-    bool m_ok = false;
-};
 
 // Counter deltas since construction.
 class CounterDeltas
