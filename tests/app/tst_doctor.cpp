@@ -10,10 +10,10 @@
 // The slots run in order and share the namespace: the healthy one comes first, before any test left
 // a socket behind, and the TIME-WAIT one last, since its sockets outlive it by a minute.
 #include "loopbacksockets.h"
-#include "sysctlsetting.h"
 #include "model/tcpstate.h"
 #include "privatenetworknamespace.h"
 #include "proc/kernelcounters.h"
+#include "sysctlsetting.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

@@ -7,9 +7,9 @@
 // catalogs must follow.
 #include "expectedtext.h"
 #include "loopbacksockets.h"
-#include "sysctlsetting.h"
 #include "privatenetworknamespace.h"
 #include "proc/kernelcounters.h"
+#include "sysctlsetting.h"
 
 #include <QFile>
 #include <QTest>
