@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "socketrecord.h"
 
-#include <arpa/inet.h>
+#include "model/ipaddresstext.h"
+
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -34,10 +35,9 @@ namespace {
 
 QString addressText(quint8 family, const std::array<quint8, 16> &bytes)
 {
-    char text[INET6_ADDRSTRLEN] = {};
-    if (!::inet_ntop(family == AF_INET ? AF_INET : AF_INET6, bytes.data(), text, sizeof text))
-        return QString();
-    return QString::fromLatin1(text);
+    IpAddressTextBuffer buffer;
+    const std::string_view text = ipAddressText(family, bytes, buffer);
+    return QString::fromLatin1(text.data(), qsizetype(text.size()));
 }
 
 QString endpoint(quint8 family, const std::array<quint8, 16> &bytes, quint16 port)
