@@ -2,7 +2,17 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "snapshotjson.h"
 
+#include "export/jsonstreamwriter.h"
+#include "model/ipaddresstext.h"
+
+#include <QHash>
 #include <QJsonArray>
+
+#include <concepts>
+#include <limits>
+#include <string_view>
+#include <type_traits>
+#include <vector>
 
 namespace TcpLens {
 
@@ -10,45 +20,245 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QJsonObject tcpInfoToJson(const TcpInfo &info)
+// The schema's fields, once, for both forms: `Out` is ObjectFields (a QJsonObject) or StreamFields
+// (text as it goes). Each field is `out.field(name, value)` with a value of one of the types both
+// know; a nested object is beginObject(name) ... endObject().
+
+// The cookie: 64 bits do not survive a JSON number (a double to most readers), so a decimal string.
+struct Cookie
 {
-    return QJsonObject{
-        {u"kernel_length"_s, info.kernelLength},
-        {u"ca_state"_s, info.caState},
-        {u"retransmits"_s, info.retransmits},
-        {u"probes"_s, info.probes},
-        {u"backoff"_s, info.backoff},
-        {u"options"_s, info.options},
-        {u"snd_wscale"_s, info.sendWindowScale()},
-        {u"rcv_wscale"_s, info.receiveWindowScale()},
-        {u"rto_us"_s, qint64(info.rtoUs)},
-        {u"rtt_us"_s, qint64(info.rttUs)},
-        {u"rttvar_us"_s, qint64(info.rttVarUs)},
-        {u"min_rtt_us"_s, qint64(info.minRttUs)},
-        {u"snd_mss"_s, qint64(info.sendMss)},
-        {u"snd_cwnd"_s, qint64(info.congestionWindow)},
-        {u"snd_ssthresh"_s, qint64(info.slowStartThreshold)},
-        {u"unacked"_s, qint64(info.unacked)},
-        {u"sacked"_s, qint64(info.sacked)},
-        {u"lost"_s, qint64(info.lost)},
-        {u"total_retrans"_s, qint64(info.totalRetransmits)},
-        {u"notsent_bytes"_s, qint64(info.notSentBytes)},
-        {u"last_data_sent_ms"_s, qint64(info.lastDataSentMs)},
-        {u"last_data_recv_ms"_s, qint64(info.lastDataReceivedMs)},
-        {u"last_ack_recv_ms"_s, qint64(info.lastAckReceivedMs)},
-        {u"snd_wnd"_s, qint64(info.sendWindow)},
-        {u"rcv_wnd"_s, qint64(info.receiveWindow)},
-        // 64-bit counters as JSON numbers stay exact up to 2^53 bytes (8 PiB).
-        {u"pacing_rate"_s, double(info.pacingRate)},
-        {u"delivery_rate"_s, double(info.deliveryRate)},
-        {u"bytes_sent"_s, double(info.bytesSent)},
-        {u"bytes_acked"_s, double(info.bytesAcked)},
-        {u"bytes_received"_s, double(info.bytesReceived)},
-        {u"bytes_retrans"_s, double(info.bytesRetransmitted)},
-        {u"busy_time_us"_s, double(info.busyTimeUs)},
-        {u"rwnd_limited_us"_s, double(info.receiveWindowLimitedUs)},
-        {u"sndbuf_limited_us"_s, double(info.sendBufferLimitedUs)},
-    };
+    quint64 value;
+};
+
+// An address as inet_ntop() writes it, formatted only by the form that writes it.
+struct Address
+{
+    quint8 family;
+    const std::array<quint8, 16> &bytes;
+};
+
+template<typename Out>
+void tcpInfoFields(Out &out, const TcpInfo &info)
+{
+    out.field("kernel_length", info.kernelLength);
+    out.field("ca_state", info.caState);
+    out.field("retransmits", info.retransmits);
+    out.field("probes", info.probes);
+    out.field("backoff", info.backoff);
+    out.field("options", info.options);
+    out.field("snd_wscale", info.sendWindowScale());
+    out.field("rcv_wscale", info.receiveWindowScale());
+    out.field("rto_us", info.rtoUs);
+    out.field("rtt_us", info.rttUs);
+    out.field("rttvar_us", info.rttVarUs);
+    out.field("min_rtt_us", info.minRttUs);
+    out.field("snd_mss", info.sendMss);
+    out.field("snd_cwnd", info.congestionWindow);
+    out.field("snd_ssthresh", info.slowStartThreshold);
+    out.field("unacked", info.unacked);
+    out.field("sacked", info.sacked);
+    out.field("lost", info.lost);
+    out.field("total_retrans", info.totalRetransmits);
+    out.field("notsent_bytes", info.notSentBytes);
+    out.field("last_data_sent_ms", info.lastDataSentMs);
+    out.field("last_data_recv_ms", info.lastDataReceivedMs);
+    out.field("last_ack_recv_ms", info.lastAckReceivedMs);
+    out.field("snd_wnd", info.sendWindow);
+    out.field("rcv_wnd", info.receiveWindow);
+    out.field("pacing_rate", info.pacingRate);
+    out.field("delivery_rate", info.deliveryRate);
+    out.field("bytes_sent", info.bytesSent);
+    out.field("bytes_acked", info.bytesAcked);
+    out.field("bytes_received", info.bytesReceived);
+    out.field("bytes_retrans", info.bytesRetransmitted);
+    out.field("busy_time_us", info.busyTimeUs);
+    out.field("rwnd_limited_us", info.receiveWindowLimitedUs);
+    out.field("sndbuf_limited_us", info.sendBufferLimitedUs);
+}
+
+template<typename Out>
+void socketFields(Out &out, const SocketSnapshot &snapshot, const SocketRecord &socket)
+{
+    out.field("cookie", Cookie{socket.cookie});
+    out.field("family", socket.isIpv6() ? "inet6"_L1 : "inet"_L1);
+    out.field("state", stateName(socket.displayState()));
+    out.field("request_socket", socket.hasFlag(IsRequest));
+    out.field("timewait_socket", socket.hasFlag(IsTimeWaitSocket));
+    out.field("local_address", Address{socket.family, socket.localAddress});
+    out.field("local_port", socket.localPort);
+    out.field("remote_address", Address{socket.family, socket.remoteAddress});
+    out.field("remote_port", socket.remotePort);
+    out.field("recv_q", socket.receiveQueue);
+    out.field("send_q", socket.sendQueue);
+    out.field("timer", timerName(socket.timer));
+    out.field("timer_expires_ms", socket.timerExpiresMs);
+    out.field("timer_retransmits", socket.timerRetransmits);
+    out.field("uid", socket.uid);
+    out.field("inode", socket.inode);
+    out.field("shutdown", socket.shutdown);
+    if (const QByteArray name = snapshot.congestionName(socket); !name.isEmpty())
+        out.field("congestion", QLatin1StringView(name));
+    if (socket.hasFlag(HasMemory)) {
+        out.beginObject("memory");
+        out.field("rmem_alloc", socket.memory.receiveAllocated);
+        out.field("rcvbuf", socket.memory.receiveBuffer);
+        out.field("wmem_queued", socket.memory.sendQueued);
+        out.field("sndbuf", socket.memory.sendBuffer);
+        out.endObject();
+    }
+    if (socket.info.isPresent()) {
+        out.beginObject("tcp_info");
+        tcpInfoFields(out, socket.info);
+        out.endObject();
+    }
+    OwnerAbsence absence;
+    if (const SocketOwner *owner = snapshot.owner(socket, &absence)) {
+        out.beginObject("owner");
+        out.field("pid", owner->pid);
+        out.field("command", QStringView(owner->command));
+        out.field("uid", owner->uid);
+        out.field("user", QStringView(owner->user));
+        out.endObject();
+    } else {
+        out.field("owner_absent", ownerAbsenceName(absence));
+    }
+}
+
+// Added to a listener's socket fields.
+template<typename Out>
+void queueFields(Out &out, const ListenerQueue &listener)
+{
+    out.field("accept_queue", listener.acceptQueueLength);
+    out.field("accept_queue_limit", listener.acceptQueueLimit);
+    out.field("syn_queue", listener.synQueueLength);
+}
+
+// The top level, without the arrays.
+template<typename Out>
+void headerFields(Out &out, const SocketSnapshot &snapshot)
+{
+    out.field("schema", "tcplens.snapshot"_L1);
+    out.field("schema_version", SnapshotJsonSchemaVersion);
+    out.field("generation", snapshot.generation());
+    out.field("taken_at", QStringView(snapshot.takenAt().toString(Qt::ISODateWithMs)));
+    out.field("netns", snapshot.netnsName().isEmpty() ? QStringView(u"self") : QStringView(snapshot.netnsName()));
+    out.field("netns_inode", snapshot.netnsInode());
+    out.field("socket_count", quint64(snapshot.sockets().size()));
+    const DumpStatistics &statistics = snapshot.statistics();
+    out.beginObject("dump");
+    out.field("duration_us", statistics.durationNs / 1000);
+    out.field("owner_lookup_us", statistics.ownerLookupNs / 1000);
+    out.field("messages", statistics.messages);
+    out.field("bytes", statistics.bytes);
+    out.field("restarts", statistics.restarts);
+    out.endObject();
+}
+
+// Builds QJsonObjects. Numbers beyond qint64 become doubles, as a JSON parser reads them.
+class ObjectFields
+{
+public:
+    ObjectFields() { m_objects.emplace_back(); }
+
+    void field(std::string_view name, bool value) { insert(name, value); }
+    template<std::integral T>
+    void field(std::string_view name, T value)
+    {
+        if constexpr (std::is_unsigned_v<T> && sizeof(T) == sizeof(quint64)) {
+            if (value > quint64(std::numeric_limits<qint64>::max())) {
+                insert(name, double(value));
+                return;
+            }
+        }
+        insert(name, qint64(value));
+    }
+    void field(std::string_view name, Cookie cookie) { insert(name, QString::number(cookie.value)); }
+    void field(std::string_view name, QLatin1StringView text) { insert(name, QString(text)); }
+    void field(std::string_view name, QStringView text) { insert(name, text.toString()); }
+    void field(std::string_view name, Address address)
+    {
+        IpAddressTextBuffer buffer;
+        const std::string_view text = ipAddressText(address.family, address.bytes, buffer);
+        insert(name, QString::fromLatin1(text.data(), qsizetype(text.size())));
+    }
+    void beginObject(std::string_view name)
+    {
+        m_names.push_back(name);
+        m_objects.emplace_back();
+    }
+    void endObject()
+    {
+        QJsonObject object = std::move(m_objects.back());
+        m_objects.pop_back();
+        insert(m_names.back(), object);
+        m_names.pop_back();
+    }
+    void insertArray(std::string_view name, const QJsonArray &array) { insert(name, array); }
+    QJsonObject take() { return std::move(m_objects.front()); }
+
+private:
+    void insert(std::string_view name, const QJsonValue &value)
+    {
+        m_objects.back().insert(QLatin1StringView(name.data(), qsizetype(name.size())), value);
+    }
+
+    std::vector<QJsonObject> m_objects; // the object being built and the ones it is nested in
+    std::vector<std::string_view> m_names; // the names of the nested ones
+};
+
+// Streams the fields through a JsonStreamWriter.
+class StreamFields
+{
+public:
+    explicit StreamFields(JsonStreamWriter &writer)
+        : m_writer(writer)
+    {
+    }
+
+    template<typename T>
+    void field(std::string_view name, T value)
+    {
+        m_writer.key(name);
+        m_writer.value(value);
+    }
+    void field(std::string_view name, Cookie cookie)
+    {
+        m_writer.key(name);
+        m_writer.decimalString(cookie.value);
+    }
+    void field(std::string_view name, Address address)
+    {
+        IpAddressTextBuffer buffer;
+        const std::string_view text = ipAddressText(address.family, address.bytes, buffer);
+        m_writer.key(name);
+        m_writer.value(QLatin1StringView(text.data(), qsizetype(text.size())));
+    }
+    void beginObject(std::string_view name)
+    {
+        m_writer.key(name);
+        m_writer.beginObject();
+    }
+    void endObject() { m_writer.endObject(); }
+
+private:
+    JsonStreamWriter &m_writer;
+};
+
+QJsonObject listenerToJson(const SocketSnapshot &snapshot, const ListenerQueue &listener)
+{
+    ObjectFields out;
+    socketFields(out, snapshot, snapshot.sockets()[std::size_t(listener.socketIndex)]);
+    queueFields(out, listener);
+    return out.take();
+}
+
+void writeListener(
+    StreamFields &out, JsonStreamWriter &writer, const SocketSnapshot &snapshot, const ListenerQueue &listener)
+{
+    writer.beginObject();
+    socketFields(out, snapshot, snapshot.sockets()[std::size_t(listener.socketIndex)]);
+    queueFields(out, listener);
+    writer.endObject();
 }
 
 } // namespace
@@ -78,80 +288,81 @@ QLatin1StringView ownerAbsenceName(OwnerAbsence absence)
 
 QJsonObject socketToJson(const SocketSnapshot &snapshot, const SocketRecord &socket)
 {
-    QJsonObject object{
-        {u"cookie"_s, QString::number(socket.cookie)},
-        {u"family"_s, socket.isIpv6() ? u"inet6"_s : u"inet"_s},
-        {u"state"_s, QString(stateName(socket.displayState()))},
-        {u"request_socket"_s, socket.hasFlag(IsRequest)},
-        {u"timewait_socket"_s, socket.hasFlag(IsTimeWaitSocket)},
-        {u"local_address"_s, socket.localAddressText()},
-        {u"local_port"_s, socket.localPort},
-        {u"remote_address"_s, socket.remoteAddressText()},
-        {u"remote_port"_s, socket.remotePort},
-        {u"recv_q"_s, qint64(socket.receiveQueue)},
-        {u"send_q"_s, qint64(socket.sendQueue)},
-        {u"timer"_s, QString(timerName(socket.timer))},
-        {u"timer_expires_ms"_s, qint64(socket.timerExpiresMs)},
-        {u"timer_retransmits"_s, socket.timerRetransmits},
-        {u"uid"_s, qint64(socket.uid)},
-        {u"inode"_s, qint64(socket.inode)},
-        {u"shutdown"_s, socket.shutdown},
-    };
-    if (const auto name = snapshot.congestionName(socket); !name.isEmpty())
-        object.insert(u"congestion"_s, QString::fromLatin1(name));
-    if (socket.hasFlag(HasMemory)) {
-        object.insert(u"memory"_s,
-            QJsonObject{{u"rmem_alloc"_s, qint64(socket.memory.receiveAllocated)},
-                {u"rcvbuf"_s, qint64(socket.memory.receiveBuffer)},
-                {u"wmem_queued"_s, qint64(socket.memory.sendQueued)}, {u"sndbuf"_s, qint64(socket.memory.sendBuffer)}});
-    }
-    if (socket.info.isPresent())
-        object.insert(u"tcp_info"_s, tcpInfoToJson(socket.info));
-    OwnerAbsence absence;
-    if (const SocketOwner *owner = snapshot.owner(socket, &absence)) {
-        object.insert(u"owner"_s,
-            QJsonObject{{u"pid"_s, owner->pid}, {u"command"_s, owner->command}, {u"uid"_s, qint64(owner->uid)},
-                {u"user"_s, owner->user}});
-    } else {
-        object.insert(u"owner_absent"_s, QString(ownerAbsenceName(absence)));
-    }
-    return object;
+    ObjectFields out;
+    socketFields(out, snapshot, socket);
+    return out.take();
 }
 
 QJsonObject snapshotToJson(const SocketSnapshot &snapshot, const SnapshotJsonOptions &options)
 {
-    QJsonArray sockets;
-    const auto &records = snapshot.sockets();
-    if (!options.listenersOnly) {
-        for (const auto &socket : records)
-            sockets.append(socketToJson(snapshot, socket));
-    }
+    ObjectFields out;
+    headerFields(out, snapshot);
     QJsonArray listeners;
-    for (const auto &listener : snapshot.listeners()) {
-        QJsonObject object = socketToJson(snapshot, records[std::size_t(listener.socketIndex)]);
-        object.insert(u"accept_queue"_s, qint64(listener.acceptQueueLength));
-        object.insert(u"accept_queue_limit"_s, qint64(listener.acceptQueueLimit));
-        object.insert(u"syn_queue"_s, qint64(listener.synQueueLength));
-        listeners.append(object);
+    for (const ListenerQueue &listener : snapshot.listeners())
+        listeners.append(listenerToJson(snapshot, listener));
+    out.insertArray("listeners", listeners);
+    if (!options.listenersOnly) {
+        QJsonArray sockets;
+        for (const SocketRecord &socket : snapshot.sockets())
+            sockets.append(socketToJson(snapshot, socket));
+        out.insertArray("sockets", sockets);
     }
-    const auto &statistics = snapshot.statistics();
-    QJsonObject result{
-        {u"schema"_s, u"tcplens.snapshot"_s},
-        {u"schema_version"_s, SnapshotJsonSchemaVersion},
-        {u"generation"_s, qint64(snapshot.generation())},
-        {u"taken_at"_s, snapshot.takenAt().toString(Qt::ISODateWithMs)},
-        {u"netns"_s, snapshot.netnsName().isEmpty() ? u"self"_s : snapshot.netnsName()},
-        {u"netns_inode"_s, double(snapshot.netnsInode())},
-        {u"socket_count"_s, qint64(records.size())},
-        {u"listeners"_s, listeners},
-        {u"dump"_s,
-            QJsonObject{{u"duration_us"_s, statistics.durationNs / 1000},
-                {u"owner_lookup_us"_s, statistics.ownerLookupNs / 1000}, {u"messages"_s, qint64(statistics.messages)},
-                {u"bytes"_s, double(statistics.bytes)}, {u"restarts"_s, qint64(statistics.restarts)}}},
-    };
-    if (!options.listenersOnly)
-        result.insert(u"sockets"_s, sockets);
-    return result;
+    return out.take();
+}
+
+void writeSnapshotJson(JsonStreamWriter &writer, const SocketSnapshot &snapshot, const SnapshotJsonOptions &options)
+{
+    StreamFields out(writer);
+    writer.beginObject();
+    headerFields(out, snapshot);
+    writer.key("listeners");
+    writer.beginArray();
+    for (const ListenerQueue &listener : snapshot.listeners())
+        writeListener(out, writer, snapshot, listener);
+    writer.endArray();
+    if (!options.listenersOnly) {
+        writer.key("sockets");
+        writer.beginArray();
+        for (const SocketRecord &socket : snapshot.sockets()) {
+            writer.beginObject();
+            socketFields(out, snapshot, socket);
+            writer.endObject();
+        }
+        writer.endArray();
+    }
+    writer.endObject();
+    writer.newline();
+}
+
+void writeSnapshotJsonLines(
+    JsonStreamWriter &writer, const SocketSnapshot &snapshot, const SnapshotJsonOptions &options)
+{
+    StreamFields out(writer);
+    writer.beginObject();
+    headerFields(out, snapshot);
+    writer.endObject();
+    writer.newline();
+    if (options.listenersOnly) {
+        for (const ListenerQueue &listener : snapshot.listeners()) {
+            writeListener(out, writer, snapshot, listener);
+            writer.newline();
+        }
+        return;
+    }
+    QHash<int, const ListenerQueue *> listenerOf;
+    for (const ListenerQueue &listener : snapshot.listeners())
+        listenerOf.insert(listener.socketIndex, &listener);
+    const auto &sockets = snapshot.sockets();
+    for (std::size_t index = 0; index < sockets.size(); ++index) {
+        writer.beginObject();
+        socketFields(out, snapshot, sockets[index]);
+        if (sockets[index].state == TcpState::Listen) {
+            if (const ListenerQueue *listener = listenerOf.value(int(index)))
+                queueFields(out, *listener);
+        }
+        writer.endObject();
+        writer.newline();
+    }
 }
 
 } // namespace TcpLens

@@ -30,7 +30,7 @@ QList<QByteArray> read(const QString &path)
     return datagrams;
 }
 
-SocketSnapshot snapshot(const QStringList &paths, quint64 generation, qint64 monotonicNs)
+std::optional<SocketSnapshot::Data> snapshotData(const QStringList &paths, quint64 generation, qint64 monotonicNs)
 {
     SocketSnapshot::Data data;
     data.generation = generation;
@@ -40,15 +40,22 @@ SocketSnapshot snapshot(const QStringList &paths, quint64 generation, qint64 mon
     for (const QString &path : paths) {
         const QList<QByteArray> datagrams = read(path);
         if (datagrams.isEmpty())
-            return {};
+            return std::nullopt;
         for (const QByteArray &datagram : datagrams) {
             const auto bytes = std::as_bytes(std::span(datagram.constData(), std::size_t(datagram.size())));
             if (!decodeDumpChunk(bytes, congestion, data.sockets))
-                return {};
+                return std::nullopt;
         }
     }
+    data.congestionNames = congestion.names();
     data.listeners = buildListenerQueues(data.sockets);
-    return SocketSnapshot(std::move(data));
+    return data;
+}
+
+SocketSnapshot snapshot(const QStringList &paths, quint64 generation, qint64 monotonicNs)
+{
+    auto data = snapshotData(paths, generation, monotonicNs);
+    return data ? SocketSnapshot(std::move(*data)) : SocketSnapshot();
 }
 
 } // namespace TcpLens::Test::CapturedSockDiag

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+//
+// One schema, two forms: what writeSnapshotJson() and writeSnapshotJsonLines() stream must parse
+// into exactly what snapshotToJson() builds, on snapshots of real sock_diag bytes (tests/data/), an
+// empty one, listeners only, and owners and a namespace with hostile names.
+#include "capturedsockdiag.h"
+#include "export/jsonstreamwriter.h"
+#include "export/snapshotjson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace TcpLens;
+namespace Captured = TcpLens::Test::CapturedSockDiag;
+
+namespace {
+
+constexpr qint64 Second = 1'000'000'000;
+
+QString data(const QString &name)
+{
+    return QFINDTESTDATA(u"data/"_s + name);
+}
+
+SocketSnapshot::Data captured(const QStringList &files)
+{
+    QStringList paths;
+    for (const QString &file : files)
+        paths.append(data(file));
+    auto decoded = Captured::snapshotData(paths, 7, 50 * Second);
+    if (!decoded)
+        qFatal("tests/data/%s missing or not decodable: capture again (tests/data/README.md)",
+            qPrintable(files.join(u", ")));
+    return std::move(*decoded);
+}
+
+// Names no process should have, and some have: quotes, backslashes, every control character, what
+// invalid UTF-8 in /proc/PID/comm decodes to, characters beyond the BMP.
+QStringList hostileNames()
+{
+    QString controls;
+    for (char16_t c = 0; c < 0x20; ++c)
+        controls += QChar(c);
+    return {
+        u"a\"b\\c"_s,
+        controls + u"\x7f"_s,
+        QString::fromLocal8Bit("\xff\xfe"
+                               "x\xc3"),
+        u"\u00e9\u20ac\u2028\u2029"_s + QString::fromUcs4(U"\U0001F600"),
+        u"</script>\\u0000"_s,
+        QString(),
+    };
+}
+
+// The captured sockets with every inode owned by a process with a hostile name, some found later.
+SocketSnapshot::Data withHostileOwners(SocketSnapshot::Data data)
+{
+    const QStringList names = hostileNames();
+    int next = 0;
+    for (const SocketRecord &socket : data.sockets) {
+        if (socket.inode == 0)
+            continue;
+        if (next % 4 == 3) {
+            data.ownersNotFoundYet.insert(socket.inode);
+        } else if (next % 4 != 2) {
+            SocketOwner owner;
+            owner.pid = 1000 + next;
+            owner.uid = quint32(next);
+            owner.command = names.at(next % names.size());
+            owner.user = names.at((next + 1) % names.size());
+            data.ownersByInode.insert(socket.inode, owner);
+        } // else another user's process: not permitted
+        ++next;
+    }
+    data.ownersResolved = true;
+    data.netnsName = u"/run/netns/\"evil\n\\"_s + QChar(0);
+    return data;
+}
+
+QByteArray streamed(
+    const SocketSnapshot &snapshot, const SnapshotJsonOptions &options, JsonStreamWriter::Layout layout, bool lines)
+{
+    QByteArray text;
+    // A small buffer, so that the sink's chunks cut the text in many places.
+    JsonStreamWriter writer(
+        [&](std::string_view chunk) {
+            text.append(chunk.data(), qsizetype(chunk.size()));
+            return true;
+        },
+        layout, 4096);
+    if (lines)
+        writeSnapshotJsonLines(writer, snapshot, options);
+    else
+        writeSnapshotJson(writer, snapshot, options);
+    if (!writer.flush())
+        qFatal("a collecting sink cannot fail");
+    return text;
+}
+
+QJsonObject parsedObject(const QByteArray &text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        qWarning("not a JSON object: %s at %d", qPrintable(error.errorString()), error.offset);
+    return document.object();
+}
+
+} // namespace
+
+class TestSnapshotJson : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sameAsSnapshotToJson_data()
+    {
+        QTest::addColumn<SocketSnapshot>("snapshot");
+        QTest::addColumn<bool>("listenersOnly");
+        const QList<std::pair<QString, SocketSnapshot>> snapshots{
+            {u"diagnosis-1.bin"_s, SocketSnapshot(captured({u"diagnosis-1.bin"_s}))},
+            {u"diagnosis-2.bin"_s, SocketSnapshot(captured({u"diagnosis-2.bin"_s}))},
+            {u"sockdiag-inet + inet6"_s, SocketSnapshot(captured({u"sockdiag-inet.bin"_s, u"sockdiag-inet6.bin"_s}))},
+            {u"hostile owners"_s,
+                SocketSnapshot(withHostileOwners(captured({u"sockdiag-inet.bin"_s, u"sockdiag-inet6.bin"_s})))},
+            {u"null snapshot"_s, SocketSnapshot()},
+            {u"empty dump"_s, SocketSnapshot(SocketSnapshot::Data{})},
+        };
+        for (const auto &[name, snapshot] : snapshots) {
+            QTest::addRow("%s", qPrintable(name)) << snapshot << false;
+            QTest::addRow("%s, listeners only", qPrintable(name)) << snapshot << true;
+        }
+    }
+
+    void sameAsSnapshotToJson()
+    {
+        QFETCH(SocketSnapshot, snapshot);
+        QFETCH(bool, listenersOnly);
+        const SnapshotJsonOptions options{listenersOnly};
+        const QJsonObject expected = snapshotToJson(snapshot, options);
+        QCOMPARE(expected.contains(u"sockets"), !listenersOnly);
+
+        const QByteArray compact = streamed(snapshot, options, JsonStreamWriter::Layout::Compact, false);
+        QVERIFY(QUtf8StringView(compact).isValidUtf8());
+        // One line, ended: nothing unescaped can break it.
+        QCOMPARE(compact.count('\n'), 1);
+        QVERIFY(compact.endsWith('\n'));
+        QCOMPARE(parsedObject(compact), expected);
+
+        const QByteArray indented = streamed(snapshot, options, JsonStreamWriter::Layout::Indented, false);
+        QVERIFY(indented.startsWith("{\n    \"schema\": \"tcplens.snapshot\",\n"));
+        QCOMPARE(parsedObject(indented), expected);
+    }
+
+    void jsonLinesHoldTheSameObjects_data() { sameAsSnapshotToJson_data(); }
+
+    // The first line is the top level without the arrays; then each socket (a LISTEN one as its
+    // listener's entry, with the queues), or with listenersOnly each listener.
+    void jsonLinesHoldTheSameObjects()
+    {
+        QFETCH(SocketSnapshot, snapshot);
+        QFETCH(bool, listenersOnly);
+        const SnapshotJsonOptions options{listenersOnly};
+        const QJsonObject document = snapshotToJson(snapshot, options);
+        QJsonObject header = document;
+        header.remove(u"listeners");
+        header.remove(u"sockets");
+        const QJsonArray listeners = document.value(u"listeners").toArray();
+        QJsonArray expectedLines;
+        if (listenersOnly) {
+            expectedLines = listeners;
+        } else {
+            for (const QJsonValue &socket : document.value(u"sockets").toArray()) {
+                QJsonObject line = socket.toObject();
+                for (const QJsonValue &listener : listeners) {
+                    if (listener[u"cookie"] == line[u"cookie"])
+                        line = listener.toObject();
+                }
+                expectedLines.append(line);
+            }
+        }
+
+        const QByteArray text = streamed(snapshot, options, JsonStreamWriter::Layout::Compact, true);
+        QVERIFY(text.endsWith('\n'));
+        const QList<QByteArray> lines = text.chopped(1).split('\n');
+        QCOMPARE(lines.size(), expectedLines.size() + 1);
+        QCOMPARE(parsedObject(lines.at(0)), header);
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            QCOMPARE(parsedObject(lines.at(i)), expectedLines.at(i - 1).toObject());
+    }
+
+    // What the equality above rests on, spelled out once: the names and values a reader sees.
+    void hostileOwnerNamesComeBackIntact()
+    {
+        const SocketSnapshot snapshot(withHostileOwners(captured({u"sockdiag-inet.bin"_s, u"sockdiag-inet6.bin"_s})));
+        const QJsonObject parsed = parsedObject(streamed(snapshot, {}, JsonStreamWriter::Layout::Compact, false));
+        QCOMPARE(parsed[u"netns"].toString(), snapshot.netnsName());
+        QSet<QString> commands;
+        QStringList absences;
+        for (const QJsonValue &socket : parsed[u"sockets"].toArray()) {
+            if (socket[u"owner"].isObject())
+                commands.insert(socket[u"owner"][u"command"].toString());
+            else
+                absences.append(socket[u"owner_absent"].toString());
+        }
+        const QStringList names = hostileNames();
+        QCOMPARE(commands, QSet<QString>(names.cbegin(), names.cend()));
+        QVERIFY(absences.contains(u"not-found-yet"));
+        QVERIFY(absences.contains(u"not-permitted"));
+    }
+
+    void numbersAndCookies()
+    {
+        SocketSnapshot::Data data;
+        data.netnsInode = 0xffff'ffff'ffff'fff0;
+        SocketRecord socket;
+        socket.cookie = 0xffff'ffff'ffff'ffff;
+        socket.family = 2;
+        socket.state = TcpState::Established;
+        socket.info.kernelLength = 248;
+        socket.info.bytesAcked = 0x7fff'ffff'ffff'ffff;
+        socket.info.bytesReceived = 0x8000'0000'0000'0001;
+        data.sockets.push_back(socket);
+        const SocketSnapshot snapshot(std::move(data));
+        const QByteArray text = streamed(snapshot, {}, JsonStreamWriter::Layout::Compact, false);
+        // Exact digits in the text, whatever a reader makes of them; the cookie as a string.
+        QVERIFY(text.contains("\"netns_inode\":18446744073709551600,"));
+        QVERIFY(text.contains("\"cookie\":\"18446744073709551615\""));
+        QVERIFY(text.contains("\"bytes_acked\":9223372036854775807,"));
+        QVERIFY(text.contains("\"bytes_received\":9223372036854775809,"));
+        QCOMPARE(parsedObject(text), snapshotToJson(snapshot));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSnapshotJson)
+#include "tst_snapshotjson.moc"
