@@ -7,6 +7,7 @@
 #include "commandline.h"
 #include "counterscommand.h"
 #include "doctorcommand.h"
+#include "export/jsonstreamwriter.h"
 #include "export/snapshotjson.h"
 #include "labcommand.h"
 #include "sysctlcommand.h"
@@ -15,12 +16,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QJsonDocument>
-
 #include <QSocketNotifier>
 
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -35,17 +35,29 @@ int runSnapshot(QCoreApplication &, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Prints one snapshot of the kernel's TCP sockets (docs/json-schema.md)."_s);
     parser.addHelpOption();
-    const QCommandLineOption json(u"json"_s, u"Print JSON (the only format so far)."_s);
+    const QCommandLineOption json(u"json"_s, u"Print one JSON object, compact."_s);
+    const QCommandLineOption jsonLines(u"jsonl"_s,
+        u"Print JSON Lines: a first line with what --json has at the top level, then one socket per line "
+        "(with --listeners: one listener per line)."_s);
+    const QCommandLineOption pretty(u"pretty"_s, u"With --json: indent it, four spaces per level."_s);
     const QCommandLineOption netns(u"netns"_s,
         u"Look into this network namespace: /proc/PID/ns/net, "
         "/run/netns/NAME or NAME."_s,
         u"PATH"_s);
     const QCommandLineOption listeners(u"listeners"_s, u"Only listening sockets, with their queues."_s);
     const QCommandLineOption noOwners(u"no-owners"_s, u"Do not look up owning processes in /proc."_s);
-    parser.addOptions({json, netns, listeners, noOwners});
+    parser.addOptions({json, jsonLines, pretty, netns, listeners, noOwners});
     processArguments(parser, arguments);
-    if (!parser.isSet(json)) {
-        std::fputs("tcplens snapshot: add --json (the only output format so far)\n", stderr);
+    if (!parser.isSet(json) && !parser.isSet(jsonLines)) {
+        std::fputs("tcplens snapshot: add --json or --jsonl (the only output formats so far)\n", stderr);
+        return 2;
+    }
+    if (parser.isSet(json) && parser.isSet(jsonLines)) {
+        std::fputs("tcplens snapshot: --json or --jsonl, not both\n", stderr);
+        return 2;
+    }
+    if (parser.isSet(pretty) && !parser.isSet(json)) {
+        std::fputs("tcplens snapshot: --pretty indents --json; --jsonl keeps each socket on one line\n", stderr);
         return 2;
     }
     // A headless command has a single thread here, so moving it into the namespace is enough.
@@ -70,9 +82,19 @@ int runSnapshot(QCoreApplication &, const QStringList &arguments)
     }
     SnapshotJsonOptions jsonOptions;
     jsonOptions.listenersOnly = parser.isSet(listeners);
-    const QByteArray text = QJsonDocument(snapshotToJson(*snapshot, jsonOptions)).toJson(QJsonDocument::Indented);
-    std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
-    return std::fflush(stdout) == 0 ? 0 : 1;
+    // Straight to file descriptor 1 in large chunks, past stdio (nothing else wrote to it).
+    int writeError = 0;
+    JsonStreamWriter writer(JsonStreamWriter::fileDescriptorSink(STDOUT_FILENO, &writeError),
+        parser.isSet(pretty) ? JsonStreamWriter::Layout::Indented : JsonStreamWriter::Layout::Compact);
+    if (parser.isSet(jsonLines))
+        writeSnapshotJsonLines(writer, *snapshot, jsonOptions);
+    else
+        writeSnapshotJson(writer, *snapshot, jsonOptions);
+    if (!writer.flush()) {
+        std::fprintf(stderr, "tcplens snapshot: cannot write the output: %s\n", std::strerror(writeError));
+        return 1;
+    }
+    return 0;
 }
 
 // SIGINT/SIGTERM end `watch` through the event loop: the handler only writes to a pipe.
@@ -151,8 +173,8 @@ int runDoctor(QCoreApplication &, const QStringList &arguments)
 }
 
 const HeadlessCommand Commands[] = {
-    {"snapshot", "--json [--netns PATH] [--listeners] [--no-owners]", QT_TRANSLATE_NOOP("main", "one snapshot as JSON"),
-        runSnapshot},
+    {"snapshot", "--json [--pretty] | --jsonl [--netns PATH] [--listeners] [--no-owners]",
+        QT_TRANSLATE_NOOP("main", "one snapshot as JSON, or as JSON Lines"), runSnapshot},
     {"watch", "--json [--netns PATH] [--interval MS] [--exact]",
         QT_TRANSLATE_NOOP("main", "one JSON line per connection event, until Ctrl+C"), runWatch},
     {"counters", "[--json] [--all] [--netns PATH] [--interval SECONDS]",

@@ -42,6 +42,9 @@ rejects "tcplens: unknown argument 'doctor' (see tcplens --help)" --exact doctor
 rejects "tcplens: missing value after '--netns' (see tcplens --help)" --netns
 rejects "tcplens: --view takes one of table, diagram, timeline, listeners, counters, sysctls, lab, problems, reading, not 'bogus'" --view bogus
 rejects "tcplens snapshot: unknown option '--bogus' (see tcplens snapshot --help)" snapshot --bogus
+rejects "tcplens snapshot: add --json or --jsonl (the only output formats so far)" snapshot
+rejects "tcplens snapshot: --json or --jsonl, not both" snapshot --json --jsonl
+rejects "tcplens snapshot: --pretty indents --json; --jsonl keeps each socket on one line" snapshot --jsonl --pretty
 rejects "tcplens watch: unknown option '--bogus' (see tcplens watch --help)" watch --json --bogus
 rejects "tcplens counters: unknown option '--bogus' (see tcplens counters --help)" counters --bogus
 rejects "tcplens sysctl: unknown option '--bogus' (see tcplens sysctl --help)" sysctl --bogus
