@@ -8,14 +8,14 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstring>
 
 namespace TcpLens {
 
 namespace {
 
-// Room for any one step of a string: "\u001f" is 6 bytes, a surrogate pair 4 bytes of UTF-8.
+// Room for one UTF-16 unit or Latin-1 byte of a string: "\u001f" is 6 bytes, a surrogate pair 4
+// bytes of UTF-8 for two units.
 constexpr std::size_t MaxCodePointBytes = 6;
 constexpr std::size_t IndentWidth = 4;
 
@@ -110,55 +110,7 @@ void JsonStreamWriter::separate()
         indent();
 }
 
-void JsonStreamWriter::beforeValue()
-{
-    if (m_afterKey)
-        m_afterKey = false;
-    else
-        separate();
-}
-
-void JsonStreamWriter::open(char bracket)
-{
-    beforeValue();
-    *reserve(1) = bracket;
-    ++m_used;
-    Q_ASSERT(m_depth < MaxDepth);
-    m_empty[m_depth++] = true;
-}
-
-void JsonStreamWriter::close(char bracket)
-{
-    Q_ASSERT(m_depth > 0);
-    --m_depth;
-    // An empty container stays "{}" or "[]" on one line.
-    if (m_layout == Layout::Indented && !m_empty[m_depth])
-        indent();
-    *reserve(1) = bracket;
-    ++m_used;
-}
-
-void JsonStreamWriter::beginObject()
-{
-    open('{');
-}
-
-void JsonStreamWriter::endObject()
-{
-    close('}');
-}
-
-void JsonStreamWriter::beginArray()
-{
-    open('[');
-}
-
-void JsonStreamWriter::endArray()
-{
-    close(']');
-}
-
-void JsonStreamWriter::key(std::string_view name)
+void JsonStreamWriter::indentedKey(std::string_view name)
 {
     separate();
     char *out = reserve(name.size() + 4);
@@ -173,55 +125,28 @@ void JsonStreamWriter::key(std::string_view name)
     m_afterKey = true;
 }
 
-void JsonStreamWriter::value(bool boolean)
+void JsonStreamWriter::open(char bracket)
 {
-    beforeValue();
-    const std::string_view text = boolean ? std::string_view("true") : std::string_view("false");
-    std::memcpy(reserve(text.size()), text.data(), text.size());
-    m_used += text.size();
+    *beforeValue(1) = bracket;
+    ++m_used;
+    Q_ASSERT(m_depth < MaxDepth);
+    m_empty[std::size_t(m_depth++)] = true;
 }
 
-void JsonStreamWriter::value(qint64 number)
+void JsonStreamWriter::close(char bracket)
 {
-    beforeValue();
-    char *out = reserve(24);
-    m_used = std::size_t(std::to_chars(out, out + 24, number).ptr - m_buffer.get());
-}
-
-void JsonStreamWriter::value(quint64 number)
-{
-    beforeValue();
-    char *out = reserve(24);
-    m_used = std::size_t(std::to_chars(out, out + 24, number).ptr - m_buffer.get());
-}
-
-void JsonStreamWriter::decimalString(quint64 number)
-{
-    beforeValue();
-    char *out = reserve(24);
-    *out++ = '"';
-    out = std::to_chars(out, out + 22, number).ptr;
-    *out++ = '"';
-    m_used = std::size_t(out - m_buffer.get());
-}
-
-void JsonStreamWriter::nullValue()
-{
-    beforeValue();
-    std::memcpy(reserve(4), "null", 4);
-    m_used += 4;
-}
-
-void JsonStreamWriter::newline()
-{
-    *reserve(1) = '\n';
+    Q_ASSERT(m_depth > 0);
+    --m_depth;
+    // An empty container stays "{}" or "[]" on one line.
+    if (m_layout == Layout::Indented && !m_empty[std::size_t(m_depth)])
+        indent();
+    *reserve(1) = bracket;
     ++m_used;
 }
 
-// One ASCII character that needsEscape(); room for it was reserved.
-void JsonStreamWriter::writeEscapedAscii(char c)
+// One ASCII character that needsEscape().
+char *JsonStreamWriter::escapedAscii(char *out, char c)
 {
-    char *out = m_buffer.get() + m_used;
     *out++ = '\\';
     switch (c) {
     case '"':
@@ -252,26 +177,19 @@ void JsonStreamWriter::writeEscapedAscii(char c)
         *out++ = Hex[c & 0xf];
         break;
     }
-    m_used = std::size_t(out - m_buffer.get());
+    return out;
 }
 
-void JsonStreamWriter::value(QStringView text)
+// [it, end) escaped and as UTF-8; room for MaxCodePointBytes a unit was reserved.
+char *JsonStreamWriter::utf16Text(char *out, const char16_t *it, const char16_t *end)
 {
-    beforeValue();
-    *reserve(1) = '"';
-    ++m_used;
-    const char16_t *it = text.utf16();
-    const char16_t *const end = it + text.size();
     while (it != end) {
-        char *out = reserve(MaxCodePointBytes);
         const char16_t c = *it++;
         if (c < 0x80) {
-            if (needsEscape(c)) {
-                writeEscapedAscii(char(c));
-                continue;
-            }
-            *out = char(c);
-            ++m_used;
+            if (needsEscape(c))
+                out = escapedAscii(out, char(c));
+            else
+                *out++ = char(c);
             continue;
         }
         char32_t codePoint = c;
@@ -281,7 +199,41 @@ void JsonStreamWriter::value(QStringView text)
             else
                 codePoint = QChar::ReplacementCharacter;
         }
-        m_used = std::size_t(putUtf8(out, codePoint) - m_buffer.get());
+        out = putUtf8(out, codePoint);
+    }
+    return out;
+}
+
+char *JsonStreamWriter::latin1Text(char *out, const char *it, const char *end)
+{
+    while (it != end) {
+        const auto c = char16_t(uchar(*it++));
+        if (c >= 0x80)
+            out = putUtf8(out, c);
+        else if (needsEscape(c))
+            out = escapedAscii(out, char(c));
+        else
+            *out++ = char(c);
+    }
+    return out;
+}
+
+void JsonStreamWriter::value(QStringView text)
+{
+    *beforeValue(1) = '"';
+    ++m_used;
+    const char16_t *it = text.utf16();
+    const char16_t *const end = it + text.size();
+    while (it != end) {
+        // As much as surely fits, MaxCodePointBytes a unit; a surrogate pair stays in one piece.
+        if (m_capacity - m_used < 16 * MaxCodePointBytes)
+            drain();
+        const auto units = std::min<std::size_t>(std::size_t(end - it), (m_capacity - m_used) / MaxCodePointBytes);
+        const char16_t *pieceEnd = it + units;
+        if (pieceEnd != end && QChar::isHighSurrogate(pieceEnd[-1]))
+            --pieceEnd;
+        m_used = std::size_t(utf16Text(m_buffer.get() + m_used, it, pieceEnd) - m_buffer.get());
+        it = pieceEnd;
     }
     *reserve(1) = '"';
     ++m_used;
@@ -289,20 +241,16 @@ void JsonStreamWriter::value(QStringView text)
 
 void JsonStreamWriter::value(QLatin1StringView text)
 {
-    beforeValue();
-    *reserve(1) = '"';
+    *beforeValue(1) = '"';
     ++m_used;
-    for (const char byte : text) {
-        char *out = reserve(MaxCodePointBytes);
-        const auto c = char16_t(uchar(byte));
-        if (c >= 0x80) {
-            m_used = std::size_t(putUtf8(out, c) - m_buffer.get());
-        } else if (needsEscape(c)) {
-            writeEscapedAscii(byte);
-        } else {
-            *out = byte;
-            ++m_used;
-        }
+    const char *it = text.data();
+    const char *const end = it + text.size();
+    while (it != end) {
+        if (m_capacity - m_used < 16 * MaxCodePointBytes)
+            drain();
+        const auto bytes = std::min<std::size_t>(std::size_t(end - it), (m_capacity - m_used) / MaxCodePointBytes);
+        m_used = std::size_t(latin1Text(m_buffer.get() + m_used, it, it + bytes) - m_buffer.get());
+        it += bytes;
     }
     *reserve(1) = '"';
     ++m_used;

@@ -6,11 +6,14 @@
 #include <QStringView>
 
 #include <array>
+#include <charconv>
 #include <concepts>
 #include <cstddef>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <string_view>
+#include <type_traits>
 
 namespace TcpLens {
 
@@ -40,23 +43,46 @@ public:
     // A sink that write()s to `fd` (partial writes and EINTR retried); on failure *error holds errno.
     static Sink fileDescriptorSink(int fd, int *error);
 
-    void beginObject();
-    void endObject();
-    void beginArray();
-    void endArray();
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
     // An object member's name: plain ASCII that needs no escaping, as the schema's names are.
-    void key(std::string_view name);
-    void value(bool boolean);
-    void value(qint64 number);
-    void value(quint64 number);
+    void key(std::string_view name)
+    {
+        if (m_layout != Layout::Compact || m_depth == 0) {
+            indentedKey(name);
+            return;
+        }
+        // The compact layout, every member of a snapshot: one reservation, no call.
+        char *out = reserve(name.size() + 4);
+        if (!m_empty[m_depth - 1])
+            *out++ = ',';
+        m_empty[m_depth - 1] = false;
+        *out++ = '"';
+        std::memcpy(out, name.data(), name.size());
+        out += name.size();
+        *out++ = '"';
+        *out++ = ':';
+        m_used = std::size_t(out - m_buffer.get());
+        m_afterKey = true;
+    }
+    void value(bool boolean)
+    {
+        const std::string_view text = boolean ? std::string_view("true") : std::string_view("false");
+        std::memcpy(beforeValue(text.size()), text.data(), text.size());
+        m_used += text.size();
+    }
+    void value(qint64 number) { writeNumber(number); }
+    void value(quint64 number) { writeNumber(number); }
     template<std::integral T>
         requires(!std::same_as<T, bool>)
     void value(T number)
     {
         if constexpr (std::is_signed_v<T>)
-            value(qint64(number));
+            writeNumber(qint64(number));
         else
-            value(quint64(number));
+            writeNumber(quint64(number));
     }
     void value(QStringView text);
     void value(const char16_t *text) { value(QStringView(text)); }
@@ -67,10 +93,25 @@ public:
     void value(QLatin1StringView text);
     // A number as a decimal string ("18446744073709551615"): JSON readers turn big numbers into
     // doubles and lose digits.
-    void decimalString(quint64 number);
-    void nullValue();
+    void decimalString(quint64 number)
+    {
+        char *out = beforeValue(MaxNumberBytes + 2);
+        *out++ = '"';
+        out = std::to_chars(out, out + MaxNumberBytes, number).ptr;
+        *out++ = '"';
+        m_used = std::size_t(out - m_buffer.get());
+    }
+    void nullValue()
+    {
+        std::memcpy(beforeValue(4), "null", 4);
+        m_used += 4;
+    }
     // Ends a line after a top-level value: JSON Lines, and the final newline of a document.
-    void newline();
+    void newline()
+    {
+        *reserve(1) = '\n';
+        ++m_used;
+    }
 
     // Hands what is buffered to the sink; false if the sink ever failed.
     bool flush();
@@ -78,6 +119,7 @@ public:
 
 private:
     static constexpr int MaxDepth = 32;
+    static constexpr std::size_t MaxNumberBytes = 20; // 18446744073709551615, -9223372036854775808
 
     char *reserve(std::size_t bytes)
     {
@@ -86,13 +128,30 @@ private:
             drain();
         return m_buffer.get() + m_used;
     }
+    // Room for `bytes` after the comma (or line break) a value needs where it stands.
+    char *beforeValue(std::size_t bytes)
+    {
+        if (m_afterKey)
+            m_afterKey = false;
+        else
+            separate();
+        return reserve(bytes);
+    }
+    template<typename Number>
+    void writeNumber(Number number)
+    {
+        char *out = beforeValue(MaxNumberBytes);
+        m_used = std::size_t(std::to_chars(out, out + MaxNumberBytes, number).ptr - m_buffer.get());
+    }
     void drain();
     void separate();
-    void beforeValue();
+    void indentedKey(std::string_view name);
     void open(char bracket);
     void close(char bracket);
     void indent();
-    void writeEscapedAscii(char c);
+    char *escapedAscii(char *out, char c);
+    char *utf16Text(char *out, const char16_t *it, const char16_t *end);
+    char *latin1Text(char *out, const char *it, const char *end);
 
     Sink m_sink;
     std::unique_ptr<char[]> m_buffer;
