@@ -64,6 +64,9 @@ std::expected<SocketSnapshot, QString> SnapshotSource::take(const Options &optio
     // Splitting pays the hash walk twice to fill in parallel; a listener-only dump fills almost
     // nothing, so it would only pay (docs/benchmarks.md, variant l).
     dumpOptions.parallel = (options.stateMask & ~ListenerStatesMask) != 0;
+    // The first walk of /proc needs no dump: it runs in threads of its own while the dump runs.
+    if (options.resolveOwners)
+        m_owners->startFirstRead();
     const qint64 startedNs = MonotonicClock::nowNs();
     auto dump = m_client.dump(dumpOptions, m_lastCount + m_lastCount / 16);
     if (!dump)

@@ -10,7 +10,7 @@ namespace TcpLens {
 struct DumpStatistics
 {
     qint64 durationNs = 0; // wall time of the netlink dump(s) and decoding
-    qint64 ownerLookupNs = 0; // time spent resolving owners from /proc
+    qint64 ownerLookupNs = 0; // time resolving owners from /proc took after the dump (a first walk runs during it)
     quint32 messages = 0; // SOCK_DIAG_BY_FAMILY messages decoded
     quint64 bytes = 0; // netlink bytes received
     quint32 restarts = 0; // dumps redone because the kernel flagged NLM_F_DUMP_INTR

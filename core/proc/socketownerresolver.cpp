@@ -9,13 +9,18 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <sched.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <thread>
+#include <utility>
 
 namespace TcpLens {
 
@@ -42,6 +47,34 @@ bool isPid(const char *name, qint32 &pid)
     return error == std::errc() && end == name + length && pid > 0;
 }
 
+QByteArray processPath(const QByteArray &procRoot, qint32 pid)
+{
+    return procRoot + '/' + QByteArray::number(pid);
+}
+
+// st_size of /proc/PID/fd: its number of open files (Linux 6.2+, proc_fd_getattr()); -1 without.
+qint64 fdCountOf(const QByteArray &processFolder)
+{
+    struct stat status{};
+    const QByteArray path = processFolder + "/fd";
+    return ::stat(path.constData(), &status) == 0 ? qint64(status.st_size) : -1;
+}
+
+// Fewer processes than this are read on the calling thread: threads would cost more than they save.
+constexpr qsizetype MinProcessesForThreads = 16;
+// readlink() on /proc scales with CPUs; more threads than this only wait for each other.
+constexpr int MaxReaderThreads = 4;
+
+int readerThreads(qsizetype processes)
+{
+    if (processes < MinProcessesForThreads)
+        return 1;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    const int cpus = ::sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
+    return std::clamp(cpus, 1, MaxReaderThreads);
+}
+
 } // namespace
 
 SocketOwnerResolver::SocketOwnerResolver(QString procRoot, int fullRescanIntervalMs)
@@ -49,6 +82,9 @@ SocketOwnerResolver::SocketOwnerResolver(QString procRoot, int fullRescanInterva
     , m_fullRescanIntervalMs(fullRescanIntervalMs)
 {
 }
+
+// A first read still running is waited for by its future's destructor (std::async).
+SocketOwnerResolver::~SocketOwnerResolver() = default;
 
 QList<qint32> SocketOwnerResolver::listProcesses() const
 {
@@ -67,9 +103,7 @@ QList<qint32> SocketOwnerResolver::listProcesses() const
 
 qint64 SocketOwnerResolver::fdCount(qint32 pid) const
 {
-    struct stat status{};
-    const QByteArray path = QFile::encodeName(m_procRoot) + '/' + QByteArray::number(pid) + "/fd";
-    return ::stat(path.constData(), &status) == 0 ? qint64(status.st_size) : -1;
+    return fdCountOf(processPath(QFile::encodeName(m_procRoot), pid));
 }
 
 QString SocketOwnerResolver::userName(quint32 uid)
@@ -98,39 +132,39 @@ void SocketOwnerResolver::forgetProcess(qint32 pid)
     m_processes.erase(it);
 }
 
-void SocketOwnerResolver::readProcess(qint32 pid)
+std::optional<SocketOwnerResolver::Process> SocketOwnerResolver::readProcessFiles(
+    const QByteArray &procRoot, qint32 pid)
 {
-    forgetProcess(pid);
-    ++m_statistics.processesRead;
     Process process;
     process.owner.pid = pid;
-    const QByteArray base = QFile::encodeName(m_procRoot) + '/' + QByteArray::number(pid);
+    const QByteArray base = processPath(procRoot, pid);
     struct stat status{};
     if (::stat(base.constData(), &status) < 0)
-        return; // exited meanwhile
+        return std::nullopt; // exited meanwhile
     process.owner.uid = status.st_uid;
-    process.owner.user = userName(status.st_uid);
-    {
-        QFile comm(QFile::decodeName(base + "/comm"));
-        if (comm.open(QIODevice::ReadOnly))
-            process.owner.command = QString::fromLocal8Bit(comm.readAll().trimmed());
+    const QByteArray commPath = base + "/comm";
+    if (const int comm = ::open(commPath.constData(), O_RDONLY | O_CLOEXEC); comm >= 0) {
+        std::array<char, 64> name; // TASK_COMM_LEN is 16, with the newline
+        const auto length = ::read(comm, name.data(), name.size());
+        ::close(comm);
+        if (length > 0)
+            process.owner.command = QString::fromLocal8Bit(QByteArrayView(name.data(), length).trimmed());
     }
     const QByteArray fdPath = base + "/fd";
     const int dirFd = ::open(fdPath.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirFd < 0) {
         // ENOENT: it exited meanwhile; next poll's listing forgets it.
         if (errno != EACCES && errno != EPERM)
-            return;
+            return std::nullopt;
         // EACCES: another user's process. Remembered, so that we do not try again every poll.
         process.readable = false;
-        m_processes.insert(pid, process);
-        return;
+        return process;
     }
-    process.fdCount = fdCount(pid);
+    process.fdCount = fdCountOf(base);
     DIR *dir = ::fdopendir(dirFd);
     if (!dir) {
         ::close(dirFd);
-        return;
+        return std::nullopt;
     }
     std::array<char, 64> link;
     while (const dirent *entry = ::readdir(dir)) {
@@ -139,14 +173,84 @@ void SocketOwnerResolver::readProcess(qint32 pid)
         const auto length = ::readlinkat(dirFd, entry->d_name, link.data(), link.size());
         if (length <= 0)
             continue;
-        if (const quint32 inode = socketInodeFromLink(std::string_view(link.data(), std::size_t(length)))) {
+        if (const quint32 inode = socketInodeFromLink(std::string_view(link.data(), std::size_t(length))))
             process.inodes.append(inode);
-            // A socket shared after fork() belongs to several processes; the first one found stays.
-            m_ownerPidByInode.insert(inode, m_ownerPidByInode.value(inode, pid));
-        }
     }
     ::closedir(dir);
-    m_processes.insert(pid, process);
+    return process;
+}
+
+std::vector<std::optional<SocketOwnerResolver::Process>> SocketOwnerResolver::readProcessesFiles(
+    const QByteArray &procRoot, const QList<qint32> &pids)
+{
+    std::vector<std::optional<Process>> read(std::size_t(pids.size()));
+    const int threads = readerThreads(pids.size());
+    if (threads == 1) {
+        for (qsizetype i = 0; i < pids.size(); ++i)
+            read[std::size_t(i)] = readProcessFiles(procRoot, pids.at(i));
+        return read;
+    }
+    // The most open files first, so that the threads run out of work at about the same time (one
+    // server holding 18,000 sockets read last would leave the other threads waiting for it).
+    std::vector<std::pair<qint64, qsizetype>> order;
+    order.reserve(std::size_t(pids.size()));
+    for (qsizetype i = 0; i < pids.size(); ++i)
+        order.emplace_back(fdCountOf(processPath(procRoot, pids.at(i))), i);
+    std::sort(order.begin(), order.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    std::atomic<std::size_t> next = 0;
+    const auto work = [&] {
+        for (std::size_t k = next++; k < order.size(); k = next++) {
+            const qsizetype i = order[k].second;
+            read[std::size_t(i)] = readProcessFiles(procRoot, pids.at(i));
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < threads; ++t)
+        helpers.emplace_back(work);
+    work();
+    for (std::thread &helper : helpers)
+        helper.join();
+    return read;
+}
+
+void SocketOwnerResolver::adoptProcesses(const QList<qint32> &pids, std::vector<std::optional<Process>> &&read)
+{
+    // The first read finds 100,000 and more inodes: grown once, not by doubling.
+    qsizetype inodes = m_ownerPidByInode.size();
+    for (const std::optional<Process> &process : read)
+        inodes += process ? process->inodes.size() : 0;
+    m_ownerPidByInode.reserve(inodes);
+    for (qsizetype i = 0; i < pids.size(); ++i) {
+        const qint32 pid = pids.at(i);
+        ++m_statistics.processesRead;
+        forgetProcess(pid);
+        std::optional<Process> &process = read[std::size_t(i)];
+        if (!process)
+            continue;
+        process->owner.user = userName(process->owner.uid);
+        // A socket shared after fork() belongs to several processes; the first one found stays.
+        for (const quint32 inode : std::as_const(process->inodes)) {
+            qint32 &owner = m_ownerPidByInode[inode]; // 0, no pid, when new
+            if (owner == 0)
+                owner = pid;
+        }
+        m_processes.insert(pid, std::move(*process));
+    }
+}
+
+void SocketOwnerResolver::readProcesses(const QList<qint32> &pids)
+{
+    adoptProcesses(pids, readProcessesFiles(QFile::encodeName(m_procRoot), pids));
+}
+
+void SocketOwnerResolver::startFirstRead()
+{
+    if (m_resolvedBefore || m_firstRead.valid())
+        return;
+    m_firstReadPids = listProcesses();
+    m_firstRead = std::async(std::launch::async, [procRoot = QFile::encodeName(m_procRoot), pids = m_firstReadPids] {
+        return readProcessesFiles(procRoot, pids);
+    });
 }
 
 QHash<quint32, SocketOwner> SocketOwnerResolver::resolve(const std::vector<SocketRecord> &sockets)
@@ -161,37 +265,50 @@ QHash<quint32, SocketOwner> SocketOwnerResolver::resolve(const std::vector<Socke
         return unknown;
     };
 
-    // Processes that ended take their sockets with them; new ones are read once.
+    if (m_firstRead.valid())
+        adoptProcesses(std::exchange(m_firstReadPids, {}), m_firstRead.get());
+
+    // Processes that ended take their sockets with them; new ones are read once (after a first read
+    // that ran during the dump: the few that started meanwhile).
     const QList<qint32> pids = listProcesses();
     const QSet<qint32> alive(pids.cbegin(), pids.cend());
     for (const qint32 pid : m_processes.keys()) {
         if (!alive.contains(pid))
             forgetProcess(pid);
     }
+    QList<qint32> fresh;
     for (const qint32 pid : pids) {
         if (!m_processes.contains(pid))
-            readProcess(pid);
+            fresh.append(pid);
     }
+    readProcesses(fresh);
+    // The first resolve() has just read every process: a full read, so the next one is due only
+    // after the interval (reading everything twice in a row would double a one-shot snapshot's cost).
+    if (!m_resolvedBefore)
+        m_sinceFullRescan.start();
 
     QList<qint32> changed;
     auto unknown = unknownInodes();
     if (!unknown.isEmpty()) {
-        // One stat() per process tells which ones opened or closed files since we read them.
+        // One stat() per process tells which ones opened or closed files since we read them. Not
+        // ours: its count included the folders the reading threads had open at that moment.
+        const qint32 self = qint32(::getpid());
         for (auto it = m_processes.cbegin(); it != m_processes.cend(); ++it) {
-            if (it->readable && (it->fdCount < 0 || fdCount(it.key()) != it->fdCount))
+            if (it->readable && (it->fdCount < 0 || it.key() == self || fdCount(it.key()) != it->fdCount))
                 changed.append(it.key());
         }
-        for (const qint32 pid : std::as_const(changed))
-            readProcess(pid);
+        readProcesses(changed);
         unknown = unknownInodes();
     }
     if (!unknown.isEmpty() && (!m_sinceFullRescan.isValid() || m_sinceFullRescan.hasExpired(m_fullRescanIntervalMs))) {
         ++m_statistics.fullRescans;
         m_sinceFullRescan.start();
-        for (const qint32 pid : m_processes.keys()) {
-            if (m_processes.value(pid).readable)
-                readProcess(pid);
+        QList<qint32> readable;
+        for (auto it = m_processes.cbegin(); it != m_processes.cend(); ++it) {
+            if (it->readable)
+                readable.append(it.key());
         }
+        readProcesses(readable);
     }
 
     // At the first poll, a socket missed while some process cannot be read most likely belongs to
@@ -203,13 +320,14 @@ QHash<quint32, SocketOwner> SocketOwnerResolver::resolve(const std::vector<Socke
     m_resolvedBefore = true;
 
     QHash<quint32, SocketOwner> owners;
+    owners.reserve(qsizetype(sockets.size()));
     QHash<quint32, int> missed;
     m_notFoundYet.clear();
     for (const auto &socket : sockets) {
         if (socket.inode == 0)
             continue;
         if (const auto pid = m_ownerPidByInode.constFind(socket.inode); pid != m_ownerPidByInode.cend()) {
-            owners.insert(socket.inode, m_processes.value(*pid).owner);
+            owners.insert(socket.inode, m_processes.constFind(*pid)->owner);
             continue;
         }
         const int since = m_missedAtRescan.value(socket.inode, assumeHidden ? -1 : m_statistics.fullRescans);

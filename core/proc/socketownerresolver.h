@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QString>
 
+#include <future>
+#include <optional>
 #include <vector>
 
 namespace TcpLens {
@@ -25,6 +27,11 @@ namespace TcpLens {
 // /proc/PID/fd reports it since Linux 6.2, proc_fd_getattr()). What that misses (a socket closed and
 // another opened between two polls, older kernels) a full re-read finds, at most once per
 // `fullRescanIntervalMs`.
+//
+// Reading every process costs one readlink() per open file, 4 to 5 us each: 450 ms for the 100,000
+// sockets of docs/benchmarks.md, more than the dump and as much as `ss -tani` in all. So many
+// processes are read on several threads, and the first walk can run while the caller dumps
+// (startFirstRead()).
 class SocketOwnerResolver
 {
 public:
@@ -35,7 +42,12 @@ public:
     };
 
     explicit SocketOwnerResolver(QString procRoot = QStringLiteral("/proc"), int fullRescanIntervalMs = 2000);
+    ~SocketOwnerResolver();
 
+    // Starts reading every process in threads of its own, if nothing was read yet: the first
+    // resolve() then only waits for what is left. Call it before the dump, so that both run at
+    // once; the sockets the dump finds are not needed for this part.
+    void startFirstRead();
     // Owners of every socket in `sockets` that has an inode and could be found.
     QHash<quint32, SocketOwner> resolve(const std::vector<SocketRecord> &sockets);
     // Inodes the last resolve() did not find but has not given up on: no full re-read of /proc has
@@ -57,7 +69,14 @@ private:
 
     QList<qint32> listProcesses() const;
     qint64 fdCount(qint32 pid) const;
-    void readProcess(qint32 pid);
+    // One process's command, uid and socket inodes; nothing when it exited meanwhile. Touches no
+    // member, so that threads can read several at once.
+    static std::optional<Process> readProcessFiles(const QByteArray &procRoot, qint32 pid);
+    // readProcessFiles() for each of `pids`, in the same order; on several threads when many.
+    static std::vector<std::optional<Process>> readProcessesFiles(
+        const QByteArray &procRoot, const QList<qint32> &pids);
+    void readProcesses(const QList<qint32> &pids);
+    void adoptProcesses(const QList<qint32> &pids, std::vector<std::optional<Process>> &&read);
     void forgetProcess(qint32 pid);
 
     QString m_procRoot;
@@ -70,6 +89,9 @@ private:
     QHash<quint32, int> m_missedAtRescan; // inode -> fullRescans when it was first missed (-1: given up)
     QSet<quint32> m_notFoundYet;
     bool m_resolvedBefore = false;
+    // startFirstRead()'s processes and what its threads will have found.
+    QList<qint32> m_firstReadPids;
+    std::future<std::vector<std::optional<Process>>> m_firstRead;
 };
 
 } // namespace TcpLens
