@@ -27,6 +27,9 @@ std::expected<int, QString> parseCount(std::string_view flag, const char *text, 
 std::expected<BenchOptions, QString> BenchOptions::parse(int argc, char **argv)
 {
     BenchOptions options;
+#ifdef TCPLENS_BINARY
+    options.tcplens = QStringLiteral(TCPLENS_BINARY);
+#endif
     bool countsGiven = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view argument(argv[i]);
@@ -36,6 +39,16 @@ std::expected<BenchOptions, QString> BenchOptions::parse(int argc, char **argv)
         }
         if (argument == "--small") {
             options.small = true;
+            continue;
+        }
+        if (argument == "--no-commands") {
+            options.tcplens.clear();
+            continue;
+        }
+        if (argument == "--tcplens" || argument == "--baseline") {
+            if (i + 1 >= argc)
+                return std::unexpected(u"%1 needs a path"_s.arg(QLatin1StringView(argument)));
+            (argument == "--tcplens" ? options.tcplens : options.baseline) = QString::fromLocal8Bit(argv[++i]);
             continue;
         }
         int *target = nullptr;
@@ -51,6 +64,9 @@ std::expected<BenchOptions, QString> BenchOptions::parse(int argc, char **argv)
             minimum = 1;
         } else if (argument == "--pairs-per-worker") {
             target = &options.pairsPerWorker;
+            minimum = 1;
+        } else if (argument == "--command-repeat") {
+            target = &options.commandRepeat;
             minimum = 1;
         } else {
             return std::unexpected(u"unknown argument \"%1\"\n"_s.arg(QString::fromLocal8Bit(argv[i])) + usage());
@@ -72,11 +88,17 @@ std::expected<BenchOptions, QString> BenchOptions::parse(int argc, char **argv)
 
 QString BenchOptions::usage()
 {
-    return u"usage: bench_snapshot [--established N] [--timewait N] [--repeat N] [--pairs-per-worker N] [--small]\n"
+    return u"usage: bench_snapshot [--established N] [--timewait N] [--repeat N] [--pairs-per-worker N]\n"
+           "                      [--tcplens PATH] [--baseline PATH] [--command-repeat N] [--no-commands] [--small]\n"
            "  --established N       connections to hold open, 2 sockets each (default 50000)\n"
            "  --timewait N          TIME_WAIT sockets to create right before measuring (default 20000)\n"
            "  --repeat N            measured rounds, variants alternating (default 9)\n"
            "  --pairs-per-worker N  connections per worker process (default 9000: 18,000 descriptors)\n"
+           "  --tcplens PATH        the tcplens binary whose `snapshot --json` is timed against ss (default: the\n"
+           "                        one built with this benchmark)\n"
+           "  --baseline PATH       an older tcplens binary, timed once the same way, for a before/after\n"
+           "  --command-repeat N    measured rounds of the commands (default 5)\n"
+           "  --no-commands         time only the in-process variants\n"
            "  --small               quick check: 2000 connections and 1000 TIME_WAIT\n"
            "Needs root: it makes a private network namespace of its own and uses only its loopback.\n"_s;
 }

@@ -16,10 +16,17 @@ struct BenchOptions
     int timeWait = 20000; // sockets
     int repeat = 9; // measured rounds; the issue asks for a median of at least 5
     int pairsPerWorker = 9000; // 2 descriptors per pair: 18,000 stays under a 20,000 descriptor limit
+    // The second part, `tcplens snapshot --json` run as a user runs it: the binary (empty: not
+    // measured), an older one to compare with (in the first round only: it may take seconds) and
+    // the rounds, fewer than the first part's, as `ss -tanip` takes seconds too.
+    QString tcplens;
+    QString baseline;
+    int commandRepeat = 5;
     bool small = false;
     bool help = false;
 
-    // Parses --established N --timewait N --repeat N --pairs-per-worker N --small --help.
+    // Parses --established N --timewait N --repeat N --pairs-per-worker N --tcplens PATH
+    // --baseline PATH --command-repeat N --no-commands --small --help.
     static std::expected<BenchOptions, QString> parse(int argc, char **argv);
     static QString usage();
 };

@@ -78,7 +78,10 @@ std::expected<ExternalCommand::Run, QString> ExternalCommand::run(const std::vec
                 continue;
             if (length <= 0)
                 break;
-            run.lines += std::count(buffer.data(), buffer.data() + length, '\n');
+            char *const end = buffer.data() + length;
+            if (run.lines == 0)
+                run.firstLine.append(buffer.data(), std::find(buffer.data(), end, '\n') - buffer.data());
+            run.lines += std::count(buffer.data(), end, '\n');
         }
     }
     int status = 0;

@@ -22,10 +22,12 @@ public:
         qint64 systemNs = 0;
         qint64 minorFaults = 0;
         qint64 lines = -1; // lines written to stdout, when counted
+        QByteArray firstLine; // the first line of stdout (without its newline), when counted
     };
 
     // argv[0] is looked up in PATH. stdout goes to /dev/null unless `countLines`, which reads it
-    // through a pipe and counts its lines (for checking what ss sees, never for timing).
+    // through a pipe, counts its lines and keeps the first one (for checking what ss or tcplens
+    // sees, never for timing).
     static std::expected<Run, QString> run(const std::vector<std::string> &argv, bool countLines = false);
 };
 
