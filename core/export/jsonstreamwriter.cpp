@@ -81,6 +81,21 @@ void JsonStreamWriter::drain()
     m_used = 0;
 }
 
+void JsonStreamWriter::raw(std::string_view json)
+{
+    if (json.size() > m_capacity - m_used) {
+        drain();
+        if (json.size() > m_capacity) {
+            // Larger than the buffer: straight to the sink, after what came before it.
+            if (!m_failed && !m_sink(json))
+                m_failed = true;
+            return;
+        }
+    }
+    std::memcpy(m_buffer.get() + m_used, json.data(), json.size());
+    m_used += json.size();
+}
+
 bool JsonStreamWriter::flush()
 {
     drain();

@@ -113,6 +113,11 @@ public:
         ++m_used;
     }
 
+    // Text that is JSON already, as another writer of the same layout made it (a piece of an
+    // array formatted on another thread), copied as it is: the caller answers for its commas.
+    void raw(std::string_view json);
+
+    Layout layout() const { return m_layout; }
     // Hands what is buffered to the sink; false if the sink ever failed.
     bool flush();
     bool failed() const { return m_failed; }

@@ -4,13 +4,20 @@
 
 #include "export/jsonstreamwriter.h"
 #include "model/ipaddresstext.h"
+#include "model/usablecpus.h"
 
 #include <QHash>
 #include <QJsonArray>
 
+#include <algorithm>
+#include <array>
 #include <concepts>
+#include <condition_variable>
 #include <limits>
+#include <mutex>
+#include <string>
 #include <string_view>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -261,6 +268,97 @@ void writeListener(
     writer.endObject();
 }
 
+// A snapshot's sockets are 95 % of its JSON. With a second CPU, two threads format them, a chunk
+// at a time, each chunk into text of its own, and this thread hands the texts to the writer in
+// order: the writing takes about half as long. A chunk goes to whichever thread is free, so a
+// thread that gets less CPU (a busy machine) does less; at most Window chunks wait in memory.
+constexpr std::size_t SocketsPerChunk = 2048;
+constexpr std::size_t MinChunksForHelper = 4;
+constexpr std::size_t Window = 4;
+
+// Writes elements [0, count) with writeElement(writer, index), in order. `commaBetween`: they are
+// elements of an array just begun, not lines.
+template<typename WriteElement>
+void writeInOrder(JsonStreamWriter &writer, std::size_t count, bool commaBetween, const WriteElement &writeElement)
+{
+    const std::size_t chunks = (count + SocketsPerChunk - 1) / SocketsPerChunk;
+    if (chunks < MinChunksForHelper || writer.layout() != JsonStreamWriter::Layout::Compact || usableCpus() < 2) {
+        for (std::size_t index = 0; index < count; ++index)
+            writeElement(writer, index);
+        return;
+    }
+    struct ChunkText
+    {
+        std::string text;
+        bool done = false; // formatted, not yet handed to the writer
+    };
+    std::array<ChunkText, Window> texts; // chunk k in texts[k % Window]
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t claimed = 0; // chunks a thread took; guarded by mutex, as `written` and ChunkText::done
+    std::size_t written = 0;
+    const auto format = [&](std::size_t chunk) {
+        ChunkText &formatted = texts[chunk % Window];
+        formatted.text.clear();
+        JsonStreamWriter text(
+            [&](std::string_view piece) {
+                formatted.text.append(piece);
+                return true;
+            },
+            JsonStreamWriter::Layout::Compact, 64 * 1024);
+        for (std::size_t index = chunk * SocketsPerChunk; index < std::min(count, (chunk + 1) * SocketsPerChunk);
+            ++index) {
+            if (commaBetween && index != 0)
+                text.raw(",");
+            writeElement(text, index);
+        }
+        text.flush();
+        {
+            const std::lock_guard lock(mutex);
+            formatted.done = true;
+        }
+        changed.notify_all();
+    };
+    // A chunk may be taken once the one Window places before it is written: its text is free.
+    const auto mayClaim = [&] {
+        return claimed < chunks && claimed < written + Window;
+    };
+    std::thread helper([&] {
+        for (;;) {
+            std::size_t chunk = 0;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return claimed >= chunks || mayClaim(); });
+                if (claimed >= chunks)
+                    return;
+                chunk = claimed++;
+            }
+            format(chunk);
+        }
+    });
+    std::unique_lock lock(mutex);
+    while (written < chunks) {
+        ChunkText &next = texts[written % Window];
+        if (next.done) {
+            lock.unlock();
+            writer.raw(next.text);
+            lock.lock();
+            next.done = false;
+            ++written;
+            changed.notify_all();
+        } else if (mayClaim()) {
+            const std::size_t chunk = claimed++;
+            lock.unlock();
+            format(chunk);
+            lock.lock();
+        } else {
+            changed.wait(lock); // the helper is formatting the next chunk to write
+        }
+    }
+    lock.unlock();
+    helper.join();
+}
+
 } // namespace
 
 QLatin1StringView ownerAbsenceName(OwnerAbsence absence)
@@ -323,11 +421,13 @@ void writeSnapshotJson(JsonStreamWriter &writer, const SocketSnapshot &snapshot,
     if (!options.listenersOnly) {
         writer.key("sockets");
         writer.beginArray();
-        for (const SocketRecord &socket : snapshot.sockets()) {
-            writer.beginObject();
-            socketFields(out, snapshot, socket);
-            writer.endObject();
-        }
+        const auto &sockets = snapshot.sockets();
+        writeInOrder(writer, sockets.size(), true, [&](JsonStreamWriter &to, std::size_t index) {
+            StreamFields fields(to);
+            to.beginObject();
+            socketFields(fields, snapshot, sockets[index]);
+            to.endObject();
+        });
         writer.endArray();
     }
     writer.endObject();
@@ -353,16 +453,17 @@ void writeSnapshotJsonLines(
     for (const ListenerQueue &listener : snapshot.listeners())
         listenerOf.insert(listener.socketIndex, &listener);
     const auto &sockets = snapshot.sockets();
-    for (std::size_t index = 0; index < sockets.size(); ++index) {
-        writer.beginObject();
-        socketFields(out, snapshot, sockets[index]);
+    writeInOrder(writer, sockets.size(), false, [&](JsonStreamWriter &to, std::size_t index) {
+        StreamFields fields(to);
+        to.beginObject();
+        socketFields(fields, snapshot, sockets[index]);
         if (sockets[index].state == TcpState::Listen) {
             if (const ListenerQueue *listener = listenerOf.value(int(index)))
-                queueFields(out, *listener);
+                queueFields(fields, *listener);
         }
-        writer.endObject();
-        writer.newline();
-    }
+        to.endObject();
+        to.newline();
+    });
 }
 
 } // namespace TcpLens

@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "sockdiagclient.h"
 
+#include "model/usablecpus.h"
 #include "netlink/netlinklogging.h"
 
 #include <QElapsedTimer>
 
-#include <sched.h>
 #include <sys/socket.h>
 
 #include <cerrno>
@@ -22,13 +22,6 @@ namespace {
 // sit unused. ss uses the same size.
 constexpr std::size_t ReceiveBufferSize = 32768;
 constexpr int MaxDumpAttempts = 5;
-
-int usableCpus()
-{
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    return ::sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
-}
 } // namespace
 
 std::expected<SockDiagClient, QString> SockDiagClient::open(const NetlinkSocket::Maker &maker)

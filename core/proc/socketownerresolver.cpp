@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "socketownerresolver.h"
 
+#include "model/usablecpus.h"
 #include "proc/proclogging.h"
 
 #include <QFile>
@@ -9,7 +10,6 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <pwd.h>
-#include <sched.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -67,12 +67,7 @@ constexpr int MaxReaderThreads = 4;
 
 int readerThreads(qsizetype processes)
 {
-    if (processes < MinProcessesForThreads)
-        return 1;
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    const int cpus = ::sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
-    return std::clamp(cpus, 1, MaxReaderThreads);
+    return processes < MinProcessesForThreads ? 1 : std::min(usableCpus(), MaxReaderThreads);
 }
 
 } // namespace

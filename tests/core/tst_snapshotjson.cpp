@@ -3,14 +3,18 @@
 //
 // One schema, two forms: what writeSnapshotJson() and writeSnapshotJsonLines() stream must parse
 // into exactly what snapshotToJson() builds, on snapshots of real sock_diag bytes (tests/data/), an
-// empty one, listeners only, and owners and a namespace with hostile names.
+// empty one, listeners only, owners and a namespace with hostile names, and 20,000 sockets
+// formatted on two threads.
 #include "capturedsockdiag.h"
+#include "collect/listenerqueuebuilder.h"
 #include "export/jsonstreamwriter.h"
 #include "export/snapshotjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include <sched.h>
 
 using namespace Qt::StringLiterals;
 using namespace TcpLens;
@@ -210,6 +214,66 @@ private Q_SLOTS:
         QCOMPARE(commands, QSet<QString>(names.cbegin(), names.cend()));
         QVERIFY(absences.contains(u"not-found-yet"));
         QVERIFY(absences.contains(u"not-permitted"));
+    }
+
+    // Beyond a few thousand sockets a helper thread formats every other chunk: the text must be the
+    // one a single thread writes, byte for byte, and still the same object.
+    void manySocketsFormattedOnTwoThreads_data()
+    {
+        QTest::addColumn<bool>("lines");
+        QTest::addRow("document") << false;
+        QTest::addRow("JSON Lines") << true;
+    }
+
+    void manySocketsFormattedOnTwoThreads()
+    {
+        QFETCH(bool, lines);
+        SocketSnapshot::Data data = withHostileOwners(captured({u"sockdiag-inet.bin"_s, u"sockdiag-inet6.bin"_s}));
+        const std::vector<SocketRecord> few = data.sockets;
+        QVERIFY(!few.empty());
+        data.sockets.clear();
+        for (quint64 copy = 0; data.sockets.size() < 20'000; ++copy) {
+            for (SocketRecord socket : few) {
+                socket.cookie += copy << 32;
+                data.sockets.push_back(socket);
+            }
+        }
+        data.listeners = buildListenerQueues(data.sockets);
+        const SocketSnapshot snapshot(std::move(data));
+
+        cpu_set_t all;
+        QCOMPARE(::sched_getaffinity(0, sizeof all, &all), 0);
+        if (CPU_COUNT(&all) < 2)
+            QSKIP("one CPU: no helper thread to compare with");
+        const QByteArray onTwo = streamed(snapshot, {}, JsonStreamWriter::Layout::Compact, lines);
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+            if (CPU_ISSET(cpu, &all)) {
+                CPU_SET(cpu, &one);
+                break;
+            }
+        }
+        QCOMPARE(::sched_setaffinity(0, sizeof one, &one), 0);
+        const QByteArray onOne = streamed(snapshot, {}, JsonStreamWriter::Layout::Compact, lines);
+        QCOMPARE(::sched_setaffinity(0, sizeof all, &all), 0);
+        QCOMPARE(onTwo.size(), onOne.size());
+        QVERIFY(onTwo == onOne);
+
+        const QJsonObject expected = snapshotToJson(snapshot);
+        if (!lines) {
+            QCOMPARE(parsedObject(onTwo), expected);
+            return;
+        }
+        const QList<QByteArray> parts = onTwo.chopped(1).split('\n');
+        const QJsonArray sockets = expected.value(u"sockets").toArray();
+        QCOMPARE(parts.size(), sockets.size() + 1);
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            QJsonObject line = parsedObject(parts.at(i));
+            for (const char *queue : {"accept_queue", "accept_queue_limit", "syn_queue"})
+                line.remove(QLatin1StringView(queue));
+            QCOMPARE(line, sockets.at(i - 1).toObject());
+        }
     }
 
     void numbersAndCookies()
