@@ -393,10 +393,10 @@ void measureCommands(const BenchOptions &options, SockDiagClient &counter, Snaps
         case OwnersCold: {
             // The resolver is made and destroyed outside the timed part, as its hash of owners.
             std::optional<SocketOwnerResolver> resolver(std::in_place);
-            QHash<quint32, SocketOwner> owners;
+            SocketOwners owners;
             sample = timeInProcess([&] {
                 owners = resolver->resolve(held.sockets());
-                return qint64(owners.size());
+                return qint64(owners.pidByInode.size());
             });
             break;
         }

@@ -88,7 +88,7 @@ std::expected<SocketSnapshot, QString> SnapshotSource::take(const Options &optio
     if (options.resolveOwners) {
         QElapsedTimer timer;
         timer.start();
-        data.ownersByInode = m_owners->resolve(dump->sockets);
+        data.owners = m_owners->resolve(dump->sockets);
         data.ownersNotFoundYet = m_owners->notFoundYet();
         for (const SocketRecord &socket : dump->sockets) {
             if (!data.userNames.contains(socket.uid))

@@ -50,8 +50,8 @@ const SocketOwner *SocketSnapshot::owner(const SocketRecord &socket, OwnerAbsenc
             reason = OwnerAbsence::NoInodeOrphan;
     } else if (!m_data->ownersResolved) {
         reason = OwnerAbsence::NotResolved;
-    } else if (const auto it = m_data->ownersByInode.constFind(socket.inode); it != m_data->ownersByInode.cend()) {
-        found = &it.value();
+    } else if (const SocketOwner *owner = m_data->owners.find(socket.inode)) {
+        found = owner;
     } else if (m_data->ownersNotFoundYet.contains(socket.inode)) {
         reason = OwnerAbsence::NotFoundYet;
     } else {
@@ -81,8 +81,10 @@ qsizetype SocketSnapshot::heapBytes() const
     qsizetype bytes = sizeof(Data);
     bytes += qsizetype(m_data->sockets.capacity() * sizeof(SocketRecord));
     bytes += m_data->listeners.capacity() * qsizetype(sizeof(ListenerQueue));
-    // A QHash node holds key, value and a span slot; strings are shared between a process's sockets.
-    bytes += m_data->ownersByInode.capacity() * qsizetype(sizeof(quint32) + sizeof(SocketOwner) + 1);
+    // A QHash node holds key and value, and a byte of its span's index; the inode table may be
+    // shared with the owner lookup, but this snapshot keeps it alive.
+    bytes += m_data->owners.pidByInode.capacity() * qsizetype(sizeof(quint32) + sizeof(qint32) + 1);
+    bytes += m_data->owners.byPid.capacity() * qsizetype(sizeof(qint32) + sizeof(SocketOwner) + 1);
     return bytes;
 }
 

@@ -5,6 +5,7 @@
 #include "model/dumpstatistics.h"
 #include "model/listenerqueue.h"
 #include "model/socketowner.h"
+#include "model/socketowners.h"
 #include "model/socketrecord.h"
 
 #include <QByteArray>
@@ -36,7 +37,7 @@ public:
         std::vector<SocketRecord> sockets;
         QList<ListenerQueue> listeners;
         QList<QByteArray> congestionNames{QByteArray()}; // SocketRecord::congestion indexes this
-        QHash<quint32, SocketOwner> ownersByInode;
+        SocketOwners owners;
         QSet<quint32> ownersNotFoundYet; // inodes the /proc walk missed, most likely in a race with it
         QHash<quint32, QString> userNames; // uid -> name, for every uid of `sockets`
         bool ownersResolved = false;

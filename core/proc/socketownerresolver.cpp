@@ -248,7 +248,7 @@ void SocketOwnerResolver::startFirstRead()
     });
 }
 
-QHash<quint32, SocketOwner> SocketOwnerResolver::resolve(const std::vector<SocketRecord> &sockets)
+SocketOwners SocketOwnerResolver::resolve(const std::vector<SocketRecord> &sockets)
 {
     m_statistics.processesRead = 0;
     const auto unknownInodes = [&] {
@@ -304,6 +304,7 @@ QHash<quint32, SocketOwner> SocketOwnerResolver::resolve(const std::vector<Socke
                 readable.append(it.key());
         }
         readProcesses(readable);
+        unknown = unknownInodes();
     }
 
     // At the first poll, a socket missed while some process cannot be read most likely belongs to
@@ -314,24 +315,26 @@ QHash<quint32, SocketOwner> SocketOwnerResolver::resolve(const std::vector<Socke
     const bool assumeHidden = !m_resolvedBefore && unreadable;
     m_resolvedBefore = true;
 
-    QHash<quint32, SocketOwner> owners;
-    owners.reserve(qsizetype(sockets.size()));
     QHash<quint32, int> missed;
     m_notFoundYet.clear();
-    for (const auto &socket : sockets) {
-        if (socket.inode == 0)
-            continue;
-        if (const auto pid = m_ownerPidByInode.constFind(socket.inode); pid != m_ownerPidByInode.cend()) {
-            owners.insert(socket.inode, m_processes.constFind(*pid)->owner);
-            continue;
-        }
-        const int since = m_missedAtRescan.value(socket.inode, assumeHidden ? -1 : m_statistics.fullRescans);
-        missed.insert(socket.inode, since);
+    for (const SocketRecord *socket : std::as_const(unknown)) {
+        const int since = m_missedAtRescan.value(socket->inode, assumeHidden ? -1 : m_statistics.fullRescans);
+        missed.insert(socket->inode, since);
         if (since == m_statistics.fullRescans)
-            m_notFoundYet.insert(socket.inode);
+            m_notFoundYet.insert(socket->inode);
     }
     m_missedAtRescan = std::move(missed);
-    qCDebug(lcProc) << "owners:" << owners.size() << "found," << m_statistics.processesRead << "processes read";
+
+    // The inode table as it stands, shared rather than copied: the next read that changes it makes
+    // its own copy.
+    SocketOwners owners;
+    owners.pidByInode = m_ownerPidByInode;
+    for (auto it = m_processes.cbegin(); it != m_processes.cend(); ++it) {
+        if (!it->inodes.isEmpty())
+            owners.byPid.insert(it.key(), it->owner);
+    }
+    qCDebug(lcProc) << "owners:" << unknown.size() << "sockets without," << m_statistics.processesRead
+                    << "processes read";
     return owners;
 }
 

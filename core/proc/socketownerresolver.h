@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/socketowner.h"
+#include "model/socketowners.h"
 #include "model/socketrecord.h"
 
 #include <QElapsedTimer>
@@ -48,8 +49,9 @@ public:
     // resolve() then only waits for what is left. Call it before the dump, so that both run at
     // once; the sockets the dump finds are not needed for this part.
     void startFirstRead();
-    // Owners of every socket in `sockets` that has an inode and could be found.
-    QHash<quint32, SocketOwner> resolve(const std::vector<SocketRecord> &sockets);
+    // Owners of every socket in `sockets` that has an inode and could be found (and of the other
+    // sockets the processes read hold).
+    SocketOwners resolve(const std::vector<SocketRecord> &sockets);
     // Inodes the last resolve() did not find but has not given up on: no full re-read of /proc has
     // looked for them since they were first missed, so they most likely came or went between the
     // dump and the walk. Once a full re-read misses them too, their process is one we cannot read.

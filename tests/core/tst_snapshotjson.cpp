@@ -75,7 +75,8 @@ SocketSnapshot::Data withHostileOwners(SocketSnapshot::Data data)
             owner.uid = quint32(next);
             owner.command = names.at(next % names.size());
             owner.user = names.at((next + 1) % names.size());
-            data.ownersByInode.insert(socket.inode, owner);
+            data.owners.pidByInode.insert(socket.inode, owner.pid);
+            data.owners.byPid.insert(owner.pid, owner);
         } // else another user's process: not permitted
         ++next;
     }

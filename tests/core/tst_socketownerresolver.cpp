@@ -91,18 +91,21 @@ private Q_SLOTS:
         SocketOwnerResolver resolver(root.path());
         if (firstReadStarted)
             resolver.startFirstRead();
-        const QHash<quint32, SocketOwner> owners = resolver.resolve(sockets);
+        const SocketOwners owners = resolver.resolve(sockets);
 
-        QCOMPARE(owners.size(), qsizetype(sockets.size()) - 2);
+        QCOMPARE(owners.pidByInode.size(), qsizetype(sockets.size()) - 2);
+        QCOMPARE(owners.byPid.size(), processes);
         for (const SocketRecord &socket : sockets) {
             if (socket.inode == 0 || socket.inode == NobodysInode)
                 continue;
             const qint32 pid = qint32(socket.inode / 1000);
-            QCOMPARE(owners.value(socket.inode).pid, pid);
-            QCOMPARE(owners.value(socket.inode).command, u"proc-%1"_s.arg(pid));
-            QCOMPARE(owners.value(socket.inode).uid, quint32(::getuid()));
+            const SocketOwner *owner = owners.find(socket.inode);
+            QVERIFY(owner);
+            QCOMPARE(owner->pid, pid);
+            QCOMPARE(owner->command, u"proc-%1"_s.arg(pid));
+            QCOMPARE(owner->uid, quint32(::getuid()));
         }
-        QVERIFY(!owners.contains(NobodysInode));
+        QVERIFY(!owners.find(NobodysInode));
         QCOMPARE(resolver.notFoundYet(), QSet<quint32>{NobodysInode});
         // Every process read once: the first lookup is a full read, so the missing owner does not
         // make it read everything a second time.
@@ -144,7 +147,9 @@ private Q_SLOTS:
         ::closedir(dir);
         for (int attempt = 0; attempt < 10; ++attempt) {
             SocketOwnerResolver resolver(root.path());
-            QCOMPARE(resolver.resolve(sockets).value(Shared).pid, listedFirst);
+            const SocketOwners owners = resolver.resolve(sockets);
+            QVERIFY(owners.find(Shared));
+            QCOMPARE(owners.find(Shared)->pid, listedFirst);
         }
     }
 };

@@ -169,7 +169,7 @@ private Q_SLOTS:
             SocketSnapshot::Data data;
             data.generation = generation;
             data.monotonicNs = MonotonicClock::nowNs();
-            data.ownersByInode = resolver.resolve(dump->sockets);
+            data.owners = resolver.resolve(dump->sockets);
             data.ownersNotFoundYet = resolver.notFoundYet();
             for (const SocketRecord &socket : dump->sockets)
                 data.userNames.insert(socket.uid, resolver.userName(socket.uid));
