@@ -620,11 +620,11 @@ int main(int argc, char **argv)
             QCoreApplication::processEvents();
         }
         auto started = Clock::now();
-        model.applySnapshot(before, &tracker);
+        model.applySnapshot(before);
         layer.firstNs = nsSince(started);
         QCoreApplication::processEvents();
         started = Clock::now();
-        model.applySnapshot(after, &tracker);
+        model.applySnapshot(after);
         layer.nextNs = nsSince(started);
         if (withView) {
             started = Clock::now();

@@ -53,7 +53,6 @@ public:
     ~MainWindow() override;
 
     LiveConnections *connections() const { return m_connections; }
-    const ConnectionTracker &tracker() const;
     ConnectionTableModel *connectionModel() const { return m_model; }
     ConnectionFilterProxy *connectionProxy() const { return m_proxy; }
     QTableView *connectionView() const { return m_view; }

@@ -4,6 +4,7 @@
 
 #include "collect/listenersamplebatch.h"
 #include "collect/namespaceaccess.h"
+#include "collect/synqueuepacer.h"
 #include "proc/countersampler.h"
 #include "sysctl/sysctlchange.h"
 #include "tracking/listenerseries.h"
@@ -68,12 +69,14 @@ private:
     std::unique_ptr<SnapshotSource> m_source;
     std::unique_ptr<SysctlWatcher> m_sysctls;
     ListenerSeries m_series;
+    SynQueuePacer m_synPacer;
     CounterSampler m_counterSampler;
     QTimer *m_timer = nullptr;
     quint64 m_generation = 0;
     qint64 m_lastSlowTickNs = 0;
     bool m_failedLastTime = false;
     bool m_resolveOwnersNext = true;
+    bool m_hadListeners = true; // until the first tick says otherwise
     struct Names
     {
         QString endpoint;

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
@@ -152,6 +153,10 @@ void SocketOwnerResolver::readProcess(qint32 pid)
 QHash<quint32, SocketOwner> SocketOwnerResolver::resolve(const std::vector<SocketRecord> &sockets)
 {
     m_statistics.processesRead = 0;
+    // No socket a file refers to (an empty namespace, only timewait or request sockets): nothing can
+    // have an owner, and listing /proc, with every new process's fd folder, would be the whole cost.
+    if (std::none_of(sockets.cbegin(), sockets.cend(), [](const SocketRecord &socket) { return socket.inode != 0; }))
+        return {};
     const auto unknownInodes = [&] {
         QList<const SocketRecord *> unknown;
         for (const auto &socket : sockets) {

@@ -4,8 +4,6 @@
 
 #include "formatting.h"
 
-#include "tracking/connectiontracker.h"
-
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -122,15 +120,16 @@ int ConnectionTableModel::rowOfConnection(quint64 connectionId) const
     return -1;
 }
 
-void ConnectionTableModel::fillFromTracker(Row &row, const ConnectionTracker *tracker) const
+void ConnectionTableModel::fillFromTracking(Row &row, const QList<SocketTracking> &tracking, std::size_t index)
 {
-    if (!tracker)
+    if (qsizetype(index) >= tracking.size())
         return;
-    if (const TrackedConnection *connection = tracker->findByCookie(row.socket.cookie)) {
-        row.connectionId = connection->id;
-        if (!connection->path.isEmpty() && connection->state() == row.socket.state)
-            row.stateSinceNs = std::min(row.stateSinceNs, connection->path.constLast().enteredNs);
-    }
+    const SocketTracking &known = tracking[qsizetype(index)];
+    if (known.connectionId == 0)
+        return;
+    row.connectionId = known.connectionId;
+    if (known.stateSinceNs != 0)
+        row.stateSinceNs = std::min(row.stateSinceNs, known.stateSinceNs);
 }
 
 void ConnectionTableModel::clear()
@@ -142,7 +141,7 @@ void ConnectionTableModel::clear()
     endResetModel();
 }
 
-void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot, const ConnectionTracker *tracker)
+void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot, const QList<SocketTracking> &tracking)
 {
     m_nowNs = snapshot.monotonicNs();
     const auto &sockets = snapshot.sockets();
@@ -199,7 +198,7 @@ void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot, const C
         if (stateChanged) {
             entry.stateSinceNs = m_nowNs;
             entry.socket.state = fresh.state;
-            fillFromTracker(entry, tracker);
+            fillFromTracking(entry, tracking, std::size_t(*found));
         }
         entry.mark = stateChanged ? Mark::Changed : Mark::None;
         // A full socket that became a timewait socket keeps its cookie but loses its inode, and with
@@ -237,7 +236,7 @@ void ConnectionTableModel::applySnapshot(const SocketSnapshot &snapshot, const C
             row.local = row.socket.localEndpoint();
             row.remote = row.socket.remoteEndpoint();
             row.stateSinceNs = m_nowNs;
-            fillFromTracker(row, tracker);
+            fillFromTracking(row, tracking, std::size_t(i));
             row.mark = m_snapshot.isNull() ? Mark::None : Mark::New; // the first poll marks nothing as new
             fillOwner(row, snapshot);
             m_rowByCookie.insert(row.socket.cookie, int(m_rows.size()));

@@ -4,6 +4,7 @@
 
 #include "model/socketsnapshot.h"
 #include "models/connectionfilter.h"
+#include "pipeline/trackedsnapshot.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -11,8 +12,6 @@
 #include <vector>
 
 namespace TcpLens {
-
-class ConnectionTracker;
 
 // The live connection table: one row per socket of the latest snapshot, updated in place. Rows are
 // inserted, changed and removed as sockets come, change and go, never reset per poll, so views keep
@@ -62,10 +61,11 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // With a tracker (already updated with this snapshot), rows carry the tracker's connection and
-    // the time its current state began, which may be exact or earlier than this poll. Snapshots come
+    // With what the tracker knows of the snapshot's sockets (TrackedSnapshot::tracking, aligned with
+    // snapshot.sockets()), rows carry the tracker's connection and the time its current state began,
+    // which may be exact or earlier than this poll. Snapshots come
     // in order (LiveConnections drops stale ones); each is diffed with the rows shown.
-    void applySnapshot(const SocketSnapshot &snapshot, const ConnectionTracker *tracker = nullptr);
+    void applySnapshot(const SocketSnapshot &snapshot, const QList<SocketTracking> &tracking = {});
     const SocketSnapshot &snapshot() const { return m_snapshot; }
     // Forgets every row: the next snapshot comes from another source.
     void clear();
@@ -106,7 +106,7 @@ private:
     QVariant displayData(const Row &row, int column) const;
     QString toolTip(const Row &row, int column) const;
     void fillOwner(Row &row, const SocketSnapshot &snapshot) const;
-    void fillFromTracker(Row &row, const ConnectionTracker *tracker) const;
+    static void fillFromTracking(Row &row, const QList<SocketTracking> &tracking, std::size_t index);
 
     std::vector<Row> m_rows;
     QHash<quint64, int> m_rowByCookie;
