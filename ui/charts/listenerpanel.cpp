@@ -359,6 +359,7 @@ void ListenerPanel::addMarker(const TimelineMarker &marker)
 
 std::expected<void, QString> ListenerPanel::exportPng(const QString &path)
 {
+    m_chart->refresh(); // a chart that is not shown does not redraw by itself
     if (!m_chart->grab().save(path, "PNG"))
         return std::unexpected(tr("Could not write %1").arg(path));
     return {};

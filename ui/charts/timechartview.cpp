@@ -67,7 +67,24 @@ TimeChartView::TimeChartView(const QString &title, QWidget *parent)
         if (!m_frozen && (m_dirty || m_following))
             refresh();
     });
-    m_refreshTimer->start(100);
+    // Started while shown only: a chart in a hidden dock, or one tabbed behind another, would redraw
+    // ten times a second for nobody (the newcomer review found the window busy with every chart
+    // hidden). Shown again, it catches up at once.
+    m_refreshTimer->setInterval(100);
+}
+
+void TimeChartView::showEvent(QShowEvent *event)
+{
+    QChartView::showEvent(event);
+    m_refreshTimer->start();
+    if (!m_frozen)
+        refresh();
+}
+
+void TimeChartView::hideEvent(QHideEvent *event)
+{
+    QChartView::hideEvent(event);
+    m_refreshTimer->stop();
 }
 
 QColor TimeChartView::seriesColor(const QPalette &palette, int hue, int saturation)
@@ -238,7 +255,9 @@ void TimeChartView::setWindowNs(qint64 windowNs)
 
 void TimeChartView::setRefreshMs(int refreshMs)
 {
-    m_refreshTimer->start(std::max(refreshMs, 16));
+    m_refreshTimer->setInterval(std::max(refreshMs, 16));
+    if (isVisible())
+        m_refreshTimer->start();
 }
 
 void TimeChartView::follow()
