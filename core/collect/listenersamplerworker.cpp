@@ -124,7 +124,9 @@ void ListenerSamplerWorker::tick()
     }
     m_failedLastTime = false;
     m_resolveOwnersNext = false;
-    m_series.add(*snapshot, readNetstat(m_access.procNetDir()));
+    // ListenOverflows and ListenDrops are only attributed to listeners: none, nothing to read.
+    m_series.add(*snapshot,
+        snapshot->listeners().isEmpty() ? std::optional<KernelCounters>() : readNetstat(m_access.procNetDir()));
 
     ListenerSampleBatch batch;
     batch.generation = ++m_generation;
@@ -161,6 +163,11 @@ void ListenerSamplerWorker::tick()
     }
     m_names = std::move(names);
     m_hadListeners = !batch.listeners.isEmpty();
+    // Without a listener there is no queue to watch: a few ticks a second find the next one soon
+    // enough, at a fifth of the cost.
+    const int interval = m_hadListeners ? m_intervalMs : std::max(m_intervalMs, NoListenerIntervalMs);
+    if (m_timer && m_timer->interval() != interval)
+        m_timer->start(interval);
     const bool busy = std::any_of(batch.listeners.cbegin(), batch.listeners.cend(), [](const ListenerReading &r) {
         return r.sample.acceptQueue > 0 || r.sample.synQueue > 0 || r.sample.overflows > 0 || r.sample.drops > 0;
     });

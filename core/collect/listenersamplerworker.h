@@ -33,6 +33,7 @@ class ListenerSamplerWorker : public QObject
     Q_OBJECT
 public:
     static constexpr int DefaultIntervalMs = 50;
+    static constexpr int NoListenerIntervalMs = 250; // while the namespace has no listener
     static constexpr qint64 DefaultWindowNs = 5LL * 60 * 1'000'000'000;
 
     // `netns` as NetworkNamespace::resolvePath() takes it; empty: this process's namespace.

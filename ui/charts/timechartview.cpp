@@ -64,7 +64,11 @@ TimeChartView::TimeChartView(const QString &title, QWidget *parent)
                   "the newest data again"));
     applyPalette();
     connect(m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (!m_frozen && (m_dirty || m_following))
+        // Following an empty chart moves nothing but the time axis: not worth a redraw 10 times a
+        // second (an idle namespace's listener chart); new rows mark it dirty.
+        const bool hasData = std::any_of(m_bindings.cbegin(), m_bindings.cend(),
+            [](const Binding &binding) { return binding.model && binding.model->rowCount() > 0; });
+        if (!m_frozen && (m_dirty || (m_following && hasData)))
             refresh();
     });
     // Started while shown only: a chart in a hidden dock, or one tabbed behind another, would redraw
