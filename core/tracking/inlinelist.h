@@ -188,9 +188,10 @@ private:
     {
         if (m_size < room())
             return;
-        // Moving to the front pays once the front has as much free room as the items take, so a
-        // bounded list dropping its oldest moves each item a bounded number of times.
-        if (onHeap() && m_heap.first > 0 && m_size <= m_capacity / 2) {
+        // As QList does: the items move to the front while they fill less than two thirds of the
+        // block, so a bounded list dropping its oldest (600 samples) neither grows without end nor
+        // moves its items on every append.
+        if (onHeap() && m_heap.first > 0 && 3 * qsizetype(m_size) < 2 * qsizetype(m_capacity)) {
             std::memmove(
                 static_cast<void *>(m_heap.items), m_heap.items + m_heap.first, sizeof(T) * std::size_t(m_size));
             m_heap.first = 0;
