@@ -40,12 +40,9 @@ void DiagnosisHistory::addSnapshot(const SocketSnapshot &snapshot)
     constexpr std::size_t EntryAhead = 8;
     for (std::size_t i = 0; i < sockets.size(); ++i) {
         if (i + TableAhead < sockets.size())
-            m_indexByCookie.prefetch(SlotTable::mix(sockets[i + TableAhead].cookie));
-        if (i + EntryAhead < sockets.size()) {
-            if (const quint32 guess = m_indexByCookie.guess(SlotTable::mix(sockets[i + EntryAhead].cookie));
-                guess != SlotTable::None)
-                __builtin_prefetch(&m_seen[guess], 1);
-        }
+            prefetchIndex(sockets[i + TableAhead].cookie);
+        if (i + EntryAhead < sockets.size())
+            prefetchEntry(sockets[i + EntryAhead].cookie);
         const SocketRecord &socket = sockets[i];
         if (const quint32 index = indexOf(socket.cookie); index == SlotTable::None) {
             // New: it got here since the previous snapshot. Sockets of the first snapshot were here
