@@ -166,11 +166,6 @@ public:
             m_heap.first = 0;
     }
 
-    friend bool operator==(const InlineList &a, const InlineList &b)
-    {
-        return std::equal(a.begin(), a.end(), b.begin(), b.end());
-    }
-
 private:
     struct Heap
     {
