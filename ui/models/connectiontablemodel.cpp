@@ -83,11 +83,12 @@ private:
 
 namespace {
 
-// A batch size that makes one step take about `targetNs`, from what the last one took.
-std::size_t adapted(std::size_t size, qint64 tookNs, qint64 targetNs, std::size_t most)
+// A batch size that makes one step take about `targetNs`, from what the last one of `size` took; at
+// most twice the last, as a step of cheap rows says little about the rows that come next.
+std::size_t grown(std::size_t size, qint64 tookNs, qint64 targetNs, std::size_t most)
 {
     const double scaled = double(size) * double(targetNs) / double(std::max<qint64>(tookNs, 1000));
-    return std::clamp<std::size_t>(std::size_t(std::clamp(scaled, 1.0, double(most))), 1, most);
+    return std::clamp<std::size_t>(std::size_t(std::clamp(scaled, 1.0, double(2 * size))), 1, most);
 }
 
 } // namespace
@@ -99,6 +100,9 @@ struct ConnectionTableModel::Update
     quint32 record = 0;
     quint32 owner = 0;
     Mark mark = Mark::None;
+    // What the proxy sorts or filters by may have changed (the record's figures, the owner), not
+    // only the mark: the proxy may have to move the row, a pass over all its rows.
+    bool moves = false;
     qint64 stateSinceNs = 0;
     quint64 connectionId = 0;
 };
@@ -129,7 +133,7 @@ struct ConnectionTableModel::Apply
     std::vector<SocketRecord> nextClosing;
     std::vector<Update> updates; // ascending rows
     std::vector<quint32> doomed; // ascending rows
-    std::size_t runLength = 16; // rows per dataChanged(), adapted to what the proxy makes of them
+    std::size_t movesPerRun = 4; // moving rows per dataChanged(), adapted to what the proxy makes of them
 
     std::vector<Row> incoming;
     std::vector<quint32> order; // of `incoming`, being sorted
@@ -142,7 +146,7 @@ struct ConnectionTableModel::Apply
     bool merging = false;
     int sortColumn = -1;
     Qt::SortOrder sortOrder = Qt::AscendingOrder;
-    std::size_t chunk = 1024; // rows per beginInsertRows(), adapted likewise
+    std::size_t chunk = 4; // rows per beginInsertRows(), adapted likewise
 
     // A newer snapshot given once this one's changes began to be shown: applied right after.
     std::optional<SocketSnapshot> queued;
@@ -350,7 +354,7 @@ bool ConnectionTableModel::work(qint64 budgetNs)
             }
             const SocketRecord &old = m_snapshot.sockets()[row.record];
             const std::optional<quint32> found = apply.find(old.cookie);
-            Update update{quint32(r), 0, row.owner, Mark::None, row.stateSinceNs, row.connectionId};
+            Update update{quint32(r), 0, row.owner, Mark::None, false, row.stateSinceNs, row.connectionId};
             // 2. Gone since the last poll: kept one more poll as closing, with a copy of its record.
             if (!found) {
                 update.record = quint32(apply.nextClosing.size());
@@ -381,6 +385,7 @@ bool ConnectionTableModel::work(qint64 budgetNs)
             }
             if (changed) {
                 update.record = *found;
+                update.moves = shownFieldsDiffer(now, old) || update.owner != row.owner;
                 apply.updates.push_back(update);
             } else {
                 apply.nextRecord[r] = *found;
@@ -405,17 +410,21 @@ bool ConnectionTableModel::work(qint64 budgetNs)
     }
 
     if (apply.phase == Apply::Phase::Signal) {
-        // Runs of adjacent rows, one dataChanged() each. A row whose sort key changed costs the
-        // sorted proxy a pass over all its rows, so the runs are as long as a slice can afford.
+        // Runs of adjacent rows, one dataChanged() each. A row whose sort or filter key changed may
+        // cost the sorted proxy a pass over all its rows; a row whose mark alone changed, nearly
+        // nothing. The proxy re-sorts every row of a run in which one has to move, so a run holds
+        // rows of one kind only, and no more moving rows than the last ones show a slice can afford.
         while (apply.cursor < apply.updates.size()) {
             if (clock.over())
                 return false;
             const qint64 startedNs = clock.elapsedNs();
             const std::size_t first = apply.cursor;
+            const bool moving = apply.updates[first].moves;
+            const std::size_t most = clock.unlimited() ? apply.updates.size() : moving ? apply.movesPerRun : 4096;
             std::size_t last = first;
-            const std::size_t most = clock.unlimited() ? apply.updates.size() : apply.runLength;
             while (last + 1 < apply.updates.size() && last + 1 - first < most &&
-                apply.updates[last + 1].row == apply.updates[last].row + 1)
+                apply.updates[last + 1].row == apply.updates[last].row + 1 &&
+                (clock.unlimited() || apply.updates[last + 1].moves == moving))
                 ++last;
             for (std::size_t u = first; u <= last; ++u) {
                 const Update &update = apply.updates[u];
@@ -430,8 +439,8 @@ bool ConnectionTableModel::work(qint64 budgetNs)
             Q_EMIT dataChanged(
                 index(int(apply.updates[first].row), 0), index(int(apply.updates[last].row), ColumnCount - 1));
             apply.cursor = last + 1;
-            if (!clock.unlimited())
-                apply.runLength = adapted(last + 1 - first, clock.elapsedNs() - startedNs, clock.budgetNs() / 4, 4096);
+            if (!clock.unlimited() && moving)
+                apply.movesPerRun = grown(last + 1 - first, clock.elapsedNs() - startedNs, clock.budgetNs() / 4, 4096);
         }
         m_previous = {};
         apply.updates = {};
@@ -518,7 +527,7 @@ bool ConnectionTableModel::work(qint64 budgetNs)
             endInsertRows();
             apply.cursor += count;
             if (!clock.unlimited())
-                apply.chunk = adapted(count, clock.elapsedNs() - startedNs, clock.budgetNs() / 2, 65536);
+                apply.chunk = grown(count, clock.elapsedNs() - startedNs, clock.budgetNs() / 2, 65536);
         }
     }
 
