@@ -133,7 +133,6 @@ struct ConnectionTableModel::Apply
     std::vector<SocketRecord> nextClosing;
     std::vector<Update> updates; // ascending rows
     std::vector<quint32> doomed; // ascending rows
-    std::size_t movesPerRun = 4; // moving rows per dataChanged(), adapted to what the proxy makes of them
 
     std::vector<Row> incoming;
     std::vector<quint32> order; // of `incoming`, being sorted
@@ -420,7 +419,7 @@ bool ConnectionTableModel::work(qint64 budgetNs)
             const qint64 startedNs = clock.elapsedNs();
             const std::size_t first = apply.cursor;
             const bool moving = apply.updates[first].moves;
-            const std::size_t most = clock.unlimited() ? apply.updates.size() : moving ? apply.movesPerRun : 4096;
+            const std::size_t most = clock.unlimited() ? apply.updates.size() : moving ? m_movesPerRun : 4096;
             std::size_t last = first;
             while (last + 1 < apply.updates.size() && last + 1 - first < most &&
                 apply.updates[last + 1].row == apply.updates[last].row + 1 &&
@@ -440,7 +439,7 @@ bool ConnectionTableModel::work(qint64 budgetNs)
                 index(int(apply.updates[first].row), 0), index(int(apply.updates[last].row), ColumnCount - 1));
             apply.cursor = last + 1;
             if (!clock.unlimited() && moving)
-                apply.movesPerRun = grown(last + 1 - first, clock.elapsedNs() - startedNs, clock.budgetNs() / 4, 4096);
+                m_movesPerRun = grown(last + 1 - first, clock.elapsedNs() - startedNs, clock.budgetNs() / 4, 4096);
         }
         m_previous = {};
         apply.updates = {};

@@ -161,6 +161,9 @@ private:
     std::vector<SocketRecord> m_closing; // the records of closing rows
     OwnerTexts m_owners;
     std::size_t m_ownersKept = 0; // texts in use after the last compaction
+    // Rows whose sort key changed per dataChanged(): each may cost the sorted proxy a pass over all
+    // its rows, so this is learnt from the last ones and kept from one snapshot to the next.
+    std::size_t m_movesPerRun = 1;
     std::unique_ptr<Apply> m_apply;
     QTimer *m_slicer;
     qint64 m_nowNs = 0;
