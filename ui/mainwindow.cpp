@@ -107,6 +107,7 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     createStatusBar();
     restoreWindowState();
     connect(m_connections, &LiveConnections::snapshotApplied, this, &MainWindow::showSnapshot);
+    connect(m_model, &ConnectionTableModel::snapshotApplied, this, &MainWindow::tableUpdated);
     connect(m_connections, &LiveConnections::followedChanged, this, [this] {
         // Paused, the timeline and the path hold still with the table; they catch up on resume.
         if (!isDisplayPaused())
@@ -531,15 +532,24 @@ void MainWindow::showSnapshot()
 {
     const SocketSnapshot &snapshot = m_connections->latest();
     if (!isDisplayPaused()) {
+        // In slices: tableUpdated() follows once the rows show it.
         m_model->applySnapshot(snapshot, m_connections->latestTracked().tracking);
-        m_view->viewport()->update(); // "In state for" moved on every row (the model does not signal it)
-        if (std::exchange(m_firstSnapshot, false))
-            sizeColumnsToContents();
-        showFollowedConnection();
-        updateFilterCount();
+        updateStatus();
+        return;
     }
     updateStatus();
     Q_EMIT snapshotShown(snapshot.generation());
+}
+
+void MainWindow::tableUpdated(quint64 generation)
+{
+    m_view->viewport()->update(); // "In state for" moved on every row (the model does not signal it)
+    if (std::exchange(m_firstSnapshot, false))
+        sizeColumnsToContents();
+    showFollowedConnection();
+    updateFilterCount();
+    updateStatus();
+    Q_EMIT snapshotShown(generation);
 }
 
 void MainWindow::updateFilterCount()
@@ -830,10 +840,8 @@ void MainWindow::setDisplayPaused(bool paused)
     m_problems->setPaused(paused);
     m_reading->setPaused(paused);
     if (!paused && !m_connections->latest().isNull()) {
-        // Catch up at once: the tracker kept following while the table stood still.
+        // Catch up: the tracker kept following while the table stood still (tableUpdated() follows).
         m_model->applySnapshot(m_connections->latest(), m_connections->latestTracked().tracking);
-        showFollowedConnection();
-        updateFilterCount();
     }
     updateStatus();
 }

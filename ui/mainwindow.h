@@ -98,7 +98,8 @@ public:
     bool isDisplayPaused() const;
 
 Q_SIGNALS:
-    // The table shows the snapshot of this generation (or would, were the display not paused).
+    // The table shows the snapshot of this generation (or would, were the display not paused): the
+    // model applies a snapshot in slices, so this comes a few event-loop turns after the collector's.
     void snapshotShown(quint64 generation);
     void followedConnectionChanged(quint64 connectionId);
 
@@ -114,6 +115,8 @@ private:
     void startSource(bool sameKernel);
     void showSourceDescription();
     void showSnapshot();
+    // The model has finished applying a snapshot: what depends on the table's rows follows.
+    void tableUpdated(quint64 generation);
     void showFollowedConnection();
     void selectConnectionRow(quint64 connectionId, bool scroll);
     void selectionChanged();

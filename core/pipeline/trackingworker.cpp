@@ -41,23 +41,30 @@ void TrackingWorker::applySnapshot(const SocketSnapshot &snapshot)
     TrackedSnapshot update;
     update.epoch = m_epoch;
     update.snapshot = snapshot;
-    const auto &sockets = snapshot.sockets();
-    update.tracking.resize(qsizetype(sockets.size()));
-    for (std::size_t i = 0; i < sockets.size(); ++i) {
-        const SocketRecord &socket = sockets[i];
+    update.tracking = trackingOf(snapshot, *m_tracker);
+    for (const SocketRecord &socket : snapshot.sockets())
         ++update.stateCounts[socket.state];
-        if (const TrackedConnection *connection = m_tracker->findByCookie(socket.cookie)) {
-            SocketTracking &tracking = update.tracking[qsizetype(i)];
-            tracking.connectionId = connection->id;
-            if (!connection->path.isEmpty() && connection->state() == socket.state)
-                tracking.stateSinceNs = connection->path.constLast().enteredNs;
-        }
-    }
     m_history.addSnapshot(snapshot);
     update.diagnosis = m_diagnoser.diagnose(snapshot, m_history);
     Q_EMIT snapshotTracked(update);
     publishFollowed();
     publishReading();
+}
+
+QList<SocketTracking> TrackingWorker::trackingOf(const SocketSnapshot &snapshot, const ConnectionTracker &tracker)
+{
+    const auto &sockets = snapshot.sockets();
+    QList<SocketTracking> tracking(qsizetype(sockets.size()));
+    for (std::size_t i = 0; i < sockets.size(); ++i) {
+        const SocketRecord &socket = sockets[i];
+        if (const TrackedConnection *connection = tracker.findByCookie(socket.cookie)) {
+            SocketTracking &known = tracking[qsizetype(i)];
+            known.connectionId = connection->id;
+            if (!connection->path.isEmpty() && connection->state() == socket.state)
+                known.stateSinceNs = connection->path.constLast().enteredNs;
+        }
+    }
+    return tracking;
 }
 
 void TrackingWorker::applyDestroyed(const DestroyedSockets &destroyed)

@@ -35,6 +35,8 @@ public:
     const DiagnosisHistory &history() const { return m_history; }
     const SocketSnapshot &latest() const { return m_latest; }
     SocketReading explain(quint64 cookie) const;
+    // What `tracker`, already updated with `snapshot`, knows of each of its sockets.
+    static QList<SocketTracking> trackingOf(const SocketSnapshot &snapshot, const ConnectionTracker &tracker);
 
 public Q_SLOTS:
     void start() { }
