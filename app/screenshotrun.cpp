@@ -126,21 +126,23 @@ void ScreenshotRun::followMostInterestingConnection(MainWindow &window)
     selectFullestListener(window);
     if (window.followedConnection() != 0)
         return;
-    const TrackedConnection *best = nullptr;
     const auto score = [](const TrackedConnection &c) {
         return (c.last.state == TcpState::Listen ? 0 : 1'000'000) + (c.seenFromStart ? 100'000 : 0) +
             c.path.size() * 1000 + c.samples.size();
     };
-    const auto consider = [&](const TrackedConnection &connection) {
-        if (!best || score(connection) > score(*best))
-            best = &connection;
-    };
-    const ConnectionTracker &tracker = window.tracker();
-    tracker.forEachOpen(consider);
-    for (const auto &connection : tracker.closed())
-        consider(connection);
-    if (best)
-        window.followConnection(best->id);
+    const quint64 chosen = window.connections()->inspect([&](const TrackingWorker &worker) {
+        const TrackedConnection *best = nullptr;
+        const auto consider = [&](const TrackedConnection &connection) {
+            if (!best || score(connection) > score(*best))
+                best = &connection;
+        };
+        worker.tracker().forEachOpen(consider);
+        for (const auto &connection : worker.tracker().closed())
+            consider(connection);
+        return best ? best->id : quint64(0);
+    });
+    if (chosen != 0)
+        window.followConnection(chosen);
     // A picture of the table starts at its top, with the listeners, wherever the connection is.
     window.connectionView()->scrollToTop();
 }

@@ -46,10 +46,20 @@ void WatchCommand::print(const ConnectionEvents &events)
     // Events carry CLOCK_MONOTONIC times; the program's one wall-clock offset keeps the printed
     // times ordered even if the wall clock is stepped meanwhile.
     const qint64 wallOffsetNs = MonotonicClock::wallOffsetNs();
+    // The connections as the tracking thread has them now: one wait per batch, not per event.
+    const QHash<quint64, TrackedConnection> connections = m_connections.inspect([&](const TrackingWorker &worker) {
+        QHash<quint64, TrackedConnection> found;
+        for (const auto &event : events) {
+            if (const TrackedConnection *connection = worker.tracker().find(event.connectionId))
+                found.insert(event.connectionId, *connection);
+        }
+        return found;
+    });
     for (const auto &event : events) {
-        const QByteArray line =
-            QJsonDocument(connectionEventToJson(event, m_connections.tracker().find(event.connectionId), wallOffsetNs))
-                .toJson(QJsonDocument::Compact);
+        const auto connection = connections.constFind(event.connectionId);
+        const QByteArray line = QJsonDocument(
+            connectionEventToJson(event, connection == connections.cend() ? nullptr : &*connection, wallOffsetNs))
+                                    .toJson(QJsonDocument::Compact);
         std::fwrite(line.constData(), 1, std::size_t(line.size()), m_out);
         std::fputc('\n', m_out);
     }

@@ -12,6 +12,7 @@
 #include "connectionfarm.h"
 #include "externalcommand.h"
 #include "samples.h"
+#include "syntheticsockets.h"
 
 #include "collect/snapshotsource.h"
 #include "mainwindow.h"
@@ -20,6 +21,7 @@
 #include "models/connectiontablemodel.h"
 #include "netlink/sockdiagclient.h"
 #include "pipeline/liveconnections.h"
+#include "pipeline/trackingworker.h"
 #include "tracking/connectiontracker.h"
 
 #include <QApplication>
@@ -99,6 +101,7 @@ struct Options
     int minPolls = 15;
     int intervalMs = 1000;
     int repeat = 3; // rounds of every sort and filter
+    int synthetic = 0; // sockets made in memory instead of the kernel's (0: real sockets)
     bool owners = true;
     bool help = false;
     QString screenshot; // where to save a picture of the window after the latency probe
@@ -108,6 +111,7 @@ QString usage()
 {
     return u"usage: bench_gui [--established N] [--timewait N] [--seconds N] [--polls N] [--interval MS]\n"
            "                 [--repeat N] [--pairs-per-worker N] [--no-owners] [--small] [--screenshot FILE]\n"
+           "       bench_gui --synthetic N [--repeat N]\n"
            "  --established N       connections to hold open, 2 sockets each (default 50000)\n"
            "  --timewait N          TIME_WAIT sockets made right before the window opens (default 20000)\n"
            "  --seconds N           polling watched by the 5 ms latency probe (default 20)\n"
@@ -118,7 +122,9 @@ QString usage()
            "  --no-owners           do not resolve owning processes (the app resolves them by default)\n"
            "  --small               quick check: 2000 connections, 1000 TIME_WAIT, 5 s\n"
            "  --screenshot FILE     save the window as it looks after the probe (not part of any timing)\n"
-           "Needs root: it makes a private network namespace of its own and uses only its loopback.\n"_s;
+           "  --synthetic N         N sockets made in memory, no kernel: the table (model, proxy, view) alone\n"
+           "Needs root, except with --synthetic: it makes a private network namespace of its own and uses\n"
+           "only its loopback.\n"_s;
 }
 
 std::expected<Options, QString> parseOptions(int argc, char **argv)
@@ -152,6 +158,7 @@ std::expected<Options, QString> parseOptions(int argc, char **argv)
             {"--interval", {&options.intervalMs, 50}},
             {"--repeat", {&options.repeat, 1}},
             {"--pairs-per-worker", {&options.pairsPerWorker, 1}},
+            {"--synthetic", {&options.synthetic, 1}},
         };
         const auto found = counts.find(argument);
         if (found == counts.end())
@@ -286,11 +293,18 @@ public:
             return handled;
         }
         m_snapshotSeen = false;
-        const QEvent::Type type = event->type(); // the event may not outlive its delivery
+        const QEvent::Type type = event->type(); // the event may not outlive its delivery, nor the receiver
+        const char *className = receiver->metaObject()->className();
         const auto started = Clock::now();
         const bool handled = QApplication::notify(receiver, event);
         const qint64 took = nsSince(started);
         --m_depth;
+        if (m_watchingBlocks) {
+            const bool paint = type == QEvent::UpdateRequest || type == QEvent::Paint;
+            Delivery &slowest = paint ? m_longestPaint : m_longestBlock;
+            if (took > slowest.ns)
+                slowest = {took, type, QString::fromLatin1(className)};
+        }
         if (!m_recording)
             return handled;
         if (m_snapshotSeen) {
@@ -298,13 +312,24 @@ public:
         } else if (type == QEvent::UpdateRequest || type == QEvent::Paint) {
             painting.push_back(took);
         } else if (took > longest.ns) {
-            longest = {took, type, QString::fromLatin1(receiver->metaObject()->className())};
+            longest = {took, type, QString::fromLatin1(className)};
         }
         return handled;
     }
 
     void snapshotShown() { m_snapshotSeen = true; }
     void setRecording(bool on) { m_recording = on; }
+    // The longest single delivery since watchBlocks(), painting apart: how long the GUI thread was
+    // unable to do anything else (paint, take input) at a stretch. Painting the table (text shaping
+    // of its visible cells) is the view's cost, whatever the number of rows.
+    void watchBlocks()
+    {
+        m_longestBlock = {};
+        m_longestPaint = {};
+        m_watchingBlocks = true;
+    }
+    Delivery longestBlock() const { return m_longestBlock; }
+    Delivery longestPaint() const { return m_longestPaint; }
 
     std::vector<qint64> snapshotHandling;
     std::vector<qint64> painting;
@@ -314,6 +339,9 @@ private:
     int m_depth = 0;
     bool m_snapshotSeen = false;
     bool m_recording = false;
+    bool m_watchingBlocks = false;
+    Delivery m_longestBlock;
+    Delivery m_longestPaint;
 };
 
 // Runs the event loop until `done` holds or `timeoutMs` passes; false on timeout.
@@ -333,6 +361,215 @@ QString columnName(int column)
     return QString::fromLatin1(QMetaEnum::fromType<ConnectionTableModel::Column>().valueToKey(column));
 }
 
+// One snapshot given to the model, until it says it is applied: the whole time, and the longest single
+// block of the GUI thread in it (the applySnapshot() call, or any event delivered until it is done,
+// the repaint after it included).
+struct ApplyFigures
+{
+    qint64 totalNs = 0;
+    qint64 longestBlockNs = 0;
+    QString longestBlock;
+    qint64 longestPaintNs = 0;
+};
+
+ApplyFigures applyAndWait(TimingApplication &app, ConnectionTableModel &model, const SocketSnapshot &snapshot,
+    const QList<SocketTracking> &tracking = {})
+{
+    bool applied = false;
+    const auto connection = QObject::connect(&model, &ConnectionTableModel::snapshotApplied, &model,
+        [&](quint64 generation) { applied |= generation == snapshot.generation(); });
+    app.watchBlocks();
+    const auto started = Clock::now();
+    model.applySnapshot(snapshot, tracking);
+    const qint64 callNs = nsSince(started);
+    while (!applied) {
+        if (msSince(started) > 600'000)
+            fail(u"snapshot %1 not applied within 10 minutes"_s.arg(snapshot.generation()));
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+    }
+    ApplyFigures figures;
+    figures.totalNs = nsSince(started);
+    QCoreApplication::processEvents(); // the repaint the last change asked for
+    QObject::disconnect(connection);
+    const TimingApplication::Delivery block = app.longestBlock();
+    figures.longestPaintNs = app.longestPaint().ns;
+    if (callNs >= block.ns) {
+        figures.longestBlockNs = callNs;
+        figures.longestBlock = u"applySnapshot() itself"_s;
+    } else {
+        figures.longestBlockNs = block.ns;
+        figures.longestBlock = u"event type %1 to %2"_s.arg(int(block.type)).arg(block.receiver);
+    }
+    return figures;
+}
+
+// --synthetic N: the connection table alone (model, sorted proxy, shown view) with N sockets made in
+// memory: the first snapshot, in-place updates with 1% changed, sorting, filtering and memory.
+int runSynthetic(const Options &options, int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    TimingApplication app(argc, argv);
+    const auto buildStarted = Clock::now();
+    SyntheticSockets sockets(options.synthetic);
+    SocketSnapshot current = sockets.snapshot();
+    say(u"synthetic: %1 sockets made in memory in %2 ms"_s.arg(current.sockets().size()).arg(msSince(buildStarted)));
+
+    ConnectionTableModel model;
+    ConnectionFilterProxy proxy;
+    proxy.setConnectionModel(&model);
+    // Set up as MainWindow::createTable() has it.
+    QTableView view;
+    view.setModel(&proxy);
+    view.setSortingEnabled(true);
+    view.sortByColumn(ConnectionTableModel::StateColumn, Qt::AscendingOrder);
+    view.setSelectionBehavior(QAbstractItemView::SelectRows);
+    view.setSelectionMode(QAbstractItemView::SingleSelection);
+    view.setAlternatingRowColors(true);
+    view.setWordWrap(false);
+    view.verticalHeader()->hide();
+    view.verticalHeader()->setDefaultSectionSize(view.fontMetrics().height() + 6);
+    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view.horizontalHeader()->setStretchLastSection(true);
+    view.resize(1400, 800);
+    view.show();
+    QCoreApplication::processEvents();
+    const qint64 rssBefore = residentKb();
+    const qint64 heapBefore = heapInUseBytes();
+
+    const ApplyFigures first = applyAndWait(app, model, current);
+    const qint64 rssAfterFirst = residentKb();
+    const qint64 heapAfterFirst = heapInUseBytes();
+    const qint64 rowsAfterFirst = model.rowCount();
+
+    constexpr int InPlaceRounds = 3;
+    Samples inPlaceTotal;
+    ApplyFigures inPlaceWorst;
+    for (int round = 0; round < InPlaceRounds; ++round) {
+        sockets.churn(0.01);
+        current = sockets.snapshot();
+        const ApplyFigures figures = applyAndWait(app, model, current);
+        inPlaceTotal.add(figures.totalNs);
+        if (figures.longestBlockNs > inPlaceWorst.longestBlockNs)
+            inPlaceWorst = figures;
+        inPlaceWorst.longestPaintNs = std::max(inPlaceWorst.longestPaintNs, figures.longestPaintNs);
+    }
+    const qint64 rssAfterPolls = residentKb();
+    const qint64 heapAfterPolls = heapInUseBytes();
+
+    qint64 worstSort = 0;
+    int worstSortColumn = 0;
+    QStringList sortLines;
+    for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column) {
+        Samples ascending;
+        Samples descending;
+        for (int round = 0; round < options.repeat; ++round) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                const auto started = Clock::now();
+                view.sortByColumn(column, order);
+                (order == Qt::AscendingOrder ? ascending : descending).add(nsSince(started));
+                QCoreApplication::processEvents();
+            }
+        }
+        for (const Samples *samples : {&ascending, &descending}) {
+            if (samples->median() > worstSort) {
+                worstSort = samples->median();
+                worstSortColumn = column;
+            }
+        }
+        sortLines.append(u"%1 ascending %2   descending %3"_s.arg(columnName(column), -24)
+                .arg(ms(ascending.median()), 8, 'f', 1)
+                .arg(ms(descending.median()), 8, 'f', 1));
+    }
+    view.sortByColumn(ConnectionTableModel::StateColumn, Qt::AscendingOrder);
+    QCoreApplication::processEvents();
+
+    qint64 worstFilter = 0;
+    QString worstFilterText;
+    QStringList filterLines;
+    for (const QString &text :
+        {u"state:time-wait"_s, u"port:443"_s, u"10.7.1"_s, u"proc:postgres"_s, u"-state:estab"_s}) {
+        Samples apply;
+        Samples clear;
+        int rows = 0;
+        for (int round = 0; round < options.repeat; ++round) {
+            auto started = Clock::now();
+            proxy.setFilterText(text);
+            apply.add(nsSince(started));
+            rows = proxy.rowCount();
+            QCoreApplication::processEvents();
+            started = Clock::now();
+            proxy.setFilterText(QString());
+            clear.add(nsSince(started));
+            QCoreApplication::processEvents();
+        }
+        filterLines.append(u"%1 apply %2 -> %3 rows   clear %4"_s.arg(u"\"%1\""_s.arg(text), -18)
+                .arg(ms(apply.median()), 8, 'f', 1)
+                .arg(rows, 8)
+                .arg(ms(clear.median()), 8, 'f', 1));
+        if (apply.median() > worstFilter) {
+            worstFilter = apply.median();
+            worstFilterText = text;
+        }
+        if (clear.median() > worstFilter) {
+            worstFilter = clear.median();
+            worstFilterText = u"clearing \"%1\""_s.arg(text);
+        }
+    }
+
+    utsname system{};
+    ::uname(&system);
+    const auto count = double(current.sockets().size());
+    say(QString());
+    say(u"== bench_gui --synthetic: %1 sockets in memory; ConnectionTableModel + ConnectionFilterProxy (sorted by state) + QTableView 1400x800 =="_s
+            .arg(current.sockets().size()));
+    say(u"machine: %1, %2 CPUs online; kernel %3; load average at the end: %4; platform %5"_s.arg(cpuModel())
+            .arg(::sysconf(_SC_NPROCESSORS_ONLN))
+            .arg(QString::fromLocal8Bit(system.release))
+            .arg(loadAverage())
+            .arg(QGuiApplication::platformName()));
+    say(u"first snapshot (%1 rows): %2 ms until applied; longest block %3 ms (%4); longest paint %5 ms"_s
+            .arg(rowsAfterFirst)
+            .arg(ms(first.totalNs), 0, 'f', 1)
+            .arg(ms(first.longestBlockNs), 0, 'f', 1)
+            .arg(first.longestBlock)
+            .arg(ms(first.longestPaintNs), 0, 'f', 1));
+    say(u"in place, 1% changed, %1 rounds: median %2 ms until applied; longest block %3 ms (%4); longest paint %5 ms"_s
+            .arg(InPlaceRounds)
+            .arg(ms(inPlaceTotal.median()), 0, 'f', 1)
+            .arg(ms(inPlaceWorst.longestBlockNs), 0, 'f', 1)
+            .arg(inPlaceWorst.longestBlock)
+            .arg(ms(inPlaceWorst.longestPaintNs), 0, 'f', 1));
+    const double rssPerSocket = double(rssAfterFirst - rssBefore) * 1024.0 / count;
+    const double heapPerSocket = double(heapAfterFirst - heapBefore) / count;
+    say(u"memory of the table (snapshot excluded): VmRSS +%1 B per socket, malloc in use +%2 B per socket after the first snapshot; after %3 more: VmRSS +%4 B, malloc +%5 B per socket"_s
+            .arg(rssPerSocket, 0, 'f', 0)
+            .arg(heapPerSocket, 0, 'f', 0)
+            .arg(InPlaceRounds)
+            .arg(double(rssAfterPolls - rssBefore) * 1024.0 / count, 0, 'f', 0)
+            .arg(double(heapAfterPolls - heapBefore) / count, 0, 'f', 0));
+    say(u"-- sorting: QTableView::sortByColumn(), median of %1, ms --"_s.arg(options.repeat));
+    for (const QString &line : std::as_const(sortLines))
+        say(line);
+    say(u"worst: %1 ms (%2)"_s.arg(ms(worstSort), 0, 'f', 1).arg(columnName(worstSortColumn)));
+    say(u"-- filtering: ConnectionFilterProxy::setFilterText(), median of %1, ms --"_s.arg(options.repeat));
+    for (const QString &line : std::as_const(filterLines))
+        say(line);
+    say(u"worst: %1 ms (%2)"_s.arg(ms(worstFilter), 0, 'f', 1).arg(worstFilterText));
+    say(QString());
+    result(u"synthetic.sockets"_s, count, "sockets", 0);
+    result(u"synthetic.first_apply_ms"_s, ms(first.totalNs), "ms");
+    result(u"synthetic.first_apply_longest_block_ms"_s, ms(first.longestBlockNs), "ms");
+    result(u"synthetic.inplace_apply_median_ms"_s, ms(inPlaceTotal.median()), "ms");
+    result(u"synthetic.inplace_apply_longest_block_ms"_s, ms(inPlaceWorst.longestBlockNs), "ms");
+    result(u"synthetic.longest_paint_ms"_s, ms(std::max(first.longestPaintNs, inPlaceWorst.longestPaintNs)), "ms");
+    result(u"synthetic.rss_bytes_per_socket"_s, rssPerSocket, "bytes", 0);
+    result(u"synthetic.heap_bytes_per_socket"_s, heapPerSocket, "bytes", 0);
+    result(u"synthetic.sort_worst_median_ms"_s, ms(worstSort), "ms");
+    result(u"synthetic.filter_worst_median_ms"_s, ms(worstFilter), "ms");
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -348,6 +585,8 @@ int main(int argc, char **argv)
         std::fputs(qPrintable(usage()), stdout);
         return 0;
     }
+    if (options.synthetic > 0)
+        return runSynthetic(options, argc, argv);
 
     // 1. A namespace of our own, with enough descriptors and TIME_WAIT room; as bench_snapshot.
     orFail(BenchEnvironment::enterPrivateNetwork(), u"network namespace"_s);
@@ -479,6 +718,7 @@ int main(int argc, char **argv)
     });
     const auto probeStarted = Clock::now();
     lastTick = probeStarted;
+    app.watchBlocks();
     tick.start();
     spinUntil(
         [&] {
@@ -488,6 +728,8 @@ int main(int argc, char **argv)
         options.seconds * 1000 + options.minPolls * options.intervalMs * 4 + 10'000);
     tick.stop();
     app.setRecording(false);
+    const TimingApplication::Delivery longestWhilePolling = app.longestBlock();
+    const TimingApplication::Delivery longestPaintWhilePolling = app.longestPaint();
     probing = false;
     // The hand-over: what is left of a snapshot's age after the collector's and the GUI thread's work.
     std::vector<qint64> queueWait;
@@ -587,17 +829,24 @@ int main(int argc, char **argv)
         qint64 firstNs = 0; // the first snapshot: every row inserted
         qint64 nextNs = 0; // the next one: rows updated in place
         qint64 paintNs = -1;
+        qint64 firstBlockNs = -1; // the longest single block of the GUI thread while applying
+        qint64 nextBlockNs = -1;
     };
     std::vector<Layer> layers;
     ConnectionTracker tracker;
+    QList<SocketTracking> trackingBefore;
+    QList<SocketTracking> trackingAfter;
     {
-        Layer layer{u"ConnectionTracker::applySnapshot()"_s};
+        // In the tracking thread now (TrackingWorker), not the GUI thread's; timed here for scale.
+        Layer layer{u"ConnectionTracker::applySnapshot() (tracking thread)"_s};
         auto started = Clock::now();
         tracker.applySnapshot(before);
         layer.firstNs = nsSince(started);
+        trackingBefore = TrackingWorker::trackingOf(before, tracker);
         started = Clock::now();
         tracker.applySnapshot(after);
         layer.nextNs = nsSince(started);
+        trackingAfter = TrackingWorker::trackingOf(after, tracker);
         layers.push_back(layer);
     }
     const auto replay = [&](const QString &label, bool withProxy, const QString &filter, bool withView) {
@@ -619,16 +868,16 @@ int main(int argc, char **argv)
             replayView.show();
             QCoreApplication::processEvents();
         }
-        auto started = Clock::now();
-        model.applySnapshot(before, &tracker);
-        layer.firstNs = nsSince(started);
-        QCoreApplication::processEvents();
-        started = Clock::now();
-        model.applySnapshot(after, &tracker);
-        layer.nextNs = nsSince(started);
+        // Until the model says it is done; the repaint the last change asked for is in the blocks.
+        const ApplyFigures first = applyAndWait(app, model, before, trackingBefore);
+        layer.firstNs = first.totalNs;
+        layer.firstBlockNs = first.longestBlockNs;
+        const ApplyFigures next = applyAndWait(app, model, after, trackingAfter);
+        layer.nextNs = next.totalNs;
+        layer.nextBlockNs = next.longestBlockNs;
         if (withView) {
-            started = Clock::now();
-            QCoreApplication::processEvents(); // the repaint the update asked for
+            const auto started = Clock::now();
+            replayView.viewport()->repaint();
             layer.paintNs = nsSince(started);
         }
         layers.push_back(layer);
@@ -697,6 +946,11 @@ int main(int argc, char **argv)
             .arg(ms(percentile(app.snapshotHandling, 0.99)), 0, 'f', 1)
             .arg(ms(percentile(app.snapshotHandling, 1.0)), 0, 'f', 1)
             .arg(app.snapshotHandling.size()));
+    say(u"longest single block of the GUI thread while polling: %1 ms (event type %2 to %3); longest paint %4 ms"_s
+            .arg(ms(longestWhilePolling.ns), 0, 'f', 1)
+            .arg(int(longestWhilePolling.type))
+            .arg(longestWhilePolling.receiver)
+            .arg(ms(longestPaintWhilePolling.ns), 0, 'f', 1));
     say(u"paints: median %1 ms, max %2 ms (%3); longest other event: %4 ms (type %5 to %6)"_s
             .arg(ms(percentile(app.painting, 0.5)), 0, 'f', 1)
             .arg(ms(percentile(app.painting, 1.0)), 0, 'f', 1)
@@ -781,10 +1035,15 @@ int main(int argc, char **argv)
             .arg(before.sockets().size())
             .arg(after.sockets().size()));
     for (const Layer &layer : layers) {
-        say(u"%1 first (all rows new) %2   next (in place) %3%4"_s.arg(layer.label, -48)
+        const auto block = [](qint64 ns) {
+            return ns >= 0 ? u" (longest block %1)"_s.arg(ms(ns), 0, 'f', 1) : QString();
+        };
+        say(u"%1 first (all rows new) %2%3   next (in place) %4%5%6"_s.arg(layer.label, -48)
                 .arg(ms(layer.firstNs), 7, 'f', 1)
+                .arg(block(layer.firstBlockNs))
                 .arg(ms(layer.nextNs), 7, 'f', 1)
-                .arg(layer.paintNs >= 0 ? u"   paint %1"_s.arg(ms(layer.paintNs), 0, 'f', 1) : QString()));
+                .arg(block(layer.nextBlockNs))
+                .arg(layer.paintNs >= 0 ? u"   repaint %1"_s.arg(ms(layer.paintNs), 0, 'f', 1) : QString()));
     }
 
     say(QString());
@@ -804,6 +1063,7 @@ int main(int argc, char **argv)
     result(u"latency_over_100ms"_s, double(over(100)), "ticks", 0);
     result(u"snapshot_handling_median_ms"_s, ms(percentile(app.snapshotHandling, 0.5)), "ms");
     result(u"snapshot_handling_max_ms"_s, ms(percentile(app.snapshotHandling, 1.0)), "ms");
+    result(u"longest_block_while_polling_ms"_s, ms(longestWhilePolling.ns), "ms");
     result(u"polls"_s, polls, "polls", 0);
     result(u"collector_work_median_ms"_s, ms(percentile(collectorWork, 0.5)), "ms");
     result(u"handover_median_ms"_s, ms(percentile(queueWait, 0.5)), "ms");

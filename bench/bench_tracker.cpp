@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 //
-// bench_tracker [--sockets N] [--changed PERCENT] [--rounds N]: how long ConnectionTracker takes to
-// apply one snapshot of N sockets of which PERCENT changed state since the previous one, and how long
-// the diagnosis then takes on it (its history's update and every rule), which LiveConnections does on
-// the same thread right after. The snapshots are made in memory (the tracker's own cost is measured,
-// not the kernel's). Prints the median and min of the rounds; asserts nothing.
+// bench_tracker [--sockets N,N,...] [--changed PERCENT] [--rounds N]: for each size N in turn, how long
+// ConnectionTracker takes to apply one snapshot of N sockets of which PERCENT changed state since the
+// previous one, and how long the diagnosis then takes on it (its history's update and every rule),
+// which LiveConnections does right after. The snapshots are made in memory (the tracker's own cost is
+// measured, not the kernel's). Prints the median and min of the rounds, the cost per socket (flat if
+// the work grows with the sockets and no faster), and the heap the tracker and the history hold per
+// open connection (what releasing them gives back to malloc); asserts nothing.
 #include "collect/listenerqueuebuilder.h"
 #include "diagnosis/diagnoser.h"
+#include "samples.h"
 #include "tracking/connectiontracker.h"
 
 #include <QCommandLineParser>
@@ -16,12 +19,16 @@
 
 #include <sys/socket.h>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <random>
 
 using namespace Qt::StringLiterals;
 using namespace TcpLens;
+using TcpLens::Bench::Samples;
 
 namespace {
 
@@ -52,42 +59,49 @@ SocketSnapshot snapshotOf(const std::vector<SocketRecord> &sockets, quint64 gene
     return SocketSnapshot(std::move(data));
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+// Bytes malloc has handed out and not had back: small blocks from the arenas plus mmap()ed large ones
+// (a hash table's array of a million entries is one of those).
+qint64 heapInUse()
 {
-    QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    const QCommandLineOption socketsOption(u"sockets"_s, u"Sockets per snapshot (120000)."_s, u"N"_s, u"120000"_s);
-    const QCommandLineOption changedOption(u"changed"_s, u"Percent changed per snapshot (1)."_s, u"PERCENT"_s, u"1"_s);
-    const QCommandLineOption roundsOption(u"rounds"_s, u"Measured rounds (21)."_s, u"N"_s, u"21"_s);
-    parser.addOptions({socketsOption, changedOption, roundsOption});
-    parser.addHelpOption();
-    parser.process(app);
-    const int count = parser.value(socketsOption).toInt();
-    const double changed = parser.value(changedOption).toDouble() / 100.0;
-    const int rounds = parser.value(roundsOption).toInt();
+    const struct mallinfo2 info = mallinfo2();
+    return qint64(info.uordblks + info.hblkhd);
+}
 
+double ms(qint64 ns)
+{
+    return double(ns) / 1e6;
+}
+
+void report(const char *key, int count, const Samples &samples)
+{
+    std::printf("RESULT %s.%d.median_ms %.3f ms\nRESULT %s.%d.min_ms %.3f ms\nRESULT %s.%d.ns_per_socket %.1f ns\n",
+        key, count, ms(samples.median()), key, count, ms(samples.minimum()), key, count,
+        double(samples.median()) / count);
+}
+
+void runSize(int count, double changed, int rounds)
+{
     std::vector<SocketRecord> sockets;
     sockets.reserve(std::size_t(count));
     for (int i = 0; i < count; ++i)
         sockets.push_back(makeSocket(quint64(i + 1), TcpState::Established));
     std::mt19937 random(42);
-    ConnectionTracker tracker;
-    quint64 generation = 0;
-    qint64 now = 1'000'000'000;
-    tracker.applySnapshot(snapshotOf(sockets, ++generation, now));
-    quint64 nextCookie = quint64(count) + 1;
-    std::vector<double> times;
-    std::vector<double> diagnosisTimes;
-    DiagnosisHistory history;
-    history.setSysctls(
+    auto tracker = std::make_unique<ConnectionTracker>();
+    auto history = std::make_unique<DiagnosisHistory>();
+    history->setSysctls(
         {{u"net.ipv4.tcp_max_tw_buckets"_s, u"262144"_s}, {u"net.ipv4.ip_local_port_range"_s, u"32768 60999"_s}});
     const Diagnoser diagnoser;
+    quint64 generation = 0;
+    qint64 now = 1'000'000'000;
+    tracker->applySnapshot(snapshotOf(sockets, ++generation, now));
+    quint64 nextCookie = quint64(count) + 1;
+    Samples trackerTimes;
+    Samples historyTimes;
+    Samples diagnosisTimes;
     qsizetype problems = 0;
     for (int round = 0; round <= rounds; ++round) {
-        // 1%: half of them move along their close (ESTABLISHED -> FIN_WAIT2 -> TIME_WAIT -> gone and
-        // replaced by a new connection), the other half only change their tcp_info.
+        // Half of the changes move a connection along its close (ESTABLISHED -> FIN_WAIT2 -> TIME_WAIT ->
+        // gone and replaced by a new connection), the other half only change its tcp_info.
         const int changes = std::max(1, int(count * changed));
         for (int i = 0; i < changes; ++i) {
             SocketRecord &socket = sockets[random() % sockets.size()];
@@ -113,31 +127,79 @@ int main(int argc, char **argv)
         const SocketSnapshot snapshot = snapshotOf(sockets, ++generation, now);
         QElapsedTimer timer;
         timer.start();
-        const auto events = tracker.applySnapshot(snapshot);
-        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        const qsizetype events = tracker->applySnapshot(snapshot).size();
+        const qint64 trackerNs = timer.nsecsElapsed();
         timer.restart();
-        history.addSnapshot(snapshot);
-        problems = diagnoser.diagnose(snapshot, history).problems.size();
-        const double diagnosisMs = double(timer.nsecsElapsed()) / 1e6;
+        history->addSnapshot(snapshot);
+        const qint64 historyNs = timer.nsecsElapsed();
+        problems = diagnoser.diagnose(snapshot, *history).problems.size();
+        const qint64 diagnosisNs = timer.nsecsElapsed();
         if (round > 0) { // the first round warms caches and hash tables
-            times.push_back(ms);
-            diagnosisTimes.push_back(diagnosisMs);
+            trackerTimes.add(trackerNs);
+            historyTimes.add(historyNs);
+            diagnosisTimes.add(diagnosisNs);
         }
         if (round == rounds)
-            std::printf("last round: %lld events, %lld open connections\n", qlonglong(events.size()),
-                qlonglong(tracker.openCount()));
+            std::printf("%d sockets, last round: %lld events, %lld open connections\n", count, qlonglong(events),
+                qlonglong(tracker->openCount()));
     }
-    std::sort(times.begin(), times.end());
-    std::printf("tracker update, %d sockets, %.1f%% changed, %d rounds: median %.2f ms, min %.2f ms, max %.2f ms\n",
-        count, changed * 100, rounds, times[times.size() / 2], times.front(), times.back());
-    std::printf("RESULT bench_tracker.median_ms %.3f ms\nRESULT bench_tracker.min_ms %.3f ms\n",
-        times[times.size() / 2], times.front());
-    std::sort(diagnosisTimes.begin(), diagnosisTimes.end());
+
+    // What each holds is what the heap gets back when it goes.
+    const qsizetype open = tracker->openCount();
+    qint64 before = heapInUse();
+    tracker.reset();
+    const double trackerBytes = double(before - heapInUse()) / double(open);
+    before = heapInUse();
+    history.reset();
+    const double historyBytes = double(before - heapInUse()) / double(count);
+
+    std::printf("tracker update, %d sockets, %.1f%% changed, %d rounds: median %.2f ms (%.1f ns per socket), "
+                "min %.2f ms, max %.2f ms; %.0f bytes per open connection\n",
+        count, changed * 100, rounds, ms(trackerTimes.median()), double(trackerTimes.median()) / count,
+        ms(trackerTimes.minimum()), ms(trackerTimes.maximum()), trackerBytes);
+    std::printf("diagnosis (history update and every rule), same snapshots, %lld problems: median %.2f ms (%.1f ns "
+                "per socket; the history's update %.2f ms, %.1f ns), min %.2f ms, max %.2f ms; history %.0f bytes per "
+                "socket\n",
+        qlonglong(problems), ms(diagnosisTimes.median()), double(diagnosisTimes.median()) / count,
+        ms(historyTimes.median()), double(historyTimes.median()) / count, ms(diagnosisTimes.minimum()),
+        ms(diagnosisTimes.maximum()), historyBytes);
+    report("bench_tracker", count, trackerTimes);
+    std::printf("RESULT bench_tracker.%d.bytes_per_connection %.0f B\n", count, trackerBytes);
+    report("bench_diagnosis", count, diagnosisTimes);
+    report("bench_diagnosis.history", count, historyTimes);
+    std::printf("RESULT bench_diagnosis.history.%d.bytes_per_socket %.0f B\n", count, historyBytes);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption socketsOption(u"sockets"_s,
+        u"Sockets per snapshot, one size or a list run in turn (120000,500000,1000000)."_s, u"N,N,..."_s,
+        u"120000,500000,1000000"_s);
+    const QCommandLineOption changedOption(u"changed"_s, u"Percent changed per snapshot (1)."_s, u"PERCENT"_s, u"1"_s);
+    const QCommandLineOption roundsOption(u"rounds"_s, u"Measured rounds (21)."_s, u"N"_s, u"21"_s);
+    parser.addOptions({socketsOption, changedOption, roundsOption});
+    parser.addHelpOption();
+    parser.process(app);
+    QList<int> counts;
+    for (const QString &text : parser.value(socketsOption).split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int count = text.trimmed().toInt(&ok);
+        if (!ok || count <= 0) {
+            std::fprintf(stderr, "bench_tracker: --sockets takes positive counts separated by commas\n");
+            return 2;
+        }
+        counts.append(count);
+    }
+    const double changed = parser.value(changedOption).toDouble() / 100.0;
+    const int rounds = std::max(1, parser.value(roundsOption).toInt());
     std::printf(
-        "diagnosis (history update and every rule), same snapshots, %lld problems: median %.2f ms, min %.2f ms, "
-        "max %.2f ms\n",
-        qlonglong(problems), diagnosisTimes[diagnosisTimes.size() / 2], diagnosisTimes.front(), diagnosisTimes.back());
-    std::printf("RESULT bench_diagnosis.median_ms %.3f ms\nRESULT bench_diagnosis.min_ms %.3f ms\n",
-        diagnosisTimes[diagnosisTimes.size() / 2], diagnosisTimes.front());
+        "sizeof(TrackedConnection) %zu, sizeof(SocketRecord) %zu\n", sizeof(TrackedConnection), sizeof(SocketRecord));
+    for (const int count : std::as_const(counts))
+        runSize(count, changed, rounds);
     return 0;
 }

@@ -107,13 +107,10 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     createStatusBar();
     restoreWindowState();
     connect(m_connections, &LiveConnections::snapshotApplied, this, &MainWindow::showSnapshot);
-    connect(m_connections, &LiveConnections::eventsReady, this, [this](const ConnectionEvents &events) {
+    connect(m_model, &ConnectionTableModel::snapshotApplied, this, &MainWindow::tableUpdated);
+    connect(m_connections, &LiveConnections::followedChanged, this, [this] {
         // Paused, the timeline and the path hold still with the table; they catch up on resume.
-        if (m_followed == 0 || isDisplayPaused())
-            return;
-        const bool followedMoved = std::any_of(events.cbegin(), events.cend(),
-            [this](const ConnectionEvent &event) { return event.connectionId == m_followed; });
-        if (followedMoved)
+        if (!isDisplayPaused())
             showFollowedConnection();
     });
     connect(m_connections, &LiveConnections::statusChanged, this, &MainWindow::updateStatus);
@@ -132,11 +129,6 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
 }
 
 MainWindow::~MainWindow() = default;
-
-const ConnectionTracker &MainWindow::tracker() const
-{
-    return m_connections->tracker();
-}
 
 void MainWindow::createTable()
 {
@@ -540,15 +532,24 @@ void MainWindow::showSnapshot()
 {
     const SocketSnapshot &snapshot = m_connections->latest();
     if (!isDisplayPaused()) {
-        m_model->applySnapshot(snapshot, &m_connections->tracker());
-        m_view->viewport()->update(); // "In state for" moved on every row (the model does not signal it)
-        if (std::exchange(m_firstSnapshot, false))
-            sizeColumnsToContents();
-        showFollowedConnection();
-        updateFilterCount();
+        // In slices: tableUpdated() follows once the rows show it.
+        m_model->applySnapshot(snapshot, m_connections->latestTracked().tracking);
+        updateStatus();
+        return;
     }
     updateStatus();
     Q_EMIT snapshotShown(snapshot.generation());
+}
+
+void MainWindow::tableUpdated(quint64 generation)
+{
+    m_view->viewport()->update(); // "In state for" moved on every row (the model does not signal it)
+    if (std::exchange(m_firstSnapshot, false))
+        sizeColumnsToContents();
+    showFollowedConnection();
+    updateFilterCount();
+    updateStatus();
+    Q_EMIT snapshotShown(generation);
 }
 
 void MainWindow::updateFilterCount()
@@ -627,6 +628,7 @@ void MainWindow::selectionChanged()
     if (id == m_followed)
         return;
     m_followed = id;
+    m_connections->setFollowedConnection(id);
     showFollowedConnection();
     Q_EMIT followedConnectionChanged(id);
 }
@@ -634,6 +636,7 @@ void MainWindow::selectionChanged()
 void MainWindow::followConnection(quint64 connectionId)
 {
     m_followed = connectionId;
+    m_connections->setFollowedConnection(connectionId);
     selectConnectionRow(connectionId, true);
     showFollowedConnection();
     Q_EMIT followedConnectionChanged(connectionId);
@@ -669,7 +672,7 @@ void MainWindow::syncSelectionToFollowed()
 
 void MainWindow::showFollowedConnection()
 {
-    const TrackedConnection *connection = m_followed == 0 ? nullptr : tracker().find(m_followed);
+    const TrackedConnection *connection = m_followed == 0 ? nullptr : m_connections->followedConnection();
     m_diagram->setHighlightedPath(connection ? connection->path : QList<ConnectionStep>());
     m_reading->setCookie(connection ? connection->cookie : 0);
     if (!connection) {
@@ -814,7 +817,7 @@ void MainWindow::filterByState(TcpState state)
 void MainWindow::readProblemRow(const QList<quint64> &cookies)
 {
     // One of the chosen problem's rows is read in "Why is it here?", unless one already is.
-    const TrackedConnection *followed = m_followed == 0 ? nullptr : tracker().find(m_followed);
+    const TrackedConnection *followed = m_followed == 0 ? nullptr : m_connections->followedConnection();
     const bool followedAmong = followed && cookies.contains(followed->cookie);
     const int row = cookies.isEmpty() || followedAmong ? -1 : m_model->rowOfCookie(cookies.constFirst());
     if (row >= 0)
@@ -837,10 +840,8 @@ void MainWindow::setDisplayPaused(bool paused)
     m_problems->setPaused(paused);
     m_reading->setPaused(paused);
     if (!paused && !m_connections->latest().isNull()) {
-        // Catch up at once: the tracker kept following while the table stood still.
-        m_model->applySnapshot(m_connections->latest(), &m_connections->tracker());
-        showFollowedConnection();
-        updateFilterCount();
+        // Catch up: the tracker kept following while the table stood still (tableUpdated() follows).
+        m_model->applySnapshot(m_connections->latest(), m_connections->latestTracked().tracking);
     }
     updateStatus();
 }

@@ -53,7 +53,6 @@ public:
     ~MainWindow() override;
 
     LiveConnections *connections() const { return m_connections; }
-    const ConnectionTracker &tracker() const;
     ConnectionTableModel *connectionModel() const { return m_model; }
     ConnectionFilterProxy *connectionProxy() const { return m_proxy; }
     QTableView *connectionView() const { return m_view; }
@@ -99,7 +98,8 @@ public:
     bool isDisplayPaused() const;
 
 Q_SIGNALS:
-    // The table shows the snapshot of this generation (or would, were the display not paused).
+    // The table shows the snapshot of this generation (or would, were the display not paused): the
+    // model applies a snapshot in slices, so this comes a few event-loop turns after the collector's.
     void snapshotShown(quint64 generation);
     void followedConnectionChanged(quint64 connectionId);
 
@@ -115,6 +115,8 @@ private:
     void startSource(bool sameKernel);
     void showSourceDescription();
     void showSnapshot();
+    // The model has finished applying a snapshot: what depends on the table's rows follows.
+    void tableUpdated(quint64 generation);
     void showFollowedConnection();
     void selectConnectionRow(quint64 connectionId, bool scroll);
     void selectionChanged();

@@ -22,8 +22,10 @@ struct CollectorSettings
     NamespaceAccess access() const { return {netns, broker}; }
     int intervalMs = 1000;
     // A dump that takes more than this share of the interval makes the collector poll less often, so
-    // that watching a busy machine does not become its load.
-    double maxDumpShare = 0.25;
+    // that watching a busy machine does not become its load. The share is of wall time, and a split
+    // dump keeps both CPUs of a small machine busy for it: 0.12 is about a fifth of one CPU
+    // (bench_appcpu: a quarter of the interval made the window cost half a CPU at 120,000 sockets).
+    double maxDumpShare = 0.12;
     // Subscribe to the kernel's destroy notices (final tcp_info of every full socket that closes).
     bool watchDestroyed = true;
     // Exact mode: read every state change from the tracepoint sock:inet_sock_set_state (root or

@@ -135,8 +135,11 @@ void CollectorWorker::adjustPacing(qint64 dumpNs)
     const double share = double(dumpNs) / (double(m_effectiveIntervalMs) * 1e6);
     int wanted = m_effectiveIntervalMs;
     if (share > m_settings.maxDumpShare) {
-        // Slow down until one dump is again within its share of the interval.
-        wanted = std::min(MaxIntervalMs, int(double(dumpNs) / 1e6 / m_settings.maxDumpShare) + 1);
+        // Slow down until one dump is again within its share of the interval, at most twofold per
+        // poll: one slow dump (a burst of load, another namespace filling the shared established
+        // hash) would otherwise leave the view many seconds old before the next poll could tell.
+        wanted = std::min(
+            {MaxIntervalMs, int(double(dumpNs) / 1e6 / m_settings.maxDumpShare) + 1, 2 * m_effectiveIntervalMs});
     } else if (m_effectiveIntervalMs > m_settings.intervalMs && share < m_settings.maxDumpShare / 2) {
         // Back as fast as the last dump allows; the margin of two keeps it from see-sawing.
         wanted = std::max(m_settings.intervalMs, int(double(dumpNs) / 1e6 / m_settings.maxDumpShare) + 1);

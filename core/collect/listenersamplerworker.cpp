@@ -107,10 +107,15 @@ void ListenerSamplerWorker::tick()
         return;
     const qint64 startNs = MonotonicClock::nowNs();
     const bool slow = startNs - m_lastSlowTickNs >= SlowTickNs;
-    // Listeners and their SYN queues only: no tcp_info, no memory, owners only on slow ticks (the
-    // /proc/PID/fd walk costs more than the dump).
-    const SnapshotSource::Options options{ListenerStatesMask, false, false, slow || m_resolveOwnersNext};
+    // Listeners only: no tcp_info, no memory, owners only on slow ticks (the /proc/PID/fd walk costs
+    // more than the dump), and their SYN queues only when the pacer says the walk is worth it. Where
+    // the last tick found no listener there is no SYN queue to count (a new listener's request
+    // sockets are counted from the tick after the one that found it).
+    const bool countSynQueues = m_hadListeners && m_synPacer.isDue(startNs);
+    const quint32 states = countSynQueues ? ListenerStatesMask : (1u << int(TcpState::Listen));
+    const SnapshotSource::Options options{states, false, false, slow || m_resolveOwnersNext};
     auto snapshot = m_source->take(options);
+    const qint64 dumpNs = MonotonicClock::nowNs() - startNs;
     if (!snapshot) {
         if (!m_failedLastTime)
             Q_EMIT failed(snapshot.error());
@@ -119,7 +124,9 @@ void ListenerSamplerWorker::tick()
     }
     m_failedLastTime = false;
     m_resolveOwnersNext = false;
-    m_series.add(*snapshot, readNetstat(m_access.procNetDir()));
+    // ListenOverflows and ListenDrops are only attributed to listeners: none, nothing to read.
+    m_series.add(*snapshot,
+        snapshot->listeners().isEmpty() ? std::optional<KernelCounters>() : readNetstat(m_access.procNetDir()));
 
     ListenerSampleBatch batch;
     batch.generation = ++m_generation;
@@ -155,6 +162,19 @@ void ListenerSamplerWorker::tick()
         names.insert(listener.cookie, known);
     }
     m_names = std::move(names);
+    m_hadListeners = !batch.listeners.isEmpty();
+    // Without a listener there is no queue to watch: a few ticks a second find the next one soon
+    // enough, at a fifth of the cost.
+    const int interval = m_hadListeners ? m_intervalMs : std::max(m_intervalMs, NoListenerIntervalMs);
+    if (m_timer && m_timer->interval() != interval)
+        m_timer->start(interval);
+    const bool busy = std::any_of(batch.listeners.cbegin(), batch.listeners.cend(), [](const ListenerReading &r) {
+        return r.sample.acceptQueue > 0 || r.sample.synQueue > 0 || r.sample.overflows > 0 || r.sample.drops > 0;
+    });
+    if (countSynQueues)
+        m_synPacer.counted(startNs, dumpNs, busy);
+    else if (busy)
+        m_synPacer.becameBusy(startNs);
     batch.tickNs = MonotonicClock::nowNs() - startNs;
     Q_EMIT listenersSampled(batch);
     if (slow)

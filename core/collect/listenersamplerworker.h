@@ -4,6 +4,7 @@
 
 #include "collect/listenersamplebatch.h"
 #include "collect/namespaceaccess.h"
+#include "collect/synqueuepacer.h"
 #include "proc/countersampler.h"
 #include "sysctl/sysctlchange.h"
 #include "tracking/listenerseries.h"
@@ -32,6 +33,7 @@ class ListenerSamplerWorker : public QObject
     Q_OBJECT
 public:
     static constexpr int DefaultIntervalMs = 50;
+    static constexpr int NoListenerIntervalMs = 250; // while the namespace has no listener
     static constexpr qint64 DefaultWindowNs = 5LL * 60 * 1'000'000'000;
 
     // `netns` as NetworkNamespace::resolvePath() takes it; empty: this process's namespace.
@@ -68,12 +70,14 @@ private:
     std::unique_ptr<SnapshotSource> m_source;
     std::unique_ptr<SysctlWatcher> m_sysctls;
     ListenerSeries m_series;
+    SynQueuePacer m_synPacer;
     CounterSampler m_counterSampler;
     QTimer *m_timer = nullptr;
     quint64 m_generation = 0;
     qint64 m_lastSlowTickNs = 0;
     bool m_failedLastTime = false;
     bool m_resolveOwnersNext = true;
+    bool m_hadListeners = true; // until the first tick says otherwise
     struct Names
     {
         QString endpoint;

@@ -30,15 +30,31 @@ void DiagnosisHistory::addSnapshot(const SocketSnapshot &snapshot)
     // Updated in place and marked with the snapshot's number: most sockets keep their state from one
     // snapshot to the next, and rebuilding the table every time costs more than the rules do.
     ++m_round;
-    m_seen.reserve(qsizetype(snapshot.sockets().size()));
-    for (const SocketRecord &socket : snapshot.sockets()) {
-        Seen &seen = m_seen[socket.cookie];
-        if (seen.round == 0 || seen.state != socket.state)
-            // Known in another state, or new: it got here since the previous snapshot. Sockets of the
-            // first snapshot were here before we looked.
-            seen = Seen{socket.state, nowNs, first, m_round};
-        else
+    const auto &sockets = snapshot.sockets();
+    m_indexByCookie.reserve(qsizetype(sockets.size()));
+    if (m_seen.capacity() < sockets.size() + sockets.size() / 16)
+        m_seen.reserve(sockets.size() + sockets.size() / 8); // room for a poll's new sockets
+    // Entries asked for a few sockets ahead: a million do not fit any cache, and waiting for each in
+    // turn is what made the cost per socket grow with their number.
+    constexpr std::size_t TableAhead = 16;
+    constexpr std::size_t EntryAhead = 8;
+    for (std::size_t i = 0; i < sockets.size(); ++i) {
+        if (i + TableAhead < sockets.size())
+            prefetchIndex(sockets[i + TableAhead].cookie);
+        if (i + EntryAhead < sockets.size())
+            prefetchEntry(sockets[i + EntryAhead].cookie);
+        const SocketRecord &socket = sockets[i];
+        if (const quint32 index = indexOf(socket.cookie); index == SlotTable::None) {
+            // New: it got here since the previous snapshot. Sockets of the first snapshot were here
+            // before we looked.
+            const auto added = quint32(m_seen.size());
+            m_seen.push_back({socket.cookie, nowNs, m_round, socket.state, first});
+            m_indexByCookie.insert(SlotTable::mix(socket.cookie), added, [](quint32) { return false; });
+        } else if (Seen &seen = m_seen[index]; seen.state != socket.state) {
+            seen = Seen{socket.cookie, nowNs, m_round, socket.state, first}; // known in another state
+        } else {
             seen.round = m_round;
+        }
         if (atLimit(socket)) {
             if (!m_fullSince.contains(socket.cookie))
                 m_fullSince.insert(socket.cookie, nowNs);
@@ -46,10 +62,28 @@ void DiagnosisHistory::addSnapshot(const SocketSnapshot &snapshot)
             m_fullSince.remove(socket.cookie);
         }
     }
-    const quint64 round = m_round;
-    m_seen.removeIf([round](const auto &it) { return it.value().round != round; });
-    m_fullSince.removeIf([this](const auto &it) { return !m_seen.contains(it.key()); });
+    // Forget the sockets gone: the last entry takes the place of each.
+    for (std::size_t i = 0; i < m_seen.size();) {
+        if (m_seen[i].round == m_round) {
+            ++i;
+            continue;
+        }
+        m_indexByCookie.remove(SlotTable::mix(m_seen[i].cookie), quint32(i));
+        const auto last = quint32(m_seen.size() - 1);
+        if (i != last) {
+            m_indexByCookie.move(SlotTable::mix(m_seen[last].cookie), last, quint32(i));
+            m_seen[i] = m_seen[last];
+        }
+        m_seen.pop_back();
+    }
+    m_fullSince.removeIf([this](const auto &it) { return indexOf(it.key()) == SlotTable::None; });
     m_lastNs = nowNs;
+}
+
+quint32 DiagnosisHistory::indexOf(quint64 cookie) const
+{
+    return m_indexByCookie.find(
+        SlotTable::mix(cookie), [this, cookie](quint32 index) { return m_seen[index].cookie == cookie; });
 }
 
 void DiagnosisHistory::addCounters(qint64 monotonicNs, const KernelCounters &counters)
@@ -95,10 +129,10 @@ void DiagnosisHistory::setSysctl(const QString &key, const QString &value)
 DiagnosisHistory::Age DiagnosisHistory::stateAge(const SocketRecord &socket, qint64 nowNs) const
 {
     Age age;
-    const auto seen = m_seen.constFind(socket.cookie);
-    if (seen != m_seen.cend() && seen->state == socket.state) {
-        age.sinceNs = seen->sinceNs;
-        age.atLeast = seen->atLeast;
+    const quint32 index = indexOf(socket.cookie);
+    if (index != SlotTable::None && m_seen[index].state == socket.state) {
+        age.sinceNs = m_seen[index].sinceNs;
+        age.atLeast = m_seen[index].atLeast;
     } else {
         // Not in the history (a snapshot diagnosed before it was added): it is here now, at least.
         age.sinceNs = nowNs;

@@ -5,11 +5,13 @@
 #include "model/socketsnapshot.h"
 #include "proc/countersampler.h"
 #include "proc/kernelcounters.h"
+#include "tracking/slottable.h"
 
 #include <QHash>
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace TcpLens {
 
@@ -39,6 +41,14 @@ public:
     void setSysctl(const QString &key, const QString &value);
 
     Age stateAge(const SocketRecord &socket, qint64 nowNs) const;
+    // For a pass over many sockets: asks the memory for where a socket's entry is listed, some
+    // sockets ahead, then for the entry itself, a few sockets ahead of its stateAge().
+    void prefetchIndex(quint64 cookie) const { m_indexByCookie.prefetch(SlotTable::mix(cookie)); }
+    void prefetchEntry(quint64 cookie) const
+    {
+        if (const quint32 guess = m_indexByCookie.guess(SlotTable::mix(cookie)); guess != SlotTable::None)
+            __builtin_prefetch(&m_seen[guess]);
+    }
     // Since when a listener's accept queue has been at its limit, if it is now.
     std::optional<qint64> acceptQueueFullSinceNs(quint64 listenerCookie) const;
     std::optional<qint64> counterValue(QByteArrayView name) const;
@@ -50,12 +60,15 @@ public:
     qint64 firstSnapshotNs() const { return m_firstNs; }
 
 private:
+    // 24 bytes a socket, in one array: a million sockets are 24 MB read in order, not a million
+    // hash nodes (docs/benchmarks.md).
     struct Seen
     {
-        TcpState state = TcpState::Unknown;
+        quint64 cookie = 0;
         qint64 sinceNs = 0;
+        quint32 round = 0; // the last snapshot that had it
+        TcpState state = TcpState::Unknown;
         bool atLeast = false;
-        quint64 round = 0; // the last snapshot that had it
     };
     struct Counter
     {
@@ -63,7 +76,10 @@ private:
         std::optional<double> perSecond;
     };
 
-    QHash<quint64, Seen> m_seen;
+    quint32 indexOf(quint64 cookie) const;
+
+    std::vector<Seen> m_seen; // of the sockets of the last snapshot, in no order
+    SlotTable m_indexByCookie; // into m_seen
     QHash<quint64, qint64> m_fullSince;
     QHash<QByteArray, Counter> m_counters;
     KernelCounters m_lastCounters;
@@ -71,7 +87,7 @@ private:
     QHash<QString, QString> m_sysctls;
     qint64 m_firstNs = 0;
     qint64 m_lastNs = 0;
-    quint64 m_round = 0;
+    quint32 m_round = 0;
 };
 
 } // namespace TcpLens

@@ -17,6 +17,13 @@ struct SocketOwners
     QHash<quint32, qint32> pidByInode; // may also hold sockets of other namespaces, which no one asks for
     QHash<qint32, SocketOwner> byPid;
 
+    // `owner` holds the socket `inode`: for snapshots made by hand (tests, benchmarks).
+    void insert(quint32 inode, const SocketOwner &owner)
+    {
+        pidByInode.insert(inode, owner.pid);
+        byPid.insert(owner.pid, owner);
+    }
+
     const SocketOwner *find(quint32 inode) const
     {
         const auto pid = pidByInode.constFind(inode);

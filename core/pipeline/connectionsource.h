@@ -41,6 +41,9 @@ public:
     virtual void pollNow() = 0;
     // How far back the per-listener series reach, for listenerHistoryReady().
     virtual void setListenerWindowNs(qint64 windowNs) = 0;
+    // How often to sample the listeners: fast while a chart shows them, about once a second while
+    // only the diagnosis and the counters need them (ignored where capabilities().live is false).
+    virtual void setListenerIntervalMs(int intervalMs) = 0;
     // Asks for listenerHistoryReady(cookie, ...): the stored samples of one listener.
     virtual void requestListenerHistory(quint64 cookie) = 0;
     // For a namespace this process may not enter: what opens its sockets and /proc/sys files for us

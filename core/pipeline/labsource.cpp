@@ -194,6 +194,13 @@ void LabSource::setListenerWindowNs(qint64 windowNs)
         m_inner->setListenerWindowNs(windowNs);
 }
 
+void LabSource::setListenerIntervalMs(int intervalMs)
+{
+    m_options.watch.listenerIntervalMs = intervalMs;
+    if (m_inner)
+        m_inner->setListenerIntervalMs(intervalMs);
+}
+
 void LabSource::requestListenerHistory(quint64 cookie)
 {
     if (m_inner)

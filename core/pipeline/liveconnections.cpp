@@ -2,31 +2,100 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "liveconnections.h"
 
+#include "proc/countersampler.h"
+
 namespace TcpLens {
+
+using namespace Qt::StringLiterals;
 
 LiveConnections::LiveConnections(QObject *parent)
     : QObject(parent)
-    , m_tracker(std::make_unique<ConnectionTracker>())
+    , m_tracking(u"tcplens-tracking"_s, ConnectionTracker::Settings())
 {
     qRegisterMetaType<TcpLens::ConnectionEvents>();
     qRegisterMetaType<QHash<TcpLens::TcpState, int>>();
     qRegisterMetaType<TcpLens::DiagnosisReport>();
+    qRegisterMetaType<TcpLens::TrackedSnapshot>();
+    qRegisterMetaType<std::optional<TcpLens::TrackedConnection>>();
+    qRegisterMetaType<TcpLens::SocketReading>();
+    TrackingWorker *worker = m_tracking.worker();
+    // Updates of a source that has been replaced since are still in the queue: the epoch tells.
+    connect(worker, &TrackingWorker::eventsReady, this, [this](quint64 epoch, const ConnectionEvents &events) {
+        if (epoch == m_epoch)
+            Q_EMIT eventsReady(events);
+    });
+    connect(worker, &TrackingWorker::snapshotTracked, this, &LiveConnections::applyTracked);
+    connect(worker, &TrackingWorker::followedChanged, this,
+        [this](quint64 epoch, quint64 id, const std::optional<TrackedConnection> &connection) {
+            if (epoch != m_epoch || id != m_followedId)
+                return;
+            m_followed = connection;
+            Q_EMIT followedChanged();
+        });
+    connect(worker, &TrackingWorker::readingReady, this,
+        [this](quint64 epoch, quint64 cookie, const SocketReading &reading) {
+            if (epoch == m_epoch)
+                Q_EMIT readingReady(cookie, reading);
+        });
+    m_tracking.start();
 }
 
-LiveConnections::~LiveConnections() = default;
+LiveConnections::~LiveConnections()
+{
+    // The source's threads stop before the tracking thread does.
+    m_source.reset();
+}
+
+void LiveConnections::setTrackerSettings(const ConnectionTracker::Settings &settings)
+{
+    m_trackerSettings = settings;
+    m_tracking.post(&TrackingWorker::setSettings, settings);
+}
+
+std::optional<TrackedConnection> LiveConnections::connection(quint64 connectionId) const
+{
+    return inspect([connectionId](const TrackingWorker &worker) -> std::optional<TrackedConnection> {
+        const TrackedConnection *connection = worker.tracker().find(connectionId);
+        return connection ? std::optional<TrackedConnection>(*connection) : std::nullopt;
+    });
+}
+
+SocketReading LiveConnections::explain(quint64 cookie) const
+{
+    return inspect([cookie](const TrackingWorker &worker) { return worker.explain(cookie); });
+}
+
+void LiveConnections::setFollowedConnection(quint64 connectionId)
+{
+    if (connectionId == m_followedId)
+        return;
+    m_followedId = connectionId;
+    m_followed.reset();
+    m_tracking.post(&TrackingWorker::setFollowed, connectionId);
+    if (connectionId == 0)
+        Q_EMIT followedChanged();
+}
+
+void LiveConnections::setExplainedCookie(quint64 cookie)
+{
+    m_tracking.post(&TrackingWorker::setExplained, cookie);
+}
 
 void LiveConnections::setSource(std::unique_ptr<ConnectionSource> source, SourceChange change)
 {
     // The old source goes first: its threads stop, and nothing it still had queued arrives here.
     m_source.reset();
-    m_latest = {};
     m_status = {};
     if (change == SourceChange::Fresh) {
-        m_tracker = std::make_unique<ConnectionTracker>(m_tracker->settings());
-        m_stateCounts.clear();
-        m_history = {};
-        m_diagnosis = {};
+        m_latest = {};
+        m_tracking.post(&TrackingWorker::reset, ++m_epoch);
+        m_followedId = 0;
+        m_followed.reset();
         Q_EMIT sourceChanged();
+    } else {
+        // The same kernel read another way: its generations start again, the connections go on.
+        m_latest.snapshot = {};
+        m_tracking.post(&TrackingWorker::restartGenerations);
     }
     m_source = std::move(source);
     if (!m_source) {
@@ -34,10 +103,12 @@ void LiveConnections::setSource(std::unique_ptr<ConnectionSource> source, Source
         return;
     }
     ConnectionSource *s = m_source.get();
-    // Direct connections: the source delivers in this object's thread, in the order things happened.
-    connect(s, &ConnectionSource::snapshotReady, this, &LiveConnections::applySnapshot);
-    connect(s, &ConnectionSource::socketsDestroyed, this, &LiveConnections::applyDestroyed);
-    connect(s, &ConnectionSource::stateChanges, this, &LiveConnections::applyStateChanges);
+    // Straight to the tracking thread, queued in the order the source reported them (one sending
+    // thread, one receiving thread).
+    TrackingWorker *worker = m_tracking.worker();
+    connect(s, &ConnectionSource::snapshotReady, worker, &TrackingWorker::applySnapshot);
+    connect(s, &ConnectionSource::socketsDestroyed, worker, &TrackingWorker::applyDestroyed);
+    connect(s, &ConnectionSource::stateChanges, worker, &TrackingWorker::applyStateChanges);
     connect(s, &ConnectionSource::exactModeChanged, this, [this](bool active, const QString &status) {
         m_status.exactActive = active;
         m_status.exactStatus = status;
@@ -61,16 +132,19 @@ void LiveConnections::setSource(std::unique_ptr<ConnectionSource> source, Source
     connect(s, &ConnectionSource::listenerHistoryReady, this, &LiveConnections::listenerHistoryReady);
     connect(
         s, &ConnectionSource::countersSampled, this, [this](qint64 monotonicNs, const QList<CounterChange> &changes) {
-            m_history.addCounterChanges(monotonicNs, changes);
+            m_tracking.post(&TrackingWorker::addCounterChanges, monotonicNs, changes);
             Q_EMIT countersSampled(monotonicNs, changes);
         });
     connect(s, &ConnectionSource::sysctlChanged, this, [this](const SysctlChange &written, qint64 monotonicNs) {
-        m_history.setSysctl(written.key, written.newValue);
+        m_tracking.post(&TrackingWorker::setSysctl, written.key, written.newValue);
         Q_EMIT sysctlChanged(written, monotonicNs);
     });
-    connect(s, &ConnectionSource::sysctlsRead, this,
-        [this](qint64, const QHash<QString, QString> &values) { m_history.setSysctls(values); });
+    connect(s, &ConnectionSource::sysctlsRead, this, [this](qint64, const QHash<QString, QString> &values) {
+        m_tracking.post(&TrackingWorker::setSysctls, values);
+    });
     connect(s, &ConnectionSource::markerAdded, this, &LiveConnections::markerAdded);
+    if (m_listenerIntervalMs > 0)
+        m_source->setListenerIntervalMs(m_listenerIntervalMs);
     Q_EMIT sourceAttached();
     Q_EMIT statusChanged();
     m_source->start();
@@ -86,54 +160,18 @@ SourceCapabilities LiveConnections::capabilities() const
     return m_source ? m_source->capabilities() : SourceCapabilities{.live = false};
 }
 
-void LiveConnections::applySnapshot(const SocketSnapshot &snapshot)
+void LiveConnections::applyTracked(const TrackedSnapshot &update)
 {
-    // The one stale rule: generations grow by one per dump of a source, and a new source starts
-    // with no latest snapshot, so only a snapshot overtaken by a newer one of the same source is
-    // dropped.
-    if (!m_latest.isNull() && snapshot.generation() <= m_latest.generation())
+    if (update.epoch != m_epoch)
         return;
-    const ConnectionEvents events = m_tracker->applySnapshot(snapshot);
-    m_latest = snapshot;
-    m_stateCounts.clear();
-    for (const SocketRecord &socket : snapshot.sockets())
-        ++m_stateCounts[socket.state];
+    m_latest = update;
     if (!m_status.failure.isEmpty()) {
         m_status.failure.clear();
         Q_EMIT statusChanged();
     }
-    report(events);
-    m_history.addSnapshot(snapshot);
-    m_diagnosis = m_diagnoser.diagnose(snapshot, m_history);
-    Q_EMIT snapshotApplied(snapshot);
-    Q_EMIT stateCountsChanged(snapshot.monotonicNs(), m_stateCounts);
-    Q_EMIT diagnosisUpdated(m_diagnosis);
-}
-
-SocketReading LiveConnections::explain(quint64 cookie) const
-{
-    const auto &sockets = m_latest.sockets();
-    for (std::size_t i = 0; i < sockets.size(); ++i) {
-        if (sockets[i].cookie == cookie)
-            return m_diagnoser.explain(m_latest, int(i), m_history);
-    }
-    return {};
-}
-
-void LiveConnections::applyDestroyed(const DestroyedSockets &destroyed)
-{
-    report(m_tracker->applyDestroyed(destroyed));
-}
-
-void LiveConnections::applyStateChanges(const QList<StateChangeEvent> &changes)
-{
-    report(m_tracker->applyExact(changes));
-}
-
-void LiveConnections::report(const ConnectionEvents &events)
-{
-    if (!events.isEmpty())
-        Q_EMIT eventsReady(events);
+    Q_EMIT snapshotApplied(m_latest.snapshot);
+    Q_EMIT stateCountsChanged(m_latest.snapshot.monotonicNs(), m_latest.stateCounts);
+    Q_EMIT diagnosisUpdated(m_latest.diagnosis);
 }
 
 void LiveConnections::setPollIntervalMs(int intervalMs)
@@ -158,6 +196,13 @@ void LiveConnections::setListenerWindowNs(qint64 windowNs)
 {
     if (m_source)
         m_source->setListenerWindowNs(windowNs);
+}
+
+void LiveConnections::setListenerIntervalMs(int intervalMs)
+{
+    m_listenerIntervalMs = intervalMs;
+    if (m_source)
+        m_source->setListenerIntervalMs(intervalMs);
 }
 
 void LiveConnections::requestListenerHistory(quint64 cookie)

@@ -2,11 +2,14 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "collect/workerthread.h"
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/diagnosishistory.h"
 #include "diagnosis/diagnosisreport.h"
 #include "model/socketsnapshot.h"
 #include "pipeline/connectionsource.h"
+#include "pipeline/trackedsnapshot.h"
+#include "pipeline/trackingworker.h"
 #include "tracking/connectionevent.h"
 #include "tracking/connectiontracker.h"
 
@@ -14,15 +17,19 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
+#include <type_traits>
 
 namespace TcpLens {
 
 // The one pipeline every front end uses: the window and its panels, `watch --json`, and whatever
-// comes next. It owns one ConnectionSource and the ConnectionTracker, applies what the source reports
-// in the order it happened (tracepoint events, destroy notices, then the snapshot that follows them),
-// drops a snapshot overtaken by a newer one, counts the sockets in each state, and tells the views.
-// Views never see the source: replacing it (another namespace, exact mode switched, a recording)
-// keeps every connection made to this object.
+// comes next. It owns one ConnectionSource and, in a thread of its own (TrackingWorker), the
+// ConnectionTracker and the diagnosis: they apply what the source reports in the order it happened
+// (tracepoint events, destroy notices, then the snapshot that follows them), drop a snapshot
+// overtaken by a newer one, count the sockets in each state, and hand the results back here as
+// values, so that the thread of the views never holds still for a tracker's pass over 120,000
+// sockets. Views never see the source: replacing it (another namespace, exact mode switched, a
+// recording) keeps every connection made to this object.
 class LiveConnections : public QObject
 {
     Q_OBJECT
@@ -53,26 +60,48 @@ public:
     SourceDescription description() const;
     SourceCapabilities capabilities() const;
 
-    const ConnectionTracker &tracker() const { return *m_tracker; }
+    // Runs `inspect(const TrackingWorker &)` in the tracking thread and returns what it returns, which
+    // must be a value (never a pointer into the tracker). It waits until the tracker is free: for
+    // commands, tests and one-off actions, never per frame (the views have latest() and its update).
+    template<typename Inspect>
+    auto inspect(Inspect &&inspect) const -> std::invoke_result_t<Inspect, const TrackingWorker &>;
+    // A copy of one connection as the tracker has it now (inspect()), or none.
+    std::optional<TrackedConnection> connection(quint64 connectionId) const;
+
     // New limits apply from the next snapshot on.
-    void setTrackerSettings(const ConnectionTracker::Settings &settings) { m_tracker->setSettings(settings); }
+    void setTrackerSettings(const ConnectionTracker::Settings &settings);
+    const ConnectionTracker::Settings &trackerSettings() const { return m_trackerSettings; }
     // The newest snapshot the tracker has applied; null before the first.
-    const SocketSnapshot &latest() const { return m_latest; }
+    const SocketSnapshot &latest() const { return m_latest.snapshot; }
+    // latest() with what the tracker knows of each of its sockets.
+    const TrackedSnapshot &latestTracked() const { return m_latest; }
     // Sockets of latest() in each state (request sockets under NewSynRecv).
-    const QHash<TcpState, int> &stateCounts() const { return m_stateCounts; }
+    const QHash<TcpState, int> &stateCounts() const { return m_latest.stateCounts; }
     const Status &status() const { return m_status; }
     // The diagnosis of latest() (docs/diagnosis.md), renewed with every snapshot applied.
-    const DiagnosisReport &diagnosis() const { return m_diagnosis; }
-    const DiagnosisHistory &diagnosisHistory() const { return m_history; }
+    const DiagnosisReport &diagnosis() const { return m_latest.diagnosis; }
+    // The rules in force (the same as the tracking thread's; they never change).
     const Diagnoser &diagnoser() const { return m_diagnoser; }
-    // Why the socket `cookie` of latest() is where it is; an empty reading when it is not there.
+    // Why the socket `cookie` of latest() is where it is, or an empty reading (inspect(): it waits).
     SocketReading explain(quint64 cookie) const;
+
+    // The connection a view follows: followedConnection() is kept current (followedChanged()), at
+    // every snapshot and whenever an event moves it. 0: none.
+    void setFollowedConnection(quint64 connectionId);
+    quint64 followedConnectionId() const { return m_followedId; }
+    // Null while none is followed, before the tracking thread answered, or when it has closed and
+    // been forgotten.
+    const TrackedConnection *followedConnection() const { return m_followed ? &*m_followed : nullptr; }
+    // The socket "Why is it here?" reads: readingReady() with its reading now and at every snapshot.
+    void setExplainedCookie(quint64 cookie);
 
     // Passed on to the source.
     void setPollIntervalMs(int intervalMs);
     void setPaused(bool paused);
     void pollNow();
     void setListenerWindowNs(qint64 windowNs);
+    // Kept for every later source too; 0: the source's own default.
+    void setListenerIntervalMs(int intervalMs);
     void requestListenerHistory(quint64 cookie);
     // A moment from outside the source for every chart (a sysctl written from the window, a lab
     // step): emitted as markerAdded(), like the source's own markers.
@@ -85,8 +114,11 @@ Q_SIGNALS:
     void sourceAttached();
     // Connection events, in the order they happened, after the tracker applied them.
     void eventsReady(const TcpLens::ConnectionEvents &events);
-    // The tracker applied `snapshot` (its events came just before, through eventsReady()).
+    // The tracker applied `snapshot` (its events came just before, through eventsReady()); latest()
+    // and latestTracked() are it.
     void snapshotApplied(const TcpLens::SocketSnapshot &snapshot);
+    void followedChanged();
+    void readingReady(quint64 cookie, const TcpLens::SocketReading &reading);
     // The sockets in each state at `monotonicNs`, once per applied snapshot.
     void stateCountsChanged(qint64 monotonicNs, const QHash<TcpLens::TcpState, int> &counts);
     void statusChanged();
@@ -100,19 +132,36 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void applySnapshot(const SocketSnapshot &snapshot);
-    void applyDestroyed(const DestroyedSockets &destroyed);
-    void applyStateChanges(const QList<StateChangeEvent> &changes);
-    void report(const ConnectionEvents &events);
+    void applyTracked(const TrackedSnapshot &update);
 
+    ConnectionTracker::Settings m_trackerSettings;
+    // Declared before the source: the source goes first, so nothing it still sends reaches a worker
+    // that is gone.
+    WorkerThread<TrackingWorker> m_tracking;
     std::unique_ptr<ConnectionSource> m_source;
-    std::unique_ptr<ConnectionTracker> m_tracker;
-    SocketSnapshot m_latest;
-    QHash<TcpState, int> m_stateCounts;
+    quint64 m_epoch = 0; // one more per fresh source
+    TrackedSnapshot m_latest;
     Status m_status;
     Diagnoser m_diagnoser;
-    DiagnosisHistory m_history;
-    DiagnosisReport m_diagnosis;
+    quint64 m_followedId = 0;
+    std::optional<TrackedConnection> m_followed;
+    int m_listenerIntervalMs = 0;
 };
+
+template<typename Inspect>
+auto LiveConnections::inspect(Inspect &&inspect) const -> std::invoke_result_t<Inspect, const TrackingWorker &>
+{
+    using Result = std::invoke_result_t<Inspect, const TrackingWorker &>;
+    static_assert(!std::is_pointer_v<Result>, "inspect() returns values: the tracker moves on");
+    const TrackingWorker *worker = m_tracking.worker();
+    if constexpr (std::is_void_v<Result>) {
+        QMetaObject::invokeMethod(m_tracking.worker(), [&] { inspect(*worker); }, Qt::BlockingQueuedConnection);
+    } else {
+        std::optional<Result> result;
+        QMetaObject::invokeMethod(
+            m_tracking.worker(), [&] { result.emplace(inspect(*worker)); }, Qt::BlockingQueuedConnection);
+        return std::move(*result);
+    }
+}
 
 } // namespace TcpLens

@@ -95,6 +95,13 @@ void LocalKernelSource::setListenerWindowNs(qint64 windowNs)
         m_listeners->post(&ListenerSamplerWorker::setWindowNs, windowNs);
 }
 
+void LocalKernelSource::setListenerIntervalMs(int intervalMs)
+{
+    m_options.listenerIntervalMs = intervalMs;
+    if (m_listeners)
+        m_listeners->post(&ListenerSamplerWorker::setIntervalMs, intervalMs);
+}
+
 void LocalKernelSource::requestListenerHistory(quint64 cookie)
 {
     if (m_listeners)

@@ -45,6 +45,7 @@ public:
     void setPaused(bool paused) override;
     void pollNow() override;
     void setListenerWindowNs(qint64 windowNs) override;
+    void setListenerIntervalMs(int intervalMs) override;
     void requestListenerHistory(quint64 cookie) override;
 
 private:

@@ -251,6 +251,10 @@ void SocketOwnerResolver::startFirstRead()
 SocketOwners SocketOwnerResolver::resolve(const std::vector<SocketRecord> &sockets)
 {
     m_statistics.processesRead = 0;
+    // No socket a file refers to (an empty namespace, only timewait or request sockets): nothing can
+    // have an owner, and listing /proc, with every new process's fd folder, would be the whole cost.
+    if (std::none_of(sockets.cbegin(), sockets.cend(), [](const SocketRecord &socket) { return socket.inode != 0; }))
+        return {};
     const auto unknownInodes = [&] {
         QList<const SocketRecord *> unknown;
         for (const auto &socket : sockets) {

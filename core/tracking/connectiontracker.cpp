@@ -4,6 +4,8 @@
 
 #include "tracking/tcpstatemachine.h"
 
+#include <utility>
+
 namespace TcpLens {
 
 using namespace Qt::StringLiterals;
@@ -38,14 +40,11 @@ public:
         : m_tracker(tracker)
     {
     }
-    TrackedConnection *openConnection(quint64 id) override
-    {
-        const auto it = m_tracker.m_open.find(id);
-        return it == m_tracker.m_open.end() ? nullptr : &it->second;
-    }
+    TrackedConnection *openConnection(quint64 id) override { return m_tracker.findOpen(id); }
     quint64 openConnectionAt(const SocketEndpoints &endpoints) const override
     {
-        return m_tracker.m_idByEndpoints.value(endpoints, 0);
+        const quint32 slot = m_tracker.slotByEndpoints(endpoints);
+        return slot == SlotTable::None ? 0 : m_tracker.at(slot).id;
     }
     TrackedConnection &openAt(
         const SocketRecord &socket, TcpState first, qint64 timeNs, ConnectionEvents &events) override
@@ -80,10 +79,73 @@ private:
     ConnectionTracker &m_tracker;
 };
 
+quint32 ConnectionTracker::slotById(quint64 id) const
+{
+    return m_slotById.find(SlotTable::mix(id), [this, id](quint32 slot) { return at(slot).id == id; });
+}
+
+quint32 ConnectionTracker::slotByCookie(quint64 cookie) const
+{
+    return m_slotByCookie.find(
+        SlotTable::mix(cookie), [this, cookie](quint32 slot) { return at(slot).cookie == cookie; });
+}
+
+quint32 ConnectionTracker::slotByEndpoints(const SocketEndpoints &endpoints) const
+{
+    return m_slotByEndpoints.find(SlotTable::mix(qHash(endpoints)),
+        [this, &endpoints](quint32 slot) { return SocketEndpoints::of(at(slot).last) == endpoints; });
+}
+
+void ConnectionTracker::indexCookie(quint32 slot)
+{
+    const quint64 cookie = at(slot).cookie;
+    m_slotByCookie.insert(
+        SlotTable::mix(cookie), slot, [this, cookie](quint32 other) { return at(other).cookie == cookie; });
+}
+
+void ConnectionTracker::indexEndpoints(quint32 slot)
+{
+    const SocketEndpoints endpoints = SocketEndpoints::of(at(slot).last);
+    m_slotByEndpoints.insert(SlotTable::mix(qHash(endpoints)), slot,
+        [this, &endpoints](quint32 other) { return SocketEndpoints::of(at(other).last) == endpoints; });
+}
+
+quint32 ConnectionTracker::allocateSlot()
+{
+    if (!m_freeSlots.empty()) {
+        const quint32 slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        return slot;
+    }
+    const auto slot = quint32(m_seenGeneration.size());
+    if ((slot >> ChunkBits) == m_chunks.size())
+        m_chunks.push_back(std::make_unique<TrackedConnection[]>(ChunkMask + 1));
+    m_seenGeneration.push_back(FreeSlot);
+    return slot;
+}
+
+void ConnectionTracker::prefetch(quint64 cookie) const
+{
+    const quint32 slot = m_slotByCookie.guess(SlotTable::mix(cookie));
+    if (slot == SlotTable::None)
+        return;
+    const auto *bytes = reinterpret_cast<const char *>(&at(slot));
+    // Written too: the record is replaced and the seen mark set.
+    for (std::size_t offset = 0; offset < sizeof(TrackedConnection); offset += 64)
+        __builtin_prefetch(bytes + offset, 1);
+    __builtin_prefetch(&m_seenGeneration[slot], 1);
+}
+
+TrackedConnection *ConnectionTracker::findOpen(quint64 id)
+{
+    const quint32 slot = slotById(id);
+    return slot == SlotTable::None ? nullptr : &at(slot);
+}
+
 const TrackedConnection *ConnectionTracker::find(quint64 id) const
 {
-    if (const auto it = m_open.find(id); it != m_open.end())
-        return &it->second;
+    if (const quint32 slot = slotById(id); slot != SlotTable::None)
+        return &at(slot);
     for (const auto &connection : m_closed) {
         if (connection.id == id)
             return &connection;
@@ -93,8 +155,8 @@ const TrackedConnection *ConnectionTracker::find(quint64 id) const
 
 TrackedConnection *ConnectionTracker::findAny(quint64 id)
 {
-    if (const auto it = m_open.find(id); it != m_open.end())
-        return &it->second;
+    if (TrackedConnection *open = findOpen(id))
+        return open;
     // The newest last: a late notice is for a connection closed a moment ago.
     for (auto it = m_closed.rbegin(); it != m_closed.rend(); ++it) {
         if (it->id == id)
@@ -105,13 +167,16 @@ TrackedConnection *ConnectionTracker::findAny(quint64 id)
 
 const TrackedConnection *ConnectionTracker::findByCookie(quint64 cookie) const
 {
-    return m_byCookie.value(cookie, nullptr);
+    const quint32 slot = slotByCookie(cookie);
+    return slot == SlotTable::None ? nullptr : &at(slot);
 }
 
 void ConnectionTracker::forEachOpen(const std::function<void(const TrackedConnection &)> &visit) const
 {
-    for (const auto &[id, connection] : m_open)
-        visit(connection);
+    for (std::size_t slot = 0; slot < m_seenGeneration.size(); ++slot) {
+        if (m_seenGeneration[slot] != FreeSlot)
+            visit(at(quint32(slot)));
+    }
 }
 
 bool ConnectionTracker::isPassive(const SocketRecord &socket) const
@@ -126,10 +191,9 @@ bool ConnectionTracker::isPassive(const SocketRecord &socket) const
 
 void ConnectionTracker::rekey(TrackedConnection &connection, quint64 cookie)
 {
-    if (m_byCookie.value(connection.cookie, nullptr) == &connection)
-        m_byCookie.remove(connection.cookie);
+    m_slotByCookie.remove(SlotTable::mix(connection.cookie), connection.slot); // if it holds the old one
     connection.cookie = cookie;
-    m_byCookie.insert(cookie, &connection);
+    indexCookie(connection.slot);
 }
 
 void ConnectionTracker::takeFinalFigures(TrackedConnection &connection, const SocketRecord &socket, qint64 nowNs)
@@ -159,7 +223,10 @@ void ConnectionTracker::sample(TrackedConnection &connection, const SocketRecord
 TrackedConnection &ConnectionTracker::open(
     const SocketRecord &socket, bool passive, qint64 nowNs, ConnectionEvents &events)
 {
-    TrackedConnection connection;
+    const quint32 slot = allocateSlot();
+    TrackedConnection &connection = at(slot);
+    connection = TrackedConnection{};
+    connection.slot = slot;
     connection.id = m_nextId++;
     connection.cookie = socket.cookie;
     connection.passive = passive;
@@ -171,17 +238,13 @@ TrackedConnection &ConnectionTracker::open(
     if (connection.seenFromStart)
         connection.path.append({start, nowNs, m_lastPollNs, StepKnowledge::Inferred});
     sample(connection, socket, nowNs);
-    if (m_freeSlots.empty()) {
-        connection.slot = quint32(m_slots.size());
-        m_slots.push_back({});
-    } else {
-        connection.slot = m_freeSlots.back();
-        m_freeSlots.pop_back();
-    }
-    m_slots[connection.slot] = {m_generation, connection.id};
-    auto &stored = m_open.emplace(connection.id, std::move(connection)).first->second;
-    m_byCookie.insert(socket.cookie, &stored);
-    m_idByEndpoints.insert(SocketEndpoints::of(socket), stored.id);
+    m_seenGeneration[slot] = m_generation;
+    ++m_openCount;
+    // Ids are never reused: no slot holds this one yet.
+    m_slotById.insert(SlotTable::mix(connection.id), slot, [](quint32) { return false; });
+    indexCookie(slot);
+    indexEndpoints(slot);
+    TrackedConnection &stored = connection;
     if (socket.hasFlag(IsRequest))
         m_requestByEndpoints.insert(SocketEndpoints::of(socket), stored.id);
     events.append({ConnectionEvent::Kind::Opened, stored.id, TcpState::Unknown,
@@ -234,13 +297,12 @@ void ConnectionTracker::moveTo(TrackedConnection &connection, TcpState state, qi
 
 void ConnectionTracker::forget(const TrackedConnection &connection)
 {
-    if (const auto *known = m_byCookie.value(connection.cookie, nullptr); known && known->id == connection.id)
-        m_byCookie.remove(connection.cookie);
+    // Each table loses the entry only if this connection is the one it holds.
+    m_slotByCookie.remove(SlotTable::mix(connection.cookie), connection.slot);
     const SocketEndpoints endpoints = SocketEndpoints::of(connection.last);
     if (m_requestByEndpoints.value(endpoints) == connection.id)
         m_requestByEndpoints.remove(endpoints);
-    if (m_idByEndpoints.value(endpoints) == connection.id)
-        m_idByEndpoints.remove(endpoints);
+    m_slotByEndpoints.remove(SlotTable::mix(qHash(endpoints)), connection.slot);
     m_destroyedAt.remove(connection.cookie);
     m_exact.connectionClosed(connection.id);
 }
@@ -248,14 +310,15 @@ void ConnectionTracker::forget(const TrackedConnection &connection)
 void ConnectionTracker::close(
     quint64 id, qint64 nowNs, StepKnowledge knowledge, ConnectionEvents &events, Ending ending)
 {
-    auto it = m_open.find(id);
-    if (it == m_open.end())
+    const quint32 slot = slotById(id);
+    if (slot == SlotTable::None)
         return;
-    forget(it->second);
-    TrackedConnection connection = std::move(it->second);
-    m_open.erase(it);
-    m_slots[connection.slot] = {};
-    m_freeSlots.push_back(connection.slot);
+    forget(at(slot));
+    m_slotById.remove(SlotTable::mix(id), slot);
+    TrackedConnection connection = std::exchange(at(slot), TrackedConnection{});
+    m_seenGeneration[slot] = FreeSlot;
+    m_freeSlots.push_back(slot);
+    --m_openCount;
     const TcpState last = connection.state();
     // A handshake that never completed ran out of retries, was refused, or was reset. (Had it
     // completed and closed since, the half-open path would still be the likelier story.)
@@ -299,8 +362,24 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
     for (const auto &listener : snapshot.listeners())
         m_listenerPorts.insert(sockets[std::size_t(listener.socketIndex)].localPort);
 
-    for (const auto &socket : sockets) {
-        TrackedConnection *connection = m_byCookie.value(socket.cookie, nullptr);
+    // Sized for the snapshot once, not grown by doubling on the way.
+    const auto expected = qsizetype(sockets.size());
+    m_slotByCookie.reserve(expected);
+    m_slotById.reserve(expected);
+    m_slotByEndpoints.reserve(expected);
+
+    // How far ahead to prefetch: enough sockets to cover a miss to memory, few enough that the
+    // lines are still in cache when their turn comes.
+    constexpr std::size_t TableAhead = 16;
+    constexpr std::size_t SlotAhead = 8;
+    for (std::size_t index = 0; index < sockets.size(); ++index) {
+        if (index + TableAhead < sockets.size())
+            m_slotByCookie.prefetch(SlotTable::mix(sockets[index + TableAhead].cookie));
+        if (index + SlotAhead < sockets.size())
+            prefetch(sockets[index + SlotAhead].cookie);
+        const SocketRecord &socket = sockets[index];
+        const quint32 found = slotByCookie(socket.cookie);
+        TrackedConnection *connection = found == SlotTable::None ? nullptr : &at(found);
         if (socket.state == TcpState::Close) {
             // A full socket on its way out (tcp_done() ran, the hash still holds it for a moment): it
             // says nothing new. The timewait socket that may replace it, or its absence, will.
@@ -313,9 +392,9 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
             // no dump saw before it closed gets a cookie of its own. Its endpoints say whose it is,
             // unless that connection has its timewait socket already: then this is a later socket's,
             // which took the 4-tuple over (tcp_twsk_unique(), or a SYN in tcp_timewait_state_process()).
-            if (const quint64 id = m_idByEndpoints.value(SocketEndpoints::of(socket), 0);
-                id != 0 && !m_open.at(id).last.hasFlag(IsTimeWaitSocket)) {
-                connection = &m_open.at(id);
+            if (const quint32 slot = slotByEndpoints(SocketEndpoints::of(socket));
+                slot != SlotTable::None && !at(slot).last.hasFlag(IsTimeWaitSocket)) {
+                connection = &at(slot);
                 rekey(*connection, socket.cookie);
             }
         }
@@ -338,7 +417,7 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
             // A child accepted from a request socket: the same connection under a new cookie.
             if (const auto request = m_requestByEndpoints.constFind(SocketEndpoints::of(socket));
                 request != m_requestByEndpoints.cend()) {
-                TrackedConnection &child = m_open.at(*request);
+                TrackedConnection &child = *findOpen(*request);
                 m_requestByEndpoints.erase(request);
                 rekey(child, socket.cookie);
                 markSeen(child);
@@ -348,25 +427,26 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
             }
         }
         if (const quint64 id = m_exact.adopt(joiner, socket, events)) {
-            const auto adopted = m_open.find(id);
-            if (adopted == m_open.end())
+            TrackedConnection *adopted = findOpen(id);
+            if (!adopted)
                 continue; // the tracepoint closed it already
-            markSeen(adopted->second);
-            moveTo(adopted->second, socket.state, now, StepKnowledge::Polled, events);
-            sample(adopted->second, socket, now);
+            markSeen(*adopted);
+            moveTo(*adopted, socket.state, now, StepKnowledge::Polled, events);
+            sample(*adopted, socket, now);
             continue;
         }
         open(socket, isPassive(socket), now, events);
     }
 
     // Connections whose socket is gone. A request socket whose child we just joined is not among them.
-    QList<quint64> gone;
-    for (const Slot &slot : m_slots) {
-        if (slot.id != 0 && slot.seenGeneration != m_generation)
-            gone.append(slot.id);
+    QList<quint32> gone;
+    for (std::size_t slot = 0; slot < m_seenGeneration.size(); ++slot) {
+        if (m_seenGeneration[slot] != FreeSlot && m_seenGeneration[slot] != m_generation)
+            gone.append(quint32(slot));
     }
-    for (const quint64 id : std::as_const(gone)) {
-        const quint64 cookie = m_open.at(id).cookie;
+    for (const quint32 slot : std::as_const(gone)) {
+        const quint64 id = at(slot).id;
+        const quint64 cookie = at(slot).cookie;
         if (const auto handover = m_exact.handoverAt(id))
             close(id, *handover, StepKnowledge::Exact, events, Ending::AsReported); // no timewait socket came
         else if (const auto destroyed = m_destroyedAt.constFind(cookie); destroyed != m_destroyedAt.cend())
@@ -399,7 +479,8 @@ ConnectionEvents ConnectionTracker::applyDestroyed(const DestroyedSockets &destr
 quint64 ConnectionTracker::applyNotice(
     ExactEventJoiner::Connections &joiner, const SocketRecord &socket, qint64 now, ConnectionEvents &events)
 {
-    if (TrackedConnection *known = m_byCookie.value(socket.cookie, nullptr)) {
+    if (const quint32 slot = slotByCookie(socket.cookie); slot != SlotTable::None) {
+        TrackedConnection *known = &at(slot);
         takeFinalFigures(*known, socket, now);
         m_destroyedAt.insert(socket.cookie, now);
         return known->id;
@@ -413,7 +494,7 @@ quint64 ConnectionTracker::applyNotice(
     // The child of a request socket a poll saw: the same connection, under the child's cookie.
     if (const auto request = m_requestByEndpoints.constFind(SocketEndpoints::of(socket));
         request != m_requestByEndpoints.cend()) {
-        TrackedConnection &child = m_open.at(*request);
+        TrackedConnection &child = *findOpen(*request);
         m_requestByEndpoints.erase(request);
         rekey(child, socket.cookie);
         moveTo(child, TcpState::Established, now, StepKnowledge::Inferred, events);
@@ -426,7 +507,7 @@ quint64 ConnectionTracker::applyNotice(
     if (const quint64 id = m_exact.adopt(joiner, socket, events)) {
         if (TrackedConnection *adopted = findAny(id))
             takeFinalFigures(*adopted, socket, now);
-        if (m_open.contains(id))
+        if (findOpen(id))
             m_destroyedAt.insert(socket.cookie, now);
         return id;
     }
@@ -441,8 +522,8 @@ quint64 ConnectionTracker::applyNotice(
                 takeFinalFigures(*ended, socket, now);
             return 0;
         }
-        if (const auto it = m_idByEndpoints.constFind(endpoints); it != m_idByEndpoints.cend()) {
-            TrackedConnection &holder = m_open.at(*it);
+        if (const quint32 slot = slotByEndpoints(endpoints); slot != SlotTable::None) {
+            TrackedConnection &holder = at(slot);
             if (holder.last.hasFlag(IsTimeWaitSocket) && holder.path.constLast().enteredNs >= m_lastPollNs) {
                 takeFinalFigures(holder, socket, now);
                 return holder.id;

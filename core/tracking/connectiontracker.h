@@ -6,6 +6,7 @@
 #include "model/socketsnapshot.h"
 #include "tracking/connectionevent.h"
 #include "tracking/exacteventjoiner.h"
+#include "tracking/slottable.h"
 #include "tracking/socketendpoints.h"
 #include "tracking/statechangeevent.h"
 #include "tracking/trackedconnection.h"
@@ -15,7 +16,7 @@
 
 #include <deque>
 #include <functional>
-#include <unordered_map>
+#include <memory>
 #include <vector>
 
 namespace TcpLens {
@@ -61,7 +62,7 @@ public:
 
     const TrackedConnection *find(quint64 id) const;
     const TrackedConnection *findByCookie(quint64 cookie) const;
-    qsizetype openCount() const { return qsizetype(m_open.size()); }
+    qsizetype openCount() const { return m_openCount; }
     const std::deque<TrackedConnection> &closed() const { return m_closed; }
     void forEachOpen(const std::function<void(const TrackedConnection &)> &visit) const;
 
@@ -83,21 +84,49 @@ private:
     void takeFinalFigures(TrackedConnection &connection, const SocketRecord &socket, qint64 nowNs);
     // Accepted from a listener (the server side), as opposed to connect().
     bool isPassive(const SocketRecord &socket) const;
+    TrackedConnection *findOpen(quint64 id);
     TrackedConnection *findAny(quint64 id);
     // One destroy notice; returns the connection it belongs to (0 if none).
     quint64 applyNotice(
         ExactEventJoiner::Connections &joiner, const SocketRecord &socket, qint64 now, ConnectionEvents &events);
-    void markSeen(const TrackedConnection &connection) { m_slots[connection.slot].seenGeneration = m_generation; }
+    void markSeen(const TrackedConnection &connection) { m_seenGeneration[connection.slot] = m_generation; }
     void sample(TrackedConnection &connection, const SocketRecord &socket, qint64 nowNs);
     void forget(const TrackedConnection &connection);
     void purgeClosed(qint64 nowNs);
 
+    // The slot numbers of open connections, by what identifies them. The tables keep no key: a slot
+    // holds a key if the connection in it has that id, cookie or pair of endpoints.
+    quint32 slotById(quint64 id) const;
+    quint32 slotByCookie(quint64 cookie) const;
+    quint32 slotByEndpoints(const SocketEndpoints &endpoints) const;
+    // Makes slot `slot` the holder of its connection's cookie and endpoints, in place of another's.
+    void indexCookie(quint32 slot);
+    void indexEndpoints(quint32 slot);
+    quint32 allocateSlot();
+    // Asks the memory for a connection a few sockets ahead of the one in hand: a million open
+    // connections do not fit any cache, and a lookup that waits for each one in turn is what made
+    // the cost per socket grow with their number (docs/benchmarks.md).
+    void prefetch(quint64 cookie) const;
+    TrackedConnection &at(quint32 slot) { return m_chunks[slot >> ChunkBits][slot & ChunkMask]; }
+    const TrackedConnection &at(quint32 slot) const { return m_chunks[slot >> ChunkBits][slot & ChunkMask]; }
+
     Settings m_settings;
     qint64 m_longestDumpNs = 0; // how long a dump may run after its snapshot's time stamp
-    // Open connections by id. Node-based, so the pointers in m_byCookie stay valid while it grows.
-    std::unordered_map<quint64, TrackedConnection> m_open;
-    QHash<quint64, TrackedConnection *> m_byCookie;
-    QHash<SocketEndpoints, quint64> m_idByEndpoints; // open connections
+    // Open connections, in chunks of slots: no heap block per connection, and a connection does not
+    // move while others open (the joiner holds one across calls). A closed connection's slot is
+    // reused by the next to open.
+    static constexpr quint32 ChunkBits = 12;
+    static constexpr quint32 ChunkMask = (1u << ChunkBits) - 1;
+    std::vector<std::unique_ptr<TrackedConnection[]>> m_chunks;
+    // Per slot, the last applySnapshot() that saw its connection, or FreeSlot. Finding the
+    // connections a snapshot did not show walks 8 bytes per slot instead of every connection.
+    static constexpr quint64 FreeSlot = ~quint64(0);
+    std::vector<quint64> m_seenGeneration;
+    std::vector<quint32> m_freeSlots;
+    qsizetype m_openCount = 0;
+    SlotTable m_slotById;
+    SlotTable m_slotByCookie;
+    SlotTable m_slotByEndpoints; // open connections
     QHash<SocketEndpoints, quint64> m_requestByEndpoints; // open request sockets, for the child to join
     QHash<quint64, qint64> m_destroyedAt; // cookie -> when its destroy notice came, until the next poll
     std::deque<TrackedConnection> m_closed;
@@ -106,15 +135,6 @@ private:
     QSet<quint16> m_listenerPorts; // of the last snapshot: a socket on one of them was accepted
     qint64 m_lastPollNs = 0;
     quint64 m_generation = 0; // counts applySnapshot() calls, to find who was not seen
-    // One entry per open connection, in a compact array: finding the connections a snapshot did not
-    // show walks 16 bytes per connection instead of every connection's node (docs/benchmarks.md).
-    struct Slot
-    {
-        quint64 seenGeneration = 0;
-        quint64 id = 0; // 0: free
-    };
-    std::vector<Slot> m_slots;
-    std::vector<quint32> m_freeSlots;
     quint64 m_nextId = 1;
 };
 

@@ -28,13 +28,13 @@ bool sameState(TcpState recorded, TcpState reported)
     return recorded == reported || (recorded == TcpState::NewSynRecv && reported == TcpState::SynRecv);
 }
 
-bool contains(const QList<ConnectionStep> &path, TcpState state)
+bool contains(const ConnectionPath &path, TcpState state)
 {
     return std::any_of(path.cbegin(), path.cend(), [state](const ConnectionStep &step) { return step.state == state; });
 }
 
 // A dump stamped before an event may still have seen its result: steps it recorded are no earlier.
-void settleAfter(QList<ConnectionStep> &path, qsizetype from, qint64 timeNs)
+void settleAfter(ConnectionPath &path, qsizetype from, qint64 timeNs)
 {
     for (qsizetype i = from; i < path.size(); ++i) {
         path[i].enteredNs = std::max(path[i].enteredNs, timeNs);
@@ -151,7 +151,7 @@ quint64 ExactEventJoiner::adopt(Connections &connections, const SocketRecord &so
 void ExactEventJoiner::applyStep(
     Connections &connections, TrackedConnection &connection, const StateChangeEvent &change, ConnectionEvents &events)
 {
-    QList<ConnectionStep> &path = connection.path;
+    ConnectionPath &path = connection.path;
     // A step the path holds already (the event was delivered after a poll saw its result): now exact.
     for (qsizetype i = path.size() - 1; i >= 1; --i) {
         if (!sameState(path[i].state, change.newState) || !sameState(path[i - 1].state, change.oldState))
@@ -229,7 +229,9 @@ void ExactEventJoiner::applyStep(
         }
     }
     const bool reachedPolled = kept < path.size() && route.size() == 1; // the poll saw this very state
-    QList<ConnectionStep> rebuilt = path.first(at + 1);
+    ConnectionPath rebuilt;
+    for (qsizetype i = 0; i <= at; ++i)
+        rebuilt.append(path[i]);
     rebuilt.append({change.newState, change.timeNs, change.timeNs, StepKnowledge::Exact});
     events.append({reachedPolled ? ConnectionEvent::Kind::Confirmed : ConnectionEvent::Kind::Transition, connection.id,
         change.oldState, change.newState, change.timeNs, StepKnowledge::Exact});
@@ -240,7 +242,8 @@ void ExactEventJoiner::applyStep(
             events.append({ConnectionEvent::Kind::Transition, connection.id, route[r - 1], route[r], seenNs,
                 StepKnowledge::Inferred});
         }
-        rebuilt.append(path.sliced(reachedPolled ? kept + 1 : kept));
+        for (qsizetype i = reachedPolled ? kept + 1 : kept; i < path.size(); ++i)
+            rebuilt.append(path[i]);
         settleAfter(rebuilt, at + 2, change.timeNs);
     }
     path = std::move(rebuilt);
@@ -249,7 +252,7 @@ void ExactEventJoiner::applyStep(
 void ExactEventJoiner::end(Connections &connections, TrackedConnection &connection, qsizetype at,
     const StateChangeEvent &change, ConnectionEvents &events)
 {
-    QList<ConnectionStep> &path = connection.path;
+    ConnectionPath &path = connection.path;
     m_endedByEndpoints.insert(SocketEndpoints::of(change), {connection.id, m_generation});
     for (qsizetype k = at + 1; k < path.size(); ++k) {
         if (path[k].state == TcpState::TimeWait && path[k].knowledge == StepKnowledge::Polled)

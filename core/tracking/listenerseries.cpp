@@ -34,15 +34,19 @@ void ListenerSeries::add(const SocketSnapshot &snapshot, const std::optional<Ker
     QList<quint64> cookies;
     QList<qsizetype> acceptFull;
     QList<qsizetype> synFull;
+    // A dump without SYN_RECV saw no request socket: the SYN queues are as the last dump that asked.
+    const bool synQueuesCounted = snapshot.stateMask() & (1u << int(TcpState::SynRecv));
     for (const auto &listener : snapshot.listeners()) {
-        ListenerSample sample{
-            now, listener.acceptQueueLength, listener.acceptQueueLimit, listener.synQueueLength, 0, 0};
         const auto previous = m_series.constFind(listener.cookie);
-        const bool wasFull = previous != m_series.cend() && !previous->empty() &&
-            previous->back().acceptQueue > previous->back().acceptQueueLimit;
+        const bool hasPrevious = previous != m_series.cend() && !previous->empty();
+        const quint32 synQueue =
+            synQueuesCounted ? listener.synQueueLength : (hasPrevious ? previous->back().synQueue : 0);
+        ListenerSample sample{now, listener.acceptQueueLength, listener.acceptQueueLimit, synQueue, 0, 0};
+        sample.synQueueCounted = synQueuesCounted;
+        const bool wasFull = hasPrevious && previous->back().acceptQueue > previous->back().acceptQueueLimit;
         if (listener.acceptQueueFull() || wasFull)
             acceptFull.append(samples.size());
-        if (listener.acceptQueueLimit > 0 && listener.synQueueLength >= listener.acceptQueueLimit)
+        if (listener.acceptQueueLimit > 0 && synQueue >= listener.acceptQueueLimit)
             synFull.append(samples.size());
         samples.append(sample);
         cookies.append(listener.cookie);

@@ -23,6 +23,9 @@ struct ListenerSample
     quint32 synQueue = 0;
     qint64 overflows = 0; // share of the TcpExt.ListenOverflows delta
     qint64 drops = 0; // share of the TcpExt.ListenDrops delta beyond the overflows
+    // False when this poll did not count request sockets and synQueue is the last count carried on
+    // (ListenerSamplerWorker walks the SYN queues less often where that walk is costly).
+    bool synQueueCounted = true;
 };
 
 // The queue occupancy of every listener over time, for the charts.
@@ -33,7 +36,8 @@ struct ListenerSample
 // (length > limit, sk_acceptq_is_full()) at this poll or the previous one; the remaining drops to
 // those whose SYN queue had reached its limit. Several candidates share a delta evenly (the remainder
 // to the fullest). A delta with no candidate (a queue that filled and drained between two polls) is
-// counted as unattributed: sample faster (the listener-only dump) to shrink that.
+// counted as unattributed: sample faster (the listener-only dump) to shrink that. A snapshot taken
+// without SYN_RECV in its state mask carries each listener's last SYN queue length on.
 class ListenerSeries
 {
 public:

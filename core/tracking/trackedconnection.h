@@ -4,8 +4,7 @@
 
 #include "model/socketrecord.h"
 #include "tracking/connectionstep.h"
-
-#include <QList>
+#include "tracking/inlinelist.h"
 
 namespace TcpLens {
 
@@ -19,6 +18,12 @@ struct ConnectionSample
     quint64 bytesReceived = 0;
 };
 
+// A connection's states in order. One inline: a connection already there at the first poll never has
+// another until it changes state.
+using ConnectionPath = InlineList<ConnectionStep>;
+// Its figures over time. One inline: an idle connection never adds a second.
+using ConnectionSamples = InlineList<ConnectionSample>;
+
 // One connection as the tracker follows it across sockets: a request socket and the child it
 // becomes, a full socket and the timewait socket that replaces it, are one connection.
 struct TrackedConnection
@@ -26,8 +31,8 @@ struct TrackedConnection
     quint64 id = 0; // the tracker's own number, never reused
     quint64 cookie = 0; // the current socket's cookie (a request's child has a new one)
     SocketRecord last; // the latest record a dump or a destroy notice gave
-    QList<ConnectionStep> path;
-    QList<ConnectionSample> samples; // bounded; the newest last
+    ConnectionPath path;
+    ConnectionSamples samples; // bounded; the newest last
     qint64 openedNs = 0;
     qint64 closedNs = 0; // 0 while open
     bool seenFromStart = false; // false for connections that already existed at the first poll

@@ -70,6 +70,41 @@ private Q_SLOTS:
         QCOMPARE(idleSeries->back().overflows, 0);
         QCOMPARE(series.unattributedOverflows(), 0);
     }
+
+    // The sampler counts SYN queues less often than it samples accept queues (SynQueuePacer): a
+    // listener-only dump says nothing about request sockets, so the last count is carried on and
+    // marked as such, and a later counted dump replaces it.
+    void synQueueCarriedOverWhenNotCounted()
+    {
+        const auto snapshotAt = [](qint64 timeNs, quint32 stateMask, quint32 synQueue) {
+            SocketSnapshot::Data data;
+            data.monotonicNs = timeNs;
+            data.stateMask = stateMask;
+            SocketRecord listener;
+            listener.cookie = 42;
+            listener.state = TcpState::Listen;
+            listener.localPort = 8080;
+            data.sockets.push_back(listener);
+            data.listeners.append(ListenerQueue{42, 0, 0, 8, synQueue});
+            return SocketSnapshot(std::move(data));
+        };
+        constexpr quint32 listenOnly = 1u << int(TcpState::Listen);
+        ListenerSeries series;
+        series.add(snapshotAt(1'000, ListenerStatesMask, 5));
+        series.add(snapshotAt(2'000, listenOnly, 0)); // no request socket was asked for
+        series.add(snapshotAt(3'000, ListenerStatesMask, 2));
+        series.add(snapshotAt(4'000, ListenerStatesMask, 0)); // counted: the queue emptied
+        const auto *samples = series.samples(42);
+        QVERIFY(samples);
+        QCOMPARE(samples->size(), std::size_t(4));
+        QCOMPARE(samples->at(0).synQueue, 5u);
+        QVERIFY(samples->at(0).synQueueCounted);
+        QCOMPARE(samples->at(1).synQueue, 5u);
+        QVERIFY(!samples->at(1).synQueueCounted);
+        QCOMPARE(samples->at(2).synQueue, 2u);
+        QCOMPARE(samples->at(3).synQueue, 0u);
+        QVERIFY(samples->at(3).synQueueCounted);
+    }
 };
 
 TCPLENS_NETNS_TEST_MAIN(TestListenerSeries, QCoreApplication)

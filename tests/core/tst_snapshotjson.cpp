@@ -75,8 +75,7 @@ SocketSnapshot::Data withHostileOwners(SocketSnapshot::Data data)
             owner.uid = quint32(next);
             owner.command = names.at(next % names.size());
             owner.user = names.at((next + 1) % names.size());
-            data.owners.pidByInode.insert(socket.inode, owner.pid);
-            data.owners.byPid.insert(owner.pid, owner);
+            data.owners.insert(socket.inode, owner);
         } // else another user's process: not permitted
         ++next;
     }

@@ -38,6 +38,7 @@ public:
     void setPaused(bool) override { }
     void pollNow() override { }
     void setListenerWindowNs(qint64) override { }
+    void setListenerIntervalMs(int) override { }
     void requestListenerHistory(quint64) override { }
     void report(const SocketSnapshot &snapshot) { Q_EMIT snapshotReady(snapshot); }
     int started = 0;
@@ -51,14 +52,24 @@ std::unique_ptr<LocalKernelSource> kernelSource(int intervalMs, bool sampleListe
     return std::make_unique<LocalKernelSource>(options);
 }
 
-const TrackedConnection *openOnLocalPort(const ConnectionTracker &tracker, quint16 port, TcpState state)
+// A copy of the open connection on `port` in `state`, as the tracking thread has it now.
+std::optional<TrackedConnection> openOnLocalPort(const LiveConnections &connections, quint16 port, TcpState state)
 {
-    const TrackedConnection *found = nullptr;
-    tracker.forEachOpen([&](const TrackedConnection &connection) {
-        if (connection.last.localPort == port && connection.state() == state)
-            found = &connection;
+    return connections.inspect([&](const TrackingWorker &worker) {
+        std::optional<TrackedConnection> found;
+        worker.tracker().forEachOpen([&](const TrackedConnection &connection) {
+            if (connection.last.localPort == port && connection.state() == state)
+                found = connection;
+        });
+        return found;
     });
-    return found;
+}
+
+// Everything the source handed over has been applied and its signals delivered here.
+void drain(const LiveConnections &connections)
+{
+    connections.inspect([](const TrackingWorker &) { });
+    QCoreApplication::sendPostedEvents();
 }
 
 } // namespace
@@ -117,18 +128,22 @@ private Q_SLOTS:
         QStringList untracked;
         connect(&connections, &LiveConnections::eventsReady, this, [&](const ConnectionEvents &events) {
             for (const ConnectionEvent &event : events) {
-                const TrackedConnection *tracked = connections.tracker().find(event.connectionId);
+                const auto tracked = connections.connection(event.connectionId);
                 if (event.kind == ConnectionEvent::Kind::Opened && tracked && clientPort != 0 &&
                     tracked->last.localPort == clientPort)
                     order.append(u"opened"_s);
             }
         });
         connect(&connections, &LiveConnections::snapshotApplied, this, [&](const SocketSnapshot &snapshot) {
-            for (const SocketRecord &socket : snapshot.sockets()) {
+            const auto &sockets = snapshot.sockets();
+            const QList<SocketTracking> &tracking = connections.latestTracked().tracking;
+            QCOMPARE(tracking.size(), qsizetype(sockets.size()));
+            for (std::size_t i = 0; i < sockets.size(); ++i) {
+                const SocketRecord &socket = sockets[i];
                 if (clientPort == 0 || socket.localPort != clientPort)
                     continue;
-                // Views hear of a snapshot once the tracker has what it shows.
-                if (!connections.tracker().findByCookie(socket.cookie))
+                // Views hear of a snapshot once the tracker has what it shows, with the connection.
+                if (tracking[qsizetype(i)].connectionId == 0)
                     untracked.append(u"cookie %1"_s.arg(socket.cookie));
                 order.append(u"snapshot"_s);
             }
@@ -141,7 +156,7 @@ private Q_SLOTS:
         QTRY_VERIFY(order.contains(u"snapshot"_s));
         QVERIFY2(untracked.isEmpty(), qPrintable(untracked.join(u", "_s)));
         QCOMPARE(order.constFirst(), u"opened"_s);
-        const TrackedConnection *tracked = openOnLocalPort(connections.tracker(), clientPort, TcpState::Established);
+        const auto tracked = openOnLocalPort(connections, clientPort, TcpState::Established);
         QVERIFY(tracked);
         QVERIFY(!tracked->passive);
     }
@@ -164,6 +179,7 @@ private Q_SLOTS:
         scripted->report(*newer);
         scripted->report(*older); // overtaken: never applied
         scripted->report(*newer); // the same one again: nothing new
+        drain(connections);
         QCOMPARE(applied.size(), 1);
         QCOMPARE(connections.latest().generation(), newer->generation());
     }
@@ -176,8 +192,8 @@ private Q_SLOTS:
         QSignalSpy changed(&connections, &LiveConnections::sourceChanged);
         connections.setSource(kernelSource(50));
         QCOMPARE(changed.size(), 1);
-        const TrackedConnection *tracked = nullptr;
-        QTRY_VERIFY((tracked = openOnLocalPort(connections.tracker(), listener.port, TcpState::Listen)) != nullptr);
+        std::optional<TrackedConnection> tracked;
+        QTRY_VERIFY((tracked = openOnLocalPort(connections, listener.port, TcpState::Listen)).has_value());
         const quint64 id = tracked->id;
 
         // Exact mode switched: the same kernel, a new collector whose generations start at 1 again.
@@ -188,14 +204,14 @@ private Q_SLOTS:
         QTRY_VERIFY(!connections.latest().isNull());
         QVERIFY2(connections.latest().generation() < before || before < 3,
             "the new collector's snapshots count from 1 again");
-        QVERIFY(connections.tracker().find(id));
-        QCOMPARE(openOnLocalPort(connections.tracker(), listener.port, TcpState::Listen)->id, id);
+        QVERIFY(connections.connection(id));
+        QCOMPARE(openOnLocalPort(connections, listener.port, TcpState::Listen)->id, id);
 
         // Another source: nothing of the old one is left.
         connections.setSource(kernelSource(50));
         QCOMPARE(changed.size(), 2);
-        QVERIFY(connections.tracker().find(id) == nullptr);
-        QTRY_VERIFY(openOnLocalPort(connections.tracker(), listener.port, TcpState::Listen) != nullptr);
+        QVERIFY(!connections.connection(id));
+        QTRY_VERIFY(openOnLocalPort(connections, listener.port, TcpState::Listen).has_value());
     }
 
     void listenerSamplesCountersAndStatusArrive()
@@ -249,7 +265,10 @@ private Q_SLOTS:
         QCOMPARE(full->cookies, QList<quint64>{cookie});
         QCOMPARE(connections.diagnosis().generation, connections.latest().generation());
         // The source reads the sysctls once (about a second in) and the history keeps them.
-        QTRY_VERIFY_WITH_TIMEOUT(connections.diagnosisHistory().sysctl(u"net.core.somaxconn"_s).has_value(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(connections.inspect([](const TrackingWorker &worker) {
+            return worker.history().sysctl(u"net.core.somaxconn"_s).has_value();
+        }),
+            5000);
         const SocketReading reading = connections.explain(cookie);
         QCOMPARE(reading.ruleIds, QStringList{u"accept-queue-full"_s});
         const bool namesSomaxconn =

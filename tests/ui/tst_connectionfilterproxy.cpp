@@ -113,7 +113,7 @@ private Q_SLOTS:
         QVERIFY2(source.has_value(), TcpLens::Test::errorText(source).constData());
         auto snapshot = (*source)->take({});
         QVERIFY2(snapshot.has_value(), TcpLens::Test::errorText(snapshot).constData());
-        m_model.applySnapshot(*snapshot);
+        m_model.applySnapshotNow(*snapshot);
         // 2 listeners, and both ends of every connection.
         QCOMPARE(m_model.rowCount(), 2 + 4 * ConnectionsPerListener);
     }
@@ -235,7 +235,7 @@ private Q_SLOTS:
             constructedSocket(7, S::CloseWait, {10, 0, 0, 1}, 8443, {10, 0, 0, 9}, 50004, 3000),
         };
         ConnectionTableModel model;
-        model.applySnapshot(SocketSnapshot(std::move(data)));
+        model.applySnapshotNow(SocketSnapshot(std::move(data)));
         ConnectionFilterProxy proxy;
         QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setConnectionModel(&model);

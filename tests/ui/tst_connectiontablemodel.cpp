@@ -65,7 +65,7 @@ private Q_SLOTS:
 
         auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
         QVERIFY(listener.fd);
-        model.applySnapshot(take());
+        model.applySnapshotNow(take());
         const int listenRow = rowWithLocalPort(model, listener.port, TcpState::Listen);
         QVERIFY(listenRow >= 0);
         QCOMPARE(model.index(listenRow, ConnectionTableModel::StateColumn).data().toString(), u"LISTEN"_s);
@@ -77,7 +77,7 @@ private Q_SLOTS:
         auto server = Sockets::acceptOne(listener.fd.get(), 1s);
         QVERIFY(server);
         const int rowsBefore = model.rowCount();
-        model.applySnapshot(take());
+        model.applySnapshotNow(take());
         QCOMPARE(model.rowCount(), rowsBefore + 2);
         const int serverRow = rowWithLocalPort(model, listener.port, TcpState::Established);
         QVERIFY(serverRow >= 0);
@@ -91,12 +91,12 @@ private Q_SLOTS:
         ::setsockopt(client.get(), SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
         client.reset();
         server.reset();
-        model.applySnapshot(take());
+        model.applySnapshotNow(take());
         QCOMPARE(model.rowCount(), rowsBefore + 2);
         QCOMPARE(model.index(serverRow, 0).data(ConnectionTableModel::MarkRole).value<ConnectionTableModel::Mark>(),
             ConnectionTableModel::Mark::Closing);
         QVERIFY(model.index(serverRow, ConnectionTableModel::StateColumn).data().toString().startsWith(u"×"_s));
-        model.applySnapshot(take());
+        model.applySnapshotNow(take());
         QCOMPARE(model.rowCount(), rowsBefore);
         QCOMPARE(rowWithLocalPort(model, listener.port, TcpState::Established), -1);
 
@@ -115,7 +115,7 @@ private Q_SLOTS:
         QVERIFY(server);
         const quint16 clientPort = Sockets::localPort(client.get());
         ConnectionTableModel model;
-        model.applySnapshot(take());
+        model.applySnapshotNow(take());
         const int row = rowWithLocalPort(model, clientPort, TcpState::Established);
         QVERIFY(row >= 0);
         QVERIFY(model.index(row, ConnectionTableModel::ProcessColumn).data().toString().contains(u"tst_"_s));
@@ -134,7 +134,7 @@ private Q_SLOTS:
                 ? at
                 : -1;
         };
-        QTRY_VERIFY((model.applySnapshot(take()), timeWaitRow() >= 0));
+        QTRY_VERIFY((model.applySnapshotNow(take()), timeWaitRow() >= 0));
         const int now = timeWaitRow();
         QCOMPARE(
             model.index(now, ConnectionTableModel::ProcessColumn).data().toString(), u"— (kernel only: TIME-WAIT)"_s);
@@ -178,7 +178,7 @@ private Q_SLOTS:
             return SocketSnapshot(std::move(data));
         };
         ConnectionTableModel model;
-        model.applySnapshot(snapshotOf(1));
+        model.applySnapshotNow(snapshotOf(1));
         const int row = rowWithLocalPort(model, clientPort, TcpState::Established);
         QVERIFY(row >= 0);
         QCOMPARE(model.index(row, ConnectionTableModel::ProcessColumn).data().toString(), u"… (not resolved yet)"_s);

@@ -14,6 +14,7 @@
 #include "diagram/statediagramview.h"
 #include "diagram/transitionplayer.h"
 #include "models/connectionfilterproxy.h"
+#include "pipeline/liveconnections.h"
 #include "preferencesdialog.h"
 #include "themecontroller.h"
 #include "timeline/connectiontimelinemodel.h"
@@ -152,14 +153,17 @@ class TestMainWindow : public QObject
         return examples;
     }
 
-    static const TrackedConnection *findByLocalPort(const ConnectionTracker &tracker, quint16 port)
+    // A copy of the open connection on `port`, as the window's tracking thread has it now.
+    static std::optional<TrackedConnection> findByLocalPort(const MainWindow &window, quint16 port)
     {
-        const TrackedConnection *found = nullptr;
-        tracker.forEachOpen([&](const TrackedConnection &connection) {
-            if (connection.last.localPort == port)
-                found = &connection;
+        return window.connections()->inspect([port](const TrackingWorker &worker) {
+            std::optional<TrackedConnection> found;
+            worker.tracker().forEachOpen([&](const TrackedConnection &connection) {
+                if (connection.last.localPort == port)
+                    found = connection;
+            });
+            return found;
         });
-        return found;
     }
 
 private Q_SLOTS:
@@ -228,22 +232,25 @@ private Q_SLOTS:
         auto server = Sockets::acceptOne(listener.fd.get(), 1s);
         QVERIFY(server);
         const quint16 clientPort = Sockets::localPort(client.get());
-        const TrackedConnection *tracked = nullptr;
-        QTRY_VERIFY((tracked = findByLocalPort(window.tracker(), clientPort)) != nullptr);
+        std::optional<TrackedConnection> tracked;
+        QTRY_VERIFY((tracked = findByLocalPort(window, clientPort)).has_value());
         const quint64 id = tracked->id;
         window.followConnection(id);
         QCOMPARE(window.followedConnection(), id);
+        // The tracking thread may know the connection a moment before the table shows its row: the
+        // row is selected when it comes.
+        QTRY_COMPARE(window.connectionView()->selectionModel()->selectedRows().size(), 1);
         const QModelIndexList selected = window.connectionView()->selectionModel()->selectedRows();
-        QCOMPARE(selected.size(), 1);
         QCOMPARE(selected.constFirst().data(ConnectionTableModel::ConnectionIdRole).toULongLong(), id);
 
         client.reset();
         QTest::qWait(120);
         server.reset();
+        std::optional<TrackedConnection> closing;
         QTRY_VERIFY_WITH_TIMEOUT(
-            window.tracker().find(id) && window.tracker().find(id)->state() == TcpState::TimeWait, 5000);
+            (closing = window.connections()->connection(id)) && closing->state() == TcpState::TimeWait, 5000);
         QList<TcpState> path;
-        for (const ConnectionStep &step : window.tracker().find(id)->path)
+        for (const ConnectionStep &step : closing->path)
             path.append(step.state);
         // Opened by connect(): from CLOSED through the active open and the active close, every step
         // legal. A poll that misses FIN-WAIT-2 leaves FIN-WAIT-1 -> TIME-WAIT, the shortest legal path.
@@ -290,9 +297,10 @@ private Q_SLOTS:
         const quint64 id = view->model()->index(0, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong();
         QVERIFY(id != 0);
         QCOMPARE(window.followedConnection(), id);
-        const TrackedConnection *connection = window.tracker().find(id);
+        const auto connection = window.connections()->connection(id);
         QVERIFY(connection);
-        QCOMPARE(window.diagramPanel()->view()->highlightedPath().size(), connection->path.size());
+        // The path comes back from the tracking thread a moment after the click.
+        QTRY_COMPARE(window.diagramPanel()->view()->highlightedPath().size(), connection->path.size());
         QCOMPARE(window.diagramPanel()->view()->highlightedPath().constLast().state, TcpState::Established);
         QVERIFY(!window.diagramPanel()->view()->pathTimeLabels().isEmpty());
         QCOMPARE(window.timelineView()->timelineModel()->rowCount(), int(connection->path.size()));
@@ -509,7 +517,7 @@ private Q_SLOTS:
         QCOMPARE(followChanges.size(), 0);
         // No neighbour looks followed either.
         QVERIFY(view->selectionModel()->selectedRows().isEmpty());
-        const TrackedConnection *connection = window.tracker().find(id);
+        const auto connection = window.connections()->connection(id);
         QVERIFY(connection);
         QVERIFY(connection->isClosed());
         QCOMPARE(window.timelineView()->timelineModel()->connection().id, id);
@@ -576,13 +584,14 @@ private Q_SLOTS:
         QVERIFY(owned);
         MainWindow &window = *owned;
         const quint16 clientPort = Sockets::localPort(client.get());
-        const TrackedConnection *tracked = nullptr;
-        QTRY_VERIFY((tracked = findByLocalPort(window.tracker(), clientPort)) != nullptr);
+        std::optional<TrackedConnection> tracked;
+        QTRY_VERIFY((tracked = findByLocalPort(window, clientPort)).has_value());
         const quint64 id = tracked->id;
         window.followConnection(id);
         StateDiagramView *diagram = window.diagramPanel()->view();
         QTRY_COMPARE(diagram->stateCount(TcpState::Established), 2); // the client and the server's end
-        QTRY_COMPARE(window.timelineView()->timelineModel()->rowCount(), int(window.tracker().find(id)->path.size()));
+        QTRY_COMPARE(
+            window.timelineView()->timelineModel()->rowCount(), int(window.connections()->connection(id)->path.size()));
         auto *count = window.findChild<QLabel *>(u"countLabel"_s);
         auto *caption = window.findChild<QLabel *>(u"stepCaption"_s);
         QVERIFY(count && caption);
@@ -602,8 +611,8 @@ private Q_SLOTS:
         Sockets::closeGracefully(client);
         auto other = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
         QVERIFY(Sockets::waitConnected(other.get(), 1s));
-        QTRY_VERIFY(window.tracker().find(id)->state() != TcpState::Established);
-        QTRY_VERIFY(findByLocalPort(window.tracker(), Sockets::localPort(other.get())) != nullptr);
+        QTRY_VERIFY(window.connections()->connection(id)->state() != TcpState::Established);
+        QTRY_VERIFY(findByLocalPort(window, Sockets::localPort(other.get())).has_value());
         QTRY_VERIFY(window.diagramPanel()->player()->waitingCount() > 0);
         // ...while every view holds still.
         QCOMPARE(window.connectionModel()->rowCount(), rows);
@@ -759,8 +768,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY(listenRow(*window.connectionModel(), listener.port) >= 0);
-        const TrackedConnection *tracked = nullptr;
-        QTRY_VERIFY((tracked = findByLocalPort(window.tracker(), Sockets::localPort(client.get()))) != nullptr);
+        std::optional<TrackedConnection> tracked;
+        QTRY_VERIFY((tracked = findByLocalPort(window, Sockets::localPort(client.get()))).has_value());
         window.followConnection(tracked->id);
         window.showView(MainWindow::View(view));
         QTRY_VERIFY(inFront(window.dock(MainWindow::View(view))));
@@ -799,8 +808,8 @@ private Q_SLOTS:
         window.applyPreferences(dialog.preferences());
         auto *collection = window.findChild<QLabel *>(u"collectionLabel"_s);
         QVERIFY(collection->text().contains(u"5 Hz"_s));
-        QCOMPARE(window.tracker().settings().maxClosed, 700);
-        QCOMPARE(window.tracker().settings().closedRetentionNs, 30'000'000'000LL);
+        QCOMPARE(window.connections()->trackerSettings().maxClosed, 700);
+        QCOMPARE(window.connections()->trackerSettings().closedRetentionNs, 30'000'000'000LL);
         QVERIFY(ThemeController::isDark(QApplication::palette()));
         // Saved: the next window starts with them.
         QCOMPARE(AppPreferences::load(), dialog.preferences());

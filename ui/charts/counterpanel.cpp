@@ -301,6 +301,9 @@ void CounterPanel::addMarker(const TimelineMarker &marker)
 
 std::expected<void, QString> CounterPanel::exportPng(const QString &path)
 {
+    // A chart that is not shown does not redraw by itself.
+    for (TimeChartView *chart : std::as_const(m_charts))
+        chart->refresh();
     if (!m_grid->grab().save(path, "PNG"))
         return std::unexpected(tr("Could not write %1").arg(path));
     return {};

@@ -154,6 +154,27 @@ void ListenerPanel::setConnections(LiveConnections *connections)
         updateHint();
     });
     connections->setListenerWindowNs(m_windowNs);
+    updateSamplingRate();
+}
+
+void ListenerPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateSamplingRate();
+}
+
+void ListenerPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    updateSamplingRate();
+}
+
+void ListenerPanel::updateSamplingRate()
+{
+    // A hidden dock, or one tabbed behind another, needs no 20 Hz dump (the newcomer review saw the
+    // sampler run with every chart hidden).
+    if (m_connections)
+        m_connections->setListenerIntervalMs(isVisible() ? ShownIntervalMs : HiddenIntervalMs);
 }
 
 void ListenerPanel::setWindowNs(qint64 windowNs)
@@ -338,6 +359,7 @@ void ListenerPanel::addMarker(const TimelineMarker &marker)
 
 std::expected<void, QString> ListenerPanel::exportPng(const QString &path)
 {
+    m_chart->refresh(); // a chart that is not shown does not redraw by itself
     if (!m_chart->grab().save(path, "PNG"))
         return std::unexpected(tr("Could not write %1").arg(path));
     return {};

@@ -72,8 +72,15 @@ public:
     // The selected listener's samples in the shown time range.
     std::expected<void, QString> exportCsv(const QString &path) const;
 
+    // How often the listeners are sampled while this panel is shown, and while it is not (the
+    // diagnosis and the counters still need them about once a second).
+    static constexpr int ShownIntervalMs = 50;
+    static constexpr int HiddenIntervalMs = 1000;
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 public Q_SLOTS:
     void applyBatch(const TcpLens::ListenerSampleBatch &batch);
@@ -85,6 +92,7 @@ private:
     void applyHistory(quint64 cookie, const QList<TcpLens::ListenerSample> &samples);
     void selectionChanged();
     void updateStatus(const ListenerSampleBatch &batch);
+    void updateSamplingRate();
     void updateHint();
     void exportPngInteractively();
     void exportCsvInteractively();

@@ -64,10 +64,31 @@ TimeChartView::TimeChartView(const QString &title, QWidget *parent)
                   "the newest data again"));
     applyPalette();
     connect(m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (!m_frozen && (m_dirty || m_following))
+        // Following an empty chart moves nothing but the time axis: not worth a redraw 10 times a
+        // second (an idle namespace's listener chart); new rows mark it dirty.
+        const bool hasData = std::any_of(m_bindings.cbegin(), m_bindings.cend(),
+            [](const Binding &binding) { return binding.model && binding.model->rowCount() > 0; });
+        if (!m_frozen && (m_dirty || (m_following && hasData)))
             refresh();
     });
-    m_refreshTimer->start(100);
+    // Started while shown only: a chart in a hidden dock, or one tabbed behind another, would redraw
+    // ten times a second for nobody (the newcomer review found the window busy with every chart
+    // hidden). Shown again, it catches up at once.
+    m_refreshTimer->setInterval(100);
+}
+
+void TimeChartView::showEvent(QShowEvent *event)
+{
+    QChartView::showEvent(event);
+    m_refreshTimer->start();
+    if (!m_frozen)
+        refresh();
+}
+
+void TimeChartView::hideEvent(QHideEvent *event)
+{
+    QChartView::hideEvent(event);
+    m_refreshTimer->stop();
 }
 
 QColor TimeChartView::seriesColor(const QPalette &palette, int hue, int saturation)
@@ -238,7 +259,9 @@ void TimeChartView::setWindowNs(qint64 windowNs)
 
 void TimeChartView::setRefreshMs(int refreshMs)
 {
-    m_refreshTimer->start(std::max(refreshMs, 16));
+    m_refreshTimer->setInterval(std::max(refreshMs, 16));
+    if (isVisible())
+        m_refreshTimer->start();
 }
 
 void TimeChartView::follow()

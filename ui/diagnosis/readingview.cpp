@@ -67,9 +67,13 @@ ReadingView::ReadingView(QWidget *parent)
 void ReadingView::setConnections(LiveConnections *connections)
 {
     m_connections = connections;
-    connect(connections, &LiveConnections::diagnosisUpdated, this, [this] {
-        if (!m_paused)
-            renew();
+    // The tracking thread reads the socket again after every snapshot.
+    connect(connections, &LiveConnections::readingReady, this, [this](quint64 cookie, const SocketReading &reading) {
+        if (m_paused || cookie != m_cookie)
+            return;
+        m_reading = reading;
+        m_waiting = false;
+        render();
     });
     connect(connections, &LiveConnections::sourceChanged, this, [this] { setCookie(0); });
     renew();
@@ -93,7 +97,16 @@ void ReadingView::setPaused(bool paused)
 
 void ReadingView::renew()
 {
-    m_reading = m_connections && m_cookie != 0 ? m_connections->explain(m_cookie) : SocketReading();
+    // The reading comes back through readingReady(); until then the text says what it can.
+    m_reading = {};
+    m_waiting = m_connections && m_cookie != 0;
+    if (m_connections)
+        m_connections->setExplainedCookie(m_cookie);
+    render();
+}
+
+void ReadingView::render()
+{
     // The same socket read again: the reader keeps their place.
     const int scrolled = verticalScrollBar()->value();
     setHtml(html());
@@ -105,6 +118,8 @@ QString ReadingView::html() const
     if (m_cookie == 0)
         return tr("<p>Select a row of the table: here is why its socket is where it is, from its state, timer, "
                   "queues, tcp_info, owner and the sysctls in force, each fact linked to its explanation.</p>");
+    if (m_waiting)
+        return tr("<p>Reading the selected socket…</p>");
     if (m_reading.sentences.isEmpty())
         return tr("<p>The selected socket is not in the latest dump any more: it closed, or became another socket "
                   "(a request's child, a TIME-WAIT socket). Select its new row to read it.</p>");

@@ -43,6 +43,7 @@ protected:
 
 private:
     void renew();
+    void render();
     void openLink(const QUrl &url);
     QString html() const;
 
@@ -50,6 +51,7 @@ private:
     quint64 m_cookie = 0;
     SocketReading m_reading;
     bool m_paused = false;
+    bool m_waiting = false; // asked for the cookie's reading, not answered yet
 };
 
 } // namespace TcpLens

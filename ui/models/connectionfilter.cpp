@@ -278,6 +278,12 @@ bool ConnectionFilter::isEmpty() const
     return m_terms.isEmpty();
 }
 
+bool ConnectionFilter::readsEndpoints() const
+{
+    return std::any_of(m_terms.cbegin(), m_terms.cend(),
+        [](const Term &term) { return term.key == Key::Address || term.key == Key::Text; });
+}
+
 bool ConnectionFilter::termMatches(const Term &term, const SocketRecord &socket, const RowText &text) const
 {
     switch (term.key) {

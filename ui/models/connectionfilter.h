@@ -60,6 +60,9 @@ public:
     // Why a term was not understood ("unknown state 'estabished'"); empty when all were.
     const QStringList &errors() const { return m_errors; }
     bool matches(const SocketRecord &socket, const RowText &text) const;
+    // Whether matching reads RowText's local and remote endpoints (an address or a free-text term):
+    // without such a term they need not be formatted.
+    bool readsEndpoints() const;
 
 private:
     enum class Key : quint8 { Text, State, Port, LocalPort, RemotePort, Address, Process };

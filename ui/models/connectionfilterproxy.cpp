@@ -15,6 +15,15 @@ void ConnectionFilterProxy::setConnectionModel(ConnectionTableModel *model)
 {
     m_model = model;
     setSourceModel(model);
+    if (m_model)
+        m_model->setInsertionOrder(sortColumn(), sortOrder());
+}
+
+void ConnectionFilterProxy::sort(int column, Qt::SortOrder order)
+{
+    QSortFilterProxyModel::sort(column, order);
+    if (m_model)
+        m_model->setInsertionOrder(sortColumn(), sortOrder());
 }
 
 void ConnectionFilterProxy::setFilterText(const QString &text)

@@ -30,6 +30,9 @@ public:
     void setCookieFilter(const QSet<quint64> &cookies, const QString &label);
     void clearCookieFilter();
     bool hasCookieFilter() const { return m_cookieFilterActive; }
+    // Sorts, and tells the model the order, so that it inserts new rows in it (see
+    // ConnectionTableModel::setInsertionOrder()).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     const QSet<quint64> &cookieFilter() const { return m_cookies; }
     const QString &cookieFilterLabel() const { return m_cookieLabel; }
 
