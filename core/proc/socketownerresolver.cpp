@@ -176,12 +176,15 @@ std::optional<SocketOwnerResolver::Process> SocketOwnerResolver::readProcessFile
 }
 
 std::vector<std::optional<SocketOwnerResolver::Process>> SocketOwnerResolver::readProcessesFiles(
-    const QByteArray &procRoot, const QList<qint32> &pids)
+    const QByteArray &procRoot, const QList<qint32> &pids, const std::atomic<bool> *stop)
 {
+    const auto stopped = [stop] {
+        return stop && stop->load(std::memory_order_relaxed);
+    };
     std::vector<std::optional<Process>> read(std::size_t(pids.size()));
     const int threads = readerThreads(pids.size());
     if (threads == 1) {
-        for (qsizetype i = 0; i < pids.size(); ++i)
+        for (qsizetype i = 0; i < pids.size() && !stopped(); ++i)
             read[std::size_t(i)] = readProcessFiles(procRoot, pids.at(i));
         return read;
     }
@@ -194,7 +197,7 @@ std::vector<std::optional<SocketOwnerResolver::Process>> SocketOwnerResolver::re
     std::sort(order.begin(), order.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
     std::atomic<std::size_t> next = 0;
     const auto work = [&] {
-        for (std::size_t k = next++; k < order.size(); k = next++) {
+        for (std::size_t k = next++; k < order.size() && !stopped(); k = next++) {
             const qsizetype i = order[k].second;
             read[std::size_t(i)] = readProcessFiles(procRoot, pids.at(i));
         }
@@ -240,12 +243,14 @@ void SocketOwnerResolver::readProcesses(const QList<qint32> &pids)
 
 void SocketOwnerResolver::startFirstRead()
 {
-    if (m_resolvedBefore || m_firstRead.valid())
+    if (m_resolvedBefore || m_firstReadStarted)
         return;
+    m_firstReadStarted = true;
     m_firstReadPids = listProcesses();
-    m_firstRead = std::async(std::launch::async, [procRoot = QFile::encodeName(m_procRoot), pids = m_firstReadPids] {
-        return readProcessesFiles(procRoot, pids);
-    });
+    m_firstRead = std::async(std::launch::async,
+        [procRoot = QFile::encodeName(m_procRoot), pids = m_firstReadPids, stop = &m_stopFirstRead] {
+            return readProcessesFiles(procRoot, pids, stop);
+        });
 }
 
 SocketOwners SocketOwnerResolver::resolve(const std::vector<SocketRecord> &sockets)
@@ -253,8 +258,16 @@ SocketOwners SocketOwnerResolver::resolve(const std::vector<SocketRecord> &socke
     m_statistics.processesRead = 0;
     // No socket a file refers to (an empty namespace, only timewait or request sockets): nothing can
     // have an owner, and listing /proc, with every new process's fd folder, would be the whole cost.
-    if (std::none_of(sockets.cbegin(), sockets.cend(), [](const SocketRecord &socket) { return socket.inode != 0; }))
+    if (std::none_of(sockets.cbegin(), sockets.cend(), [](const SocketRecord &socket) { return socket.inode != 0; })) {
+        // A first read begun for the dump: stopped, and what it read dropped; the first resolve()
+        // with sockets reads every process.
+        if (m_firstRead.valid()) {
+            m_stopFirstRead = true;
+            m_firstRead.get();
+            m_firstReadPids.clear();
+        }
         return {};
+    }
     const auto unknownInodes = [&] {
         QList<const SocketRecord *> unknown;
         for (const auto &socket : sockets) {

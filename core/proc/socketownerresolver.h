@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QString>
 
+#include <atomic>
 #include <future>
 #include <optional>
 #include <vector>
@@ -45,9 +46,10 @@ public:
     explicit SocketOwnerResolver(QString procRoot = QStringLiteral("/proc"), int fullRescanIntervalMs = 2000);
     ~SocketOwnerResolver();
 
-    // Starts reading every process in threads of its own, if nothing was read yet: the first
+    // Starts reading every process in threads of its own, once, if nothing was read yet: the first
     // resolve() then only waits for what is left. Call it before the dump, so that both run at
-    // once; the sockets the dump finds are not needed for this part.
+    // once; the sockets the dump finds are not needed for this part. A resolve() of sockets that no
+    // file refers to (an empty namespace) stops it and drops what it read.
     void startFirstRead();
     // Owners of every socket in `sockets` that has an inode and could be found (and of the other
     // sockets the processes read hold).
@@ -74,9 +76,10 @@ private:
     // One process's command, uid and socket inodes; nothing when it exited meanwhile. Touches no
     // member, so that threads can read several at once.
     static std::optional<Process> readProcessFiles(const QByteArray &procRoot, qint32 pid);
-    // readProcessFiles() for each of `pids`, in the same order; on several threads when many.
+    // readProcessFiles() for each of `pids`, in the same order; on several threads when many. Once
+    // *stop is true, the processes not begun are left unread (nothing).
     static std::vector<std::optional<Process>> readProcessesFiles(
-        const QByteArray &procRoot, const QList<qint32> &pids);
+        const QByteArray &procRoot, const QList<qint32> &pids, const std::atomic<bool> *stop = nullptr);
     void readProcesses(const QList<qint32> &pids);
     void adoptProcesses(const QList<qint32> &pids, std::vector<std::optional<Process>> &&read);
     void forgetProcess(qint32 pid);
@@ -91,7 +94,10 @@ private:
     QHash<quint32, int> m_missedAtRescan; // inode -> fullRescans when it was first missed (-1: given up)
     QSet<quint32> m_notFoundYet;
     bool m_resolvedBefore = false;
-    // startFirstRead()'s processes and what its threads will have found.
+    // startFirstRead()'s processes and what its threads will have found; the future last, so that
+    // its destructor waits for the threads before the flag they read goes.
+    bool m_firstReadStarted = false;
+    std::atomic<bool> m_stopFirstRead = false;
     QList<qint32> m_firstReadPids;
     std::future<std::vector<std::optional<Process>>> m_firstRead;
 };

@@ -4,7 +4,8 @@
 // The owner lookup on a /proc of its own making (the resolver takes its /proc root as an argument):
 // few processes, read on the calling thread, and many, read on several threads, with the first walk
 // started before the "dump" or not; each must find every owner exactly once, and a one-shot
-// lookup must read every process once, not twice, when a socket has no owner to be found.
+// lookup must read every process once, not twice, when a socket has no owner to be found; a dump
+// without sockets that have files stops the first walk.
 #include "proc/socketownerresolver.h"
 
 #include <QDir>
@@ -115,6 +116,31 @@ private Q_SLOTS:
         // The next lookup reads nothing new: nothing changed.
         resolver.resolve(sockets);
         QCOMPARE(resolver.statistics().processesRead, 0);
+    }
+
+    // A dump with no socket a file refers to (an empty namespace) needs no owner: the first read
+    // begun beside it stops, and the first lookup with sockets reads every process itself.
+    void socketsWithoutFilesStopTheFirstRead()
+    {
+        QTemporaryDir root;
+        QVERIFY(root.isValid());
+        std::vector<SocketRecord> sockets;
+        for (int n = 0; n < 40; ++n) {
+            QVERIFY(makeProcess(root.path(), FirstPid + n, 2));
+            sockets.push_back(socketWithInode(quint32(FirstPid + n) * 1000));
+        }
+        SocketOwnerResolver resolver(root.path());
+        resolver.startFirstRead();
+        const SocketOwners none = resolver.resolve({socketWithInode(0)});
+        QVERIFY(none.pidByInode.isEmpty());
+        QCOMPARE(resolver.statistics().processesRead, 0);
+        resolver.startFirstRead(); // once only: this one does nothing
+        const SocketOwners owners = resolver.resolve(sockets);
+        QCOMPARE(resolver.statistics().processesRead, 40);
+        for (const SocketRecord &socket : sockets) {
+            QVERIFY(owners.find(socket.inode));
+            QCOMPARE(owners.find(socket.inode)->pid, qint32(socket.inode / 1000));
+        }
     }
 
     // A socket two processes hold (shared across fork()) belongs to the one listed first in /proc,
