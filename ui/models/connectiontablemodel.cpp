@@ -4,7 +4,6 @@
 
 #include "formatting.h"
 
-
 #include <QBrush>
 #include <QColor>
 #include <QElapsedTimer>

@@ -86,8 +86,8 @@ public:
     // Starts showing `snapshot`, in slices from the event loop (see above); snapshotApplied() follows.
     // With what the tracker knows of the snapshot's sockets (TrackedSnapshot::tracking, aligned with
     // snapshot.sockets()), rows carry the tracker's connection and the time its current state began,
-    // which may be exact or earlier than this poll. Snapshots come in order (LiveConnections drops stale ones); each is diffed with the
-    // rows shown.
+    // which may be exact or earlier than this poll. Snapshots come in order (LiveConnections drops stale ones); each is
+    // diffed with the rows shown.
     void applySnapshot(const SocketSnapshot &snapshot, const QList<SocketTracking> &tracking = {});
     // The same, done before returning, with whatever was still being applied: for tests and headless
     // code that read the rows at once. snapshotApplied() is emitted before it returns.
