@@ -21,6 +21,8 @@ QString kindName(ConnectionEvent::Kind kind)
         return u"closed"_s;
     case ConnectionEvent::Kind::Confirmed:
         return u"confirmed"_s;
+    case ConnectionEvent::Kind::Revised:
+        return u"revised"_s;
     }
     return u"unknown"_s;
 }
@@ -42,6 +44,10 @@ QJsonObject connectionEventToJson(
         object.insert(u"to"_s, QString(stateName(event.to)));
     } else if (event.kind == ConnectionEvent::Kind::Opened) {
         object.insert(u"state"_s, QString(stateName(event.to)));
+    } else if (event.kind == ConnectionEvent::Kind::Revised) {
+        object.insert(u"kept"_s, qint64(event.kept));
+        if (event.kept == 0)
+            object.insert(u"state"_s, QString(stateName(event.to)));
     }
     if (connection) {
         const SocketRecord &socket = connection->last;

@@ -42,6 +42,37 @@ void settleAfter(ConnectionPath &path, qsizetype from, qint64 timeNs)
     }
 }
 
+// Tells the listeners how `after` differs from the path they were told, `before`: the steps they
+// keep, those the kernel's account confirmed, and the steps that now follow.
+void reportRevision(
+    quint64 id, const ConnectionPath &before, const ConnectionPath &after, qint64 timeNs, ConnectionEvents &events)
+{
+    // The start counts as changed when only its knowledge does, for no Confirmed event can say that.
+    qsizetype kept = 0;
+    while (kept < before.size() && kept < after.size() && before[kept].state == after[kept].state &&
+        (kept > 0 || before[0].knowledge == after[0].knowledge))
+        ++kept;
+    if (kept < before.size()) {
+        ConnectionEvent revised{ConnectionEvent::Kind::Revised, id, TcpState::Unknown, TcpState::Unknown, timeNs};
+        revised.kept = quint32(kept);
+        if (kept == 0) {
+            revised.to = after[0].state;
+            revised.knowledge = after[0].knowledge;
+        }
+        events.append(revised);
+    }
+    for (qsizetype i = 1; i < kept; ++i) {
+        if (after[i].knowledge == StepKnowledge::Exact && before[i].knowledge != StepKnowledge::Exact) {
+            events.append({ConnectionEvent::Kind::Confirmed, id, after[i - 1].state, after[i].state, after[i].enteredNs,
+                StepKnowledge::Exact});
+        }
+    }
+    for (qsizetype i = std::max<qsizetype>(kept, 1); i < after.size(); ++i) {
+        events.append({ConnectionEvent::Kind::Transition, id, after[i - 1].state, after[i].state, after[i].enteredNs,
+            after[i].knowledge});
+    }
+}
+
 } // namespace
 
 void ExactEventJoiner::apply(Connections &connections, const QList<StateChangeEvent> &changes, ConnectionEvents &events)
@@ -152,19 +183,18 @@ void ExactEventJoiner::applyStep(
     Connections &connections, TrackedConnection &connection, const StateChangeEvent &change, ConnectionEvents &events)
 {
     ConnectionPath &path = connection.path;
+    // What the listeners were told so far, to tell them what the kernel's account changes.
+    ConnectionPath told = path;
     // A step the path holds already (the event was delivered after a poll saw its result): now exact.
     for (qsizetype i = path.size() - 1; i >= 1; --i) {
         if (!sameState(path[i].state, change.newState) || !sameState(path[i - 1].state, change.oldState))
             continue;
-        if (path[i].knowledge != StepKnowledge::Exact) {
-            events.append({ConnectionEvent::Kind::Confirmed, connection.id, change.oldState, change.newState,
-                change.timeNs, StepKnowledge::Exact});
-        }
         path[i - 1].state = change.oldState; // the kernel's name for the handshake wins
         if (i == 1 && isBirth(change)) // and it says where the socket began
             path[0] = {change.oldState, change.timeNs, change.timeNs, StepKnowledge::Exact};
         path[i] = {change.newState, change.timeNs, change.timeNs, StepKnowledge::Exact};
         settleAfter(path, i + 1, change.timeNs);
+        reportRevision(connection.id, told, path, change.timeNs, events);
         return;
     }
 
@@ -205,11 +235,12 @@ void ExactEventJoiner::applyStep(
             return;
         }
         connections.moveTo(connection, change.oldState, change.timeNs, StepKnowledge::Inferred, events);
+        told = path;
         at = path.size() - 1;
     }
     path[at].state = change.oldState; // a request socket a poll saw is the child's SYN_RECV
     if (change.newState == TcpState::Close) {
-        end(connections, connection, at, change, events);
+        end(connections, connection, at, told, change, events);
         return;
     }
 
@@ -233,32 +264,31 @@ void ExactEventJoiner::applyStep(
     for (qsizetype i = 0; i <= at; ++i)
         rebuilt.append(path[i]);
     rebuilt.append({change.newState, change.timeNs, change.timeNs, StepKnowledge::Exact});
-    events.append({reachedPolled ? ConnectionEvent::Kind::Confirmed : ConnectionEvent::Kind::Transition, connection.id,
-        change.oldState, change.newState, change.timeNs, StepKnowledge::Exact});
     if (kept < path.size()) {
         const qint64 seenNs = std::max(path[kept].enteredNs, change.timeNs);
-        for (qsizetype r = 1; r + 1 < route.size(); ++r) {
+        for (qsizetype r = 1; r + 1 < route.size(); ++r)
             rebuilt.append({route[r], seenNs, change.timeNs, StepKnowledge::Inferred});
-            events.append({ConnectionEvent::Kind::Transition, connection.id, route[r - 1], route[r], seenNs,
-                StepKnowledge::Inferred});
-        }
         for (qsizetype i = reachedPolled ? kept + 1 : kept; i < path.size(); ++i)
             rebuilt.append(path[i]);
         settleAfter(rebuilt, at + 2, change.timeNs);
     }
+    reportRevision(connection.id, told, rebuilt, change.timeNs, events);
     path = std::move(rebuilt);
 }
 
 void ExactEventJoiner::end(Connections &connections, TrackedConnection &connection, qsizetype at,
-    const StateChangeEvent &change, ConnectionEvents &events)
+    const ConnectionPath &told, const StateChangeEvent &change, ConnectionEvents &events)
 {
     ConnectionPath &path = connection.path;
     m_endedByEndpoints.insert(SocketEndpoints::of(change), {connection.id, m_generation});
     for (qsizetype k = at + 1; k < path.size(); ++k) {
-        if (path[k].state == TcpState::TimeWait && path[k].knowledge == StepKnowledge::Polled)
+        if (path[k].state == TcpState::TimeWait && path[k].knowledge == StepKnowledge::Polled) {
+            reportRevision(connection.id, told, path, change.timeNs, events);
             return; // a poll saw the timewait socket that took over already
+        }
     }
     path.resize(at + 1); // what a poll saw after this end contradicts the kernel
+    reportRevision(connection.id, told, path, change.timeNs, events);
     if (change.oldState == TcpState::FinWait2 || change.oldState == TcpState::Closing) {
         // tcp_time_wait(): the full socket closes and a timewait socket, which fires no event, takes
         // over (in FIN_WAIT2 still, for an orphan whose peer has yet to send FIN). The next poll shows

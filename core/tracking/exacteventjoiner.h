@@ -94,8 +94,9 @@ private:
     quint64 bind(Connections &connections, Life &life, quint64 lifeId, ConnectionEvents &events);
     void applyStep(Connections &connections, TrackedConnection &connection, const StateChangeEvent &change,
         ConnectionEvents &events);
-    void end(Connections &connections, TrackedConnection &connection, qsizetype at, const StateChangeEvent &change,
-        ConnectionEvents &events);
+    // `told`: the path as the listeners know it, before this event.
+    void end(Connections &connections, TrackedConnection &connection, qsizetype at, const ConnectionPath &told,
+        const StateChangeEvent &change, ConnectionEvents &events);
     // Leaves the skaddr to a new socket; a life still waiting to be adopted stays adoptable.
     void retire(quint64 lifeId);
     void erase(quint64 lifeId);

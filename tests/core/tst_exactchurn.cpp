@@ -16,6 +16,7 @@
 #include "loopbacksockets.h"
 #include "pipeline/localkernelsource.h"
 #include "privatenetworknamespace.h"
+#include "synthetickernel.h"
 #include "tracking/connectiontracker.h"
 #include "tracking/tcpstatemachine.h"
 
@@ -390,13 +391,14 @@ private Q_SLOTS:
         settings.snapshot.resolveOwners = false;
         LocalKernelSource collector({settings, false});
         ConnectionTracker tracker;
+        ConnectionEvents told; // what the tracker's listeners heard
         QList<Change> delivered;
         qint64 lost = 0;
         // Wired as app/watchcommand.cpp wires it.
         connect(&collector, &ConnectionSource::snapshotReady, this,
-            [&](const SocketSnapshot &snapshot) { tracker.applySnapshot(snapshot); });
+            [&](const SocketSnapshot &snapshot) { told += tracker.applySnapshot(snapshot); });
         connect(&collector, &ConnectionSource::socketsDestroyed, this,
-            [&](const DestroyedSockets &destroyed) { tracker.applyDestroyed(destroyed); });
+            [&](const DestroyedSockets &destroyed) { told += tracker.applyDestroyed(destroyed); });
         connect(&collector, &ConnectionSource::stateChanges, this, [&](const QList<StateChangeEvent> &changes) {
             for (const auto &change : changes) {
                 for (const quint16 port : ports) {
@@ -407,7 +409,7 @@ private Q_SLOTS:
                     }
                 }
             }
-            tracker.applyExact(changes);
+            told += tracker.applyExact(changes);
         });
         connect(&collector, &ConnectionSource::exactEventsLost, this, [&](qint64 count) { lost += count; });
         QSignalSpy exact(&collector, &ConnectionSource::exactModeChanged);
@@ -487,6 +489,14 @@ private Q_SLOTS:
             Connections, qlonglong(traced.size()), qlonglong(delivered.size()), qlonglong(lost),
             qlonglong(connections.size()), qlonglong(tracker.exactEventsSetAside()));
         QVERIFY2(failures.isEmpty(), qPrintable(failures));
+
+        // And the events said so: `tcplens watch --json` readers rebuild each path from them alone.
+        const QHash<quint64, QString> replayed = Test::SyntheticKernel::replayedPaths(told);
+        for (const TrackedConnection &connection : std::as_const(connections)) {
+            QVERIFY2(replayed.value(connection.id) == Test::SyntheticKernel::pathText(connection),
+                qPrintable(u"connection %1: the events tell %2, the tracker holds %3"_s.arg(connection.id)
+                        .arg(replayed.value(connection.id), Test::SyntheticKernel::pathText(connection))));
+        }
     }
 };
 

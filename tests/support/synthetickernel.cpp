@@ -126,21 +126,71 @@ StateChangeEvent traced(
     return stateChange(scriptNs(ms), socketAddress, from, to, localPort, remotePort, family);
 }
 
-void run(ConnectionTracker &tracker, const Script &script)
+ConnectionEvents run(ConnectionTracker &tracker, const Script &script)
 {
+    ConnectionEvents told;
     for (const Input &input : script) {
         switch (input.kind) {
         case Input::Kind::Poll:
-            tracker.applySnapshot(input.snapshot);
+            told += tracker.applySnapshot(input.snapshot);
             break;
         case Input::Kind::Notices:
-            tracker.applyDestroyed(input.destroyed);
+            told += tracker.applyDestroyed(input.destroyed);
             break;
         case Input::Kind::Events:
-            tracker.applyExact(input.changes);
+            told += tracker.applyExact(input.changes);
             break;
         }
     }
+    return told;
+}
+
+namespace {
+bool sameState(TcpState recorded, TcpState reported)
+{
+    return recorded == reported || (recorded == TcpState::NewSynRecv && reported == TcpState::SynRecv);
+}
+} // namespace
+
+QHash<quint64, QString> replayedPaths(const ConnectionEvents &events)
+{
+    QHash<quint64, ConnectionPath> paths;
+    for (const ConnectionEvent &event : events) {
+        ConnectionPath &path = paths[event.connectionId];
+        const ConnectionStep step{event.to, event.timeNs, event.timeNs, event.knowledge};
+        switch (event.kind) {
+        case ConnectionEvent::Kind::Opened:
+            path = {step};
+            break;
+        case ConnectionEvent::Kind::Transition:
+            path.append(step);
+            break;
+        case ConnectionEvent::Kind::Confirmed:
+            for (qsizetype k = path.size() - 1; k >= 1; --k) {
+                if (path[k].knowledge != StepKnowledge::Exact && sameState(path[k].state, event.to) &&
+                    sameState(path[k - 1].state, event.from)) {
+                    path[k - 1].state = event.from;
+                    path[k] = step;
+                    break;
+                }
+            }
+            break;
+        case ConnectionEvent::Kind::Revised:
+            path.resize(event.kept);
+            if (event.kept == 0)
+                path = {step};
+            break;
+        case ConnectionEvent::Kind::Closed:
+            break;
+        }
+    }
+    QHash<quint64, QString> texts;
+    for (auto it = paths.cbegin(); it != paths.cend(); ++it) {
+        TrackedConnection connection;
+        connection.path = it.value();
+        texts.insert(it.key(), pathText(connection));
+    }
+    return texts;
 }
 
 QStringList connectionPaths(const ConnectionTracker &tracker)

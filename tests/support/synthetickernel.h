@@ -8,6 +8,7 @@
 #include "tracking/statechangeevent.h"
 #include "tracking/trackedconnection.h"
 
+#include <QHash>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -53,7 +54,11 @@ Input events(QList<StateChangeEvent> changes);
 StateChangeEvent traced(double ms, quint64 socketAddress, TcpState from, TcpState to, quint16 localPort,
     quint16 remotePort, quint8 family = 2 /* AF_INET */);
 
-void run(ConnectionTracker &tracker, const Script &script);
+// Feeds the script to the tracker; returns every event it told its listeners, in order.
+ConnectionEvents run(ConnectionTracker &tracker, const Script &script);
+// Each connection's path as its events tell it (ConnectionEvent's replay rules), in pathText's form:
+// what a listener that sees nothing but the events knows.
+QHash<quint64, QString> replayedPaths(const ConnectionEvents &events);
 // Every connection but listeners, open or closed, in the order they were opened:
 // "40000>80: CLOSED(e) > SYN-SENT(e) > ESTAB(e)".
 QStringList connectionPaths(const ConnectionTracker &tracker);
