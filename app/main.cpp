@@ -6,6 +6,8 @@
 #include "mainwindow.h"
 #include "screenshotrun.h"
 
+#include "model/allocatorpolicy.h"
+
 #include <QApplication>
 
 #include <cstdio>
@@ -32,6 +34,7 @@ void quietOffscreenMessages(QtMsgType type, const QMessageLogContext &context, c
 
 int main(int argc, char **argv)
 {
+    TcpLens::applyAllocatorPolicy();
     TcpLens::exitOnUnknownArguments(argc, argv);
     if (TcpLens::isHeadlessCommand(argc, argv))
         return TcpLens::runHeadlessCommand(argc, argv);

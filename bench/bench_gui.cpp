@@ -16,6 +16,7 @@
 
 #include "collect/snapshotsource.h"
 #include "mainwindow.h"
+#include "model/allocatorpolicy.h"
 #include "model/tcpstate.h"
 #include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
@@ -295,6 +296,9 @@ public:
         m_snapshotSeen = false;
         const QEvent::Type type = event->type(); // the event may not outlive its delivery, nor the receiver
         const char *className = receiver->metaObject()->className();
+        // A timer says little by itself: whose it is does.
+        const QObject *owner = receiver->parent();
+        const char *ownerName = owner ? owner->metaObject()->className() : nullptr;
         const auto started = Clock::now();
         const bool handled = QApplication::notify(receiver, event);
         const qint64 took = nsSince(started);
@@ -302,8 +306,11 @@ public:
         if (m_watchingBlocks) {
             const bool paint = type == QEvent::UpdateRequest || type == QEvent::Paint;
             Delivery &slowest = paint ? m_longestPaint : m_longestBlock;
-            if (took > slowest.ns)
+            if (took > slowest.ns) {
                 slowest = {took, type, QString::fromLatin1(className)};
+                if (ownerName)
+                    slowest.receiver += u" of "_s + QString::fromLatin1(ownerName);
+            }
         }
         if (!m_recording)
             return handled;
@@ -574,6 +581,7 @@ int runSynthetic(const Options &options, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    applyAllocatorPolicy(); // as tcplens's main() does
     setProgramName("bench_gui");
     auto parsed = parseOptions(argc, argv);
     if (!parsed) {
