@@ -127,7 +127,7 @@ void ScreenshotRun::followMostInterestingConnection(MainWindow &window)
     if (window.followedConnection() != 0)
         return;
     const auto score = [](const TrackedConnection &c) {
-        return (c.last.state == TcpState::Listen ? 0 : 1'000'000) + (c.seenFromStart ? 100'000 : 0) +
+        return (c.last->state == TcpState::Listen ? 0 : 1'000'000) + (c.seenFromStart ? 100'000 : 0) +
             c.path.size() * 1000 + c.samples.size();
     };
     const quint64 chosen = window.connections()->inspect([&](const TrackingWorker &worker) {

@@ -50,7 +50,7 @@ QJsonObject connectionEventToJson(
             object.insert(u"state"_s, QString(stateName(event.to)));
     }
     if (connection) {
-        const SocketRecord &socket = connection->last;
+        const SocketRecord &socket = *connection->last;
         object.insert(u"cookie"_s, QString::number(connection->cookie));
         object.insert(u"family"_s, socket.isIpv6() ? u"inet6"_s : u"inet"_s);
         object.insert(u"local"_s, socket.localEndpoint());

@@ -4,6 +4,7 @@
 
 #include "model/dumpstatistics.h"
 #include "model/listenerqueue.h"
+#include "model/sharedsocketrecord.h"
 #include "model/socketowner.h"
 #include "model/socketowners.h"
 #include "model/socketrecord.h"
@@ -55,6 +56,11 @@ public:
     const QString &netnsName() const { return m_data->netnsName; }
     quint32 stateMask() const { return m_data->stateMask; }
     const std::vector<SocketRecord> &sockets() const { return m_data->sockets; }
+    // sockets()[index], sharing this snapshot's data rather than copied.
+    SharedSocketRecord sharedRecord(std::size_t index) const
+    {
+        return SharedSocketRecord(std::shared_ptr<const SocketRecord>(m_data, &m_data->sockets[index]));
+    }
     const QList<ListenerQueue> &listeners() const { return m_data->listeners; }
     const DumpStatistics &statistics() const { return m_data->statistics; }
     bool ownersResolved() const { return m_data->ownersResolved; }

@@ -55,7 +55,7 @@ public:
         const qsizetype firstEvent = events.size();
         // A listener's child if the kernel saw it cloned; otherwise as its endpoints say.
         const bool passive = first == TcpState::Listen || m_tracker.isPassive(start);
-        TrackedConnection &connection = m_tracker.open(start, passive, timeNs, events);
+        TrackedConnection &connection = m_tracker.open(SharedSocketRecord::copyOf(start), passive, timeNs, events);
         // The kernel said where it started: no inferred prefix.
         connection.path = {{first, timeNs, timeNs, StepKnowledge::Exact}};
         events.resize(firstEvent + 1);
@@ -93,7 +93,7 @@ quint32 ConnectionTracker::slotByCookie(quint64 cookie) const
 quint32 ConnectionTracker::slotByEndpoints(const SocketEndpoints &endpoints) const
 {
     return m_slotByEndpoints.find(SlotTable::mix(qHash(endpoints)),
-        [this, &endpoints](quint32 slot) { return SocketEndpoints::of(at(slot).last) == endpoints; });
+        [this, &endpoints](quint32 slot) { return SocketEndpoints::of(*at(slot).last) == endpoints; });
 }
 
 void ConnectionTracker::indexCookie(quint32 slot)
@@ -105,9 +105,9 @@ void ConnectionTracker::indexCookie(quint32 slot)
 
 void ConnectionTracker::indexEndpoints(quint32 slot)
 {
-    const SocketEndpoints endpoints = SocketEndpoints::of(at(slot).last);
+    const SocketEndpoints endpoints = SocketEndpoints::of(*at(slot).last);
     m_slotByEndpoints.insert(SlotTable::mix(qHash(endpoints)), slot,
-        [this, &endpoints](quint32 other) { return SocketEndpoints::of(at(other).last) == endpoints; });
+        [this, &endpoints](quint32 other) { return SocketEndpoints::of(*at(other).last) == endpoints; });
 }
 
 quint32 ConnectionTracker::allocateSlot()
@@ -198,13 +198,15 @@ void ConnectionTracker::rekey(TrackedConnection &connection, quint64 cookie)
 
 void ConnectionTracker::takeFinalFigures(TrackedConnection &connection, const SocketRecord &socket, qint64 nowNs)
 {
-    connection.last.info = socket.info;
-    sample(connection, connection.last, nowNs);
+    SocketRecord final = *connection.last;
+    final.info = socket.info;
+    sample(connection, SharedSocketRecord::copyOf(final), nowNs);
 }
 
-void ConnectionTracker::sample(TrackedConnection &connection, const SocketRecord &socket, qint64 nowNs)
+void ConnectionTracker::sample(TrackedConnection &connection, SharedSocketRecord record, qint64 nowNs)
 {
-    connection.last = socket;
+    connection.last = std::move(record);
+    const SocketRecord &socket = *connection.last;
     if (!socket.info.isPresent() || socket.state == TcpState::Listen)
         return;
     const ConnectionSample next{
@@ -221,8 +223,9 @@ void ConnectionTracker::sample(TrackedConnection &connection, const SocketRecord
 }
 
 TrackedConnection &ConnectionTracker::open(
-    const SocketRecord &socket, bool passive, qint64 nowNs, ConnectionEvents &events)
+    const SharedSocketRecord &record, bool passive, qint64 nowNs, ConnectionEvents &events)
 {
+    const SocketRecord &socket = *record;
     const quint32 slot = allocateSlot();
     TrackedConnection &connection = at(slot);
     connection = TrackedConnection{};
@@ -237,7 +240,7 @@ TrackedConnection &ConnectionTracker::open(
     const TcpState start = passive && state != TcpState::Listen ? TcpState::Listen : TcpState::Close;
     if (connection.seenFromStart)
         connection.path.append({start, nowNs, m_lastPollNs, StepKnowledge::Inferred});
-    sample(connection, socket, nowNs);
+    sample(connection, record, nowNs);
     m_seenGeneration[slot] = m_generation;
     ++m_openCount;
     // Ids are never reused: no slot holds this one yet.
@@ -299,7 +302,7 @@ void ConnectionTracker::forget(const TrackedConnection &connection)
 {
     // Each table loses the entry only if this connection is the one it holds.
     m_slotByCookie.remove(SlotTable::mix(connection.cookie), connection.slot);
-    const SocketEndpoints endpoints = SocketEndpoints::of(connection.last);
+    const SocketEndpoints endpoints = SocketEndpoints::of(*connection.last);
     if (m_requestByEndpoints.value(endpoints) == connection.id)
         m_requestByEndpoints.remove(endpoints);
     m_slotByEndpoints.remove(SlotTable::mix(qHash(endpoints)), connection.slot);
@@ -332,6 +335,7 @@ void ConnectionTracker::close(
         moveTo(connection, TcpState::Close, nowNs, knowledge, events, TcpState::TimeWait);
     }
     connection.closedNs = nowNs;
+    connection.last.detach(); // kept after its snapshot is gone
     events.append(
         {ConnectionEvent::Kind::Closed, connection.id, connection.state(), TcpState::Close, nowNs, knowledge});
     m_closedIdByCookie.insert(connection.cookie, connection.id);
@@ -383,8 +387,10 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
         if (socket.state == TcpState::Close) {
             // A full socket on its way out (tcp_done() ran, the hash still holds it for a moment): it
             // says nothing new. The timewait socket that may replace it, or its absence, will.
-            if (connection)
+            if (connection) {
                 markSeen(*connection);
+                connection->last.detach(); // its record stays, its snapshot goes
+            }
             continue;
         }
         if (!connection && socket.hasFlag(IsTimeWaitSocket)) {
@@ -393,24 +399,24 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
             // unless that connection has its timewait socket already: then this is a later socket's,
             // which took the 4-tuple over (tcp_twsk_unique(), or a SYN in tcp_timewait_state_process()).
             if (const quint32 slot = slotByEndpoints(SocketEndpoints::of(socket));
-                slot != SlotTable::None && !at(slot).last.hasFlag(IsTimeWaitSocket)) {
+                slot != SlotTable::None && !at(slot).last->hasFlag(IsTimeWaitSocket)) {
                 connection = &at(slot);
                 rekey(*connection, socket.cookie);
             }
         }
         if (connection) {
-            if (SocketEndpoints::of(connection->last) != SocketEndpoints::of(socket)) {
+            if (SocketEndpoints::of(*connection->last) != SocketEndpoints::of(socket)) {
                 // The same cookie on other endpoints: a new socket, whatever the number says.
                 close(connection->id, now, StepKnowledge::Inferred, events, Ending::Likeliest);
-                open(socket, isPassive(socket), now, events);
+                open(snapshot.sharedRecord(index), isPassive(socket), now, events);
                 continue;
             }
             markSeen(*connection);
-            if (connection->last.state != socket.state) {
+            if (connection->last->state != socket.state) {
                 m_destroyedAt.remove(socket.cookie); // the full socket died, its timewait socket lives on
                 moveTo(*connection, socket.state, now, StepKnowledge::Polled, events);
             }
-            sample(*connection, socket, now);
+            sample(*connection, snapshot.sharedRecord(index), now);
             continue;
         }
         if (!socket.hasFlag(IsRequest) && !m_requestByEndpoints.isEmpty()) {
@@ -422,7 +428,7 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
                 rekey(child, socket.cookie);
                 markSeen(child);
                 moveTo(child, socket.state, now, StepKnowledge::Polled, events);
-                sample(child, socket, now);
+                sample(child, snapshot.sharedRecord(index), now);
                 continue;
             }
         }
@@ -432,10 +438,10 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
                 continue; // the tracepoint closed it already
             markSeen(*adopted);
             moveTo(*adopted, socket.state, now, StepKnowledge::Polled, events);
-            sample(*adopted, socket, now);
+            sample(*adopted, snapshot.sharedRecord(index), now);
             continue;
         }
-        open(socket, isPassive(socket), now, events);
+        open(snapshot.sharedRecord(index), isPassive(socket), now, events);
     }
 
     // Connections whose socket is gone. A request socket whose child we just joined is not among them.
@@ -524,7 +530,7 @@ quint64 ConnectionTracker::applyNotice(
         }
         if (const quint32 slot = slotByEndpoints(endpoints); slot != SlotTable::None) {
             TrackedConnection &holder = at(slot);
-            if (holder.last.hasFlag(IsTimeWaitSocket) && holder.path.constLast().enteredNs >= m_lastPollNs) {
+            if (holder.last->hasFlag(IsTimeWaitSocket) && holder.path.constLast().enteredNs >= m_lastPollNs) {
                 takeFinalFigures(holder, socket, now);
                 return holder.id;
             }
@@ -539,7 +545,7 @@ quint64 ConnectionTracker::applyNotice(
     const bool passive = isPassive(seen);
     if (!passive && socket.info.bytesAcked == 0 && socket.info.bytesReceived == 0)
         seen.state = TcpState::SynSent;
-    TrackedConnection &connection = open(seen, passive, now, events);
+    TrackedConnection &connection = open(SharedSocketRecord::copyOf(seen), passive, now, events);
     connection.path.last().knowledge = StepKnowledge::Inferred;
     events.last().knowledge = StepKnowledge::Inferred;
     m_destroyedAt.insert(socket.cookie, now);

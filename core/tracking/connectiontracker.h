@@ -73,7 +73,7 @@ private:
     // How a connection's last step is known: as the kernel reported it (one step from the state it
     // was in), or only that its socket is gone (the likeliest legal path).
     enum class Ending : quint8 { AsReported, Likeliest };
-    TrackedConnection &open(const SocketRecord &socket, bool passive, qint64 nowNs, ConnectionEvents &events);
+    TrackedConnection &open(const SharedSocketRecord &record, bool passive, qint64 nowNs, ConnectionEvents &events);
     // Along the state machine's shortest legal path; the steps before the last are inferred.
     void moveTo(TrackedConnection &connection, TcpState state, qint64 nowNs, StepKnowledge knowledge,
         ConnectionEvents &events, TcpState avoid = TcpState::Unknown);
@@ -90,7 +90,7 @@ private:
     quint64 applyNotice(
         ExactEventJoiner::Connections &joiner, const SocketRecord &socket, qint64 now, ConnectionEvents &events);
     void markSeen(const TrackedConnection &connection) { m_seenGeneration[connection.slot] = m_generation; }
-    void sample(TrackedConnection &connection, const SocketRecord &socket, qint64 nowNs);
+    void sample(TrackedConnection &connection, SharedSocketRecord record, qint64 nowNs);
     void forget(const TrackedConnection &connection);
     void purgeClosed(qint64 nowNs);
 

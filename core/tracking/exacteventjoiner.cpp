@@ -131,7 +131,7 @@ quint64 ExactEventJoiner::bind(Connections &connections, Life &life, quint64 lif
     TrackedConnection *connection = connections.openConnection(candidate);
     // A request socket a poll saw becomes the child born when the handshake's last ACK comes
     // (tcp_check_req() -> inet_csk_clone_lock()): the same connection, born after the poll.
-    const bool childOfRequest = life.bornPassive && connection->last.hasFlag(IsRequest);
+    const bool childOfRequest = life.bornPassive && connection->last->hasFlag(IsRequest);
     if (m_lifeOfConnection.contains(candidate) ||
         (life.bornNs != 0 && !childOfRequest && connection->openedNs + connections.longestDumpNs() < life.bornNs)) {
         if (life.bornNs == 0)

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
-#include "model/socketrecord.h"
+#include "model/sharedsocketrecord.h"
 #include "tracking/connectionstep.h"
 #include "tracking/inlinelist.h"
 
@@ -30,7 +30,9 @@ struct TrackedConnection
 {
     quint64 id = 0; // the tracker's own number, never reused
     quint64 cookie = 0; // the current socket's cookie (a request's child has a new one)
-    SocketRecord last; // the latest record a dump or a destroy notice gave
+    // The latest record a dump or a destroy notice gave, shared with its snapshot while the
+    // connection is open; a copy of its own once closed.
+    SharedSocketRecord last;
     ConnectionPath path;
     ConnectionSamples samples; // bounded; the newest last
     qint64 openedNs = 0;

@@ -153,6 +153,37 @@ private Q_SLOTS:
         QCOMPARE(connection->path[1].enteredNs, 2000 * Millisecond);
     }
 
+    // An open connection reads its record in the latest snapshot rather than a copy of it; one that
+    // closed, or whose socket is on its way out, holds a copy of its own, so that no snapshot lives on
+    // for it (120,000 records are 29 MB).
+    void recordsAreSharedWhileOpenAndOwnedOnceClosed()
+    {
+        const auto holds = [](const SocketSnapshot &snapshot, const SocketRecord &record) {
+            const auto &sockets = snapshot.sockets();
+            return !sockets.empty() && &record >= &sockets.front() && &record <= &sockets.back();
+        };
+        ConnectionTracker tracker;
+        const SocketSnapshot first = snapshotAt(1000 * Millisecond,
+            {listener(), client(11, S::Established), child(12, S::Established),
+                socket(13, S::FinWait1, Client + 1, Server)});
+        tracker.applySnapshot(first);
+        const SocketSnapshot second = snapshotAt(
+            2000 * Millisecond, {listener(), client(11, S::Established), socket(13, S::Close, Client + 1, Server)});
+        tracker.applySnapshot(second);
+        const TrackedConnection *open = tracker.findByCookie(11);
+        QVERIFY(open);
+        QVERIFY2(holds(second, *open->last), "an open connection must share the latest snapshot's record");
+        const TrackedConnection *leaving = tracker.findByCookie(13);
+        QVERIFY(leaving);
+        QVERIFY2(!holds(first, *leaving->last) && !holds(second, *leaving->last),
+            "a socket in CLOSE keeps its last record, in a copy of its own");
+        QCOMPARE(leaving->last->state, S::FinWait1);
+        QCOMPARE(tracker.closed().size(), std::size_t(1));
+        const TrackedConnection &gone = tracker.closed().front();
+        QCOMPARE(gone.last->cookie, quint64(12));
+        QVERIFY2(!holds(first, *gone.last), "a closed connection must not hold its last snapshot alive");
+    }
+
     void destroyNoticesCloseAtTheirTime()
     {
         ConnectionTracker tracker;

@@ -127,11 +127,11 @@ private Q_SLOTS:
         const TrackedConnection *clientSide = nullptr;
         const TrackedConnection *serverSide = nullptr;
         tracker.forEachOpen([&](const TrackedConnection &c) {
-            if (c.last.localPort == clientPort)
+            if (c.last->localPort == clientPort)
                 clientSide = &c;
         });
         for (const auto &c : tracker.closed()) {
-            if (c.last.remotePort == clientPort)
+            if (c.last->remotePort == clientPort)
                 serverSide = &c;
         }
         QVERIFY(clientSide);

@@ -117,9 +117,9 @@ QString describe(const TrackedConnection &connection, qint64 originNs)
                 .arg(milliseconds(step.enteredNs, originNs)));
     }
     return u"connection %1 [%2 %3 -> %4]%5: %6"_s.arg(connection.id)
-        .arg(connection.last.family == AF_INET6 ? u"v6"_s : u"v4"_s)
-        .arg(connection.last.localPort)
-        .arg(connection.last.remotePort)
+        .arg(connection.last->family == AF_INET6 ? u"v6"_s : u"v4"_s)
+        .arg(connection.last->localPort)
+        .arg(connection.last->remotePort)
         .arg(connection.isClosed() ? u" closed"_s : u""_s, steps.join(u" > "_s));
 }
 
@@ -201,7 +201,7 @@ public:
 private:
     static End endOf(const TrackedConnection &connection)
     {
-        return {connection.last.family, connection.last.localPort, connection.last.remotePort};
+        return {connection.last->family, connection.last->localPort, connection.last->remotePort};
     }
 
     void fail(const QString &what, const End &end) { m_failures.append({what, end}); }
@@ -451,7 +451,7 @@ private Q_SLOTS:
         const auto everyEndTracked = [&] {
             QSet<End> tracked;
             const auto note = [&](const TrackedConnection &connection) {
-                tracked.insert({connection.last.family, connection.last.localPort, connection.last.remotePort});
+                tracked.insert({connection.last->family, connection.last->localPort, connection.last->remotePort});
             };
             tracker.forEachOpen(note);
             std::for_each(tracker.closed().cbegin(), tracker.closed().cend(), note);
@@ -476,7 +476,7 @@ private Q_SLOTS:
         // Every tracked connection of those sockets, open or closed.
         QList<TrackedConnection> connections;
         const auto collect = [&](const TrackedConnection &connection) {
-            if (ours.contains({connection.last.family, connection.last.localPort, connection.last.remotePort}))
+            if (ours.contains({connection.last->family, connection.last->localPort, connection.last->remotePort}))
                 connections.append(connection);
         };
         tracker.forEachOpen(collect);

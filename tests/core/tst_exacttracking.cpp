@@ -171,7 +171,7 @@ private Q_SLOTS:
 
             const TrackedConnection *clientSide = nullptr;
             tracker.forEachOpen([&](const TrackedConnection &c) {
-                if (c.last.localPort == clientPort)
+                if (c.last->localPort == clientPort)
                     clientSide = &c;
             });
             QVERIFY(clientSide);
@@ -185,7 +185,7 @@ private Q_SLOTS:
 
             const TrackedConnection *serverSide = nullptr;
             for (const auto &c : tracker.closed()) {
-                if (c.last.localPort == listener.port && c.last.remotePort == clientPort)
+                if (c.last->localPort == listener.port && c.last->remotePort == clientPort)
                     serverSide = &c;
             }
             QVERIFY(serverSide);
@@ -279,7 +279,7 @@ private Q_SLOTS:
         QCOMPARE(clientTruth.constLast(), kernelName(abortedIn) + u"->TCP_CLOSE"_s);
         const TrackedConnection *clientSide = nullptr;
         for (const auto &c : tracker.closed()) {
-            if (c.last.localPort == clientPort)
+            if (c.last->localPort == clientPort)
                 clientSide = &c;
         }
         QVERIFY(clientSide);

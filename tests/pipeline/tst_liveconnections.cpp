@@ -58,7 +58,7 @@ std::optional<TrackedConnection> openOnLocalPort(const LiveConnections &connecti
     return connections.inspect([&](const TrackingWorker &worker) {
         std::optional<TrackedConnection> found;
         worker.tracker().forEachOpen([&](const TrackedConnection &connection) {
-            if (connection.last.localPort == port && connection.state() == state)
+            if (connection.last->localPort == port && connection.state() == state)
                 found = connection;
         });
         return found;
@@ -130,7 +130,7 @@ private Q_SLOTS:
             for (const ConnectionEvent &event : events) {
                 const auto tracked = connections.connection(event.connectionId);
                 if (event.kind == ConnectionEvent::Kind::Opened && tracked && clientPort != 0 &&
-                    tracked->last.localPort == clientPort)
+                    tracked->last->localPort == clientPort)
                     order.append(u"opened"_s);
             }
         });

@@ -203,9 +203,9 @@ QStringList connectionPaths(const ConnectionTracker &tracker)
         [](const TrackedConnection *a, const TrackedConnection *b) { return a->id < b->id; });
     QStringList paths;
     for (const TrackedConnection *connection : std::as_const(connections)) {
-        if (connection->last.remotePort != 0)
-            paths.append(u"%1>%2: %3"_s.arg(connection->last.localPort)
-                    .arg(connection->last.remotePort)
+        if (connection->last->remotePort != 0)
+            paths.append(u"%1>%2: %3"_s.arg(connection->last->localPort)
+                    .arg(connection->last->remotePort)
                     .arg(pathText(*connection)));
     }
     return paths;

@@ -62,12 +62,14 @@ TrackedConnection clientConnection()
     connection.cookie = 0x1234;
     connection.openedNs = T0;
     connection.seenFromStart = true;
-    connection.last.family = 2; // AF_INET
-    connection.last.localAddress = {127, 0, 0, 1};
-    connection.last.remoteAddress = {127, 0, 0, 1};
-    connection.last.localPort = 40000;
-    connection.last.remotePort = 8080;
-    connection.last.state = S::TimeWait;
+    SocketRecord last;
+    last.family = 2; // AF_INET
+    last.localAddress = {127, 0, 0, 1};
+    last.remoteAddress = {127, 0, 0, 1};
+    last.localPort = 40000;
+    last.remotePort = 8080;
+    last.state = S::TimeWait;
+    connection.last = SharedSocketRecord::copyOf(last);
     connection.path = {
         {S::Close, T0, T0, K::Exact},
         {S::SynSent, T0, T0, K::Exact},
@@ -470,7 +472,7 @@ private Q_SLOTS:
 
         const TrackedConnection *clientSide = nullptr;
         tracker.forEachOpen([&](const TrackedConnection &c) {
-            if (c.last.localPort == clientPort)
+            if (c.last->localPort == clientPort)
                 clientSide = &c;
         });
         QVERIFY(clientSide);

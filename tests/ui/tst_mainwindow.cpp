@@ -159,7 +159,7 @@ class TestMainWindow : public QObject
         return window.connections()->inspect([port](const TrackingWorker &worker) {
             std::optional<TrackedConnection> found;
             worker.tracker().forEachOpen([&](const TrackedConnection &connection) {
-                if (connection.last.localPort == port)
+                if (connection.last->localPort == port)
                     found = connection;
             });
             return found;

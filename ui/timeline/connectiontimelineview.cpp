@@ -167,11 +167,11 @@ void ConnectionTimelineView::updateHeader()
 {
     const TrackedConnection &connection = m_timelineModel->connection();
     const qint64 nowNs = m_timelineModel->nowNs();
-    const SocketRecord &socket = connection.last;
+    const SocketRecord &socket = *connection.last;
     QStringList parts;
     parts.append(
         u"<b>%1 → %2</b>"_s.arg(socket.localEndpoint().toHtmlEscaped(), socket.remoteEndpoint().toHtmlEscaped()));
-    if (connection.last.state == TcpState::Listen)
+    if (connection.last->state == TcpState::Listen)
         parts.append(tr("listening socket (listen())"));
     else
         parts.append(connection.passive ? tr("server side (accepted from a listener)") : tr("client side (connect())"));
