@@ -7,13 +7,16 @@
 #include "charts/timelinemarkermodel.h"
 #include "charts/timeseriesmodel.h"
 #include "model/monotonicclock.h"
+#include "uilogging.h"
 
 #include <QAreaSeries>
+#include <QElapsedTimer>
 #include <QGraphicsLayout>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QScopeGuard>
 #include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
@@ -74,7 +77,7 @@ TimeChartView::TimeChartView(const QString &title, QWidget *parent)
     // Started while shown only: a chart in a hidden dock, or one tabbed behind another, would redraw
     // ten times a second for nobody (the newcomer review found the window busy with every chart
     // hidden). Shown again, it catches up at once.
-    m_refreshTimer->setInterval(100);
+    m_refreshTimer->setInterval(m_refreshMs);
 }
 
 void TimeChartView::showEvent(QShowEvent *event)
@@ -259,7 +262,8 @@ void TimeChartView::setWindowNs(qint64 windowNs)
 
 void TimeChartView::setRefreshMs(int refreshMs)
 {
-    m_refreshTimer->setInterval(std::max(refreshMs, 16));
+    m_refreshMs = std::max(refreshMs, 16);
+    m_refreshTimer->setInterval(m_refreshMs);
     if (isVisible())
         m_refreshTimer->start();
 }
@@ -344,7 +348,19 @@ void TimeChartView::refresh()
         m_fromNs = m_toNs - m_windowNs;
     }
     m_dirty = false;
-    const int buckets = std::max(50, int(m_chart->plotArea().width()));
+    QElapsedTimer took;
+    took.start();
+    const auto pace = qScopeGuard([&] {
+        // Qt Charts lays every point out again on replace(), on the GUI thread: on a loaded machine
+        // the listener chart took 20 ms at 15 refreshes a second. Redrawing takes at most a tenth of
+        // the thread; a chart that costs more moves less often, never less than once a second.
+        const auto costMs = int(took.elapsed());
+        m_refreshTimer->setInterval(std::clamp(10 * costMs, m_refreshMs, std::max(m_refreshMs, 1000)));
+        if (costMs > 16)
+            qCDebug(lcUi) << "chart" << m_chart->title() << "refreshed in" << costMs << "ms";
+    });
+    // A min/max pair per bucket: one bucket per two pixels draws a point per pixel.
+    const int buckets = std::max(50, int(m_chart->plotArea().width()) / 2);
     double top = 0;
     QList<TimeSeriesModel *> areaModels;
     for (const Binding &binding : std::as_const(m_bindings)) {

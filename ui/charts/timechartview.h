@@ -111,6 +111,7 @@ private:
     bool m_following = true;
     bool m_frozen = false;
     bool m_dirty = true;
+    int m_refreshMs = 100; // as asked; the timer's interval grows when a refresh costs more
     bool m_panning = false;
     double m_panStartX = 0;
     qint64 m_panStartFromNs = 0;
