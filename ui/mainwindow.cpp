@@ -562,6 +562,9 @@ void MainWindow::updateFilterCount()
 
 void MainWindow::sizeColumnsToContents()
 {
+    // The rows on screen only: QHeaderView's default looks at 1,000 rows per column, formatting
+    // 15,000 cells at the first snapshot (40 ms of the GUI thread at 120,000 sockets).
+    m_view->horizontalHeader()->setResizeContentsPrecision(0);
     m_view->resizeColumnsToContents();
     // The first rows seen rarely hold the widest texts a column gets: marks ("× TIME-WAIT") and
     // timers ("keepalive (1 h 59 min, 0)") come later. Keep room for them.
