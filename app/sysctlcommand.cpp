@@ -72,11 +72,11 @@ QJsonObject readingToJson(const SysctlEntry &entry, const SysctlReading &reading
         {u"writable"_s, reading.writable},
         {u"type"_s, SysctlCatalog::typeName(entry.type)},
         {u"unit"_s, SysctlCatalog::unitName(entry.unit)},
-        {u"summary"_s, SysctlCatalog::translated(entry.summary)},
-        {u"explanation"_s, SysctlCatalog::translated(entry.explanation)},
-        {u"whenToChange"_s, SysctlCatalog::translated(entry.whenToChange)},
-        {u"tradeOff"_s, SysctlCatalog::translated(entry.tradeOff)},
-        {u"lore"_s, SysctlCatalog::translated(entry.lore)},
+        {u"summary"_s, entry.summary},
+        {u"explanation"_s, entry.explanation},
+        {u"whenToChange"_s, entry.whenToChange},
+        {u"tradeOff"_s, entry.tradeOff},
+        {u"lore"_s, entry.lore},
     };
     if (entry.removed)
         object.insert(u"removedIn"_s, entry.removedIn);
@@ -102,10 +102,9 @@ QString readingToText(const SysctlEntry &entry, const SysctlReading &reading)
                                  : SysctlCommand::tr("not writable by this process")) +
             u'\n';
     }
-    out += paragraph(SysctlCatalog::translated(entry.summary) + u' ' + SysctlCatalog::translated(entry.explanation));
+    out += paragraph(entry.summary + u' ' + entry.explanation);
     if (!entry.lore.isEmpty())
-        out += paragraph(
-            SysctlCommand::tr("Common advice gets this wrong: %1").arg(SysctlCatalog::translated(entry.lore)));
+        out += paragraph(SysctlCommand::tr("Common advice gets this wrong: %1").arg(entry.lore));
     return out;
 }
 
