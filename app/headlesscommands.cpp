@@ -231,6 +231,8 @@ int runHeadlessCommand(int argc, char **argv, const QString &language)
     QCoreApplication::setOrganizationDomain(u"tcplens.org"_s);
     DisplayLanguage::apply(
         DisplayLanguage::fromSystem(language.isEmpty() ? AppPreferences::load().language : language));
+    // `lab run` starts the lab's helper, which reads its scenario in this language too.
+    qputenv("LANGUAGE", DisplayLanguage::current().toLocal8Bit());
     QStringList arguments = QCoreApplication::arguments();
     const QString name = arguments.takeAt(1);
     // "tcplens sysctl", not the path it was started by: usage lines and messages name the command.
