@@ -3295,7 +3295,7 @@ Plays a lesson&apos;s scenario on the real kernel, in a network namespace of its
     </message>
     <message>
         <source>Finding</source>
-        <translation>发现</translation>
+        <translation>检查结果</translation>
     </message>
 </context>
 <context>
