@@ -3,6 +3,7 @@
 #include "commandline.h"
 
 #include "headlesscommands.h"
+#include "i18n/displaylanguage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -47,7 +48,7 @@ QString describeCommands()
 {
     QString text = QCoreApplication::translate("main",
         "TCP Lens shows the kernel's TCP connections as they live and die.\n\n"
-        "Commands that need no display (tcplens COMMAND --help for more):");
+        "Commands that need no display (tcplens COMMAND --help for more; --lang works with each):");
     for (const HeadlessCommand &command : headlessCommands()) {
         text += u"\n  "_s + QString::fromLatin1(command.name) + u' ' + QString::fromLatin1(command.synopsis) +
             u"\n      "_s + QCoreApplication::translate("main", command.summary);
@@ -98,6 +99,11 @@ void addGuiOptions(QCommandLineParser &parser)
         QCommandLineOption(u"play"_s, QCoreApplication::translate("main", "With --lab: run its steps at once.")),
         QCommandLineOption(u"filter"_s,
             QCoreApplication::translate("main", "With --screenshot: type TEXT into the filter bar first."), u"TEXT"_s),
+        QCommandLineOption(u"lang"_s,
+            QCoreApplication::translate("main",
+                "Speak LANG (en, zh_CN) instead of the preferences' language, here and in every command; "
+                "'system' follows LANGUAGE, LC_ALL, LC_MESSAGES and LANG."),
+            u"LANG"_s),
         QCommandLineOption(u"problem"_s,
             QCoreApplication::translate("main",
                 "With --screenshot: choose the diagnosis's problem RULE (close-wait-leak, ...; 'top' for the most "
@@ -229,6 +235,36 @@ QSize parseWindowSize(const QString &text)
     if (!wideOk || !highOk || width < 320 || height < 240 || width > 16384 || height > 16384)
         return {};
     return {width, height};
+}
+
+QString takeLanguageOption(int &argc, char **argv)
+{
+    QString language;
+    int kept = 1;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument(argv[i]);
+        if (argument == "--lang" || argument == "-lang") {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "tcplens: --lang needs a language, e.g. --lang zh_CN (or en, system)\n");
+                std::exit(2);
+            }
+            language = QString::fromLocal8Bit(argv[++i]);
+            continue;
+        }
+        if (argument.starts_with("--lang=")) {
+            language = QString::fromLocal8Bit(argument.substr(7));
+            continue;
+        }
+        argv[kept++] = argv[i];
+    }
+    argc = kept;
+    argv[argc] = nullptr;
+    if (!DisplayLanguage::isValidChoice(language)) {
+        std::fprintf(
+            stderr, "tcplens: --lang takes a language such as zh_CN, en or system, not '%s'\n", qPrintable(language));
+        std::exit(2);
+    }
+    return language;
 }
 
 void exitOnUnknownArguments(int argc, char **argv)

@@ -29,6 +29,11 @@ struct GuiOptions
     bool playLab = false; // --play: and run its steps
 };
 
+// Called first in main(): takes "--lang LANG" or "--lang=LANG" out of argv, wherever it is (the window and
+// every command take it), and returns LANG ("zh_CN", "en", "system"); empty when not given. A missing or
+// unknown language ends the program with one line on stderr and exit status 2.
+QString takeLanguageOption(int &argc, char **argv);
+
 // Called first in main(), before any QGuiApplication exists (it would need a display): a first
 // argument that is neither an option nor a command, an option the GUI does not know or a stray
 // argument ends the program here, with one line on stderr and exit status 2.

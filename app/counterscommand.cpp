@@ -23,11 +23,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString translated(const QString &text)
-{
-    return QCoreApplication::translate("CounterCatalog", text.toUtf8().constData());
-}
-
 QJsonObject toJson(const QByteArray &name, qint64 value, const CounterChange *change)
 {
     QJsonObject object{{u"name"_s, QString::fromLatin1(name)}, {u"value"_s, double(value)}};
@@ -43,7 +38,7 @@ QJsonObject toJson(const QByteArray &name, qint64 value, const CounterChange *ch
         object.insert(u"gauge"_s, known->gauge);
         object.insert(u"netstat"_s, known->netstatText);
         object.insert(u"kernel"_s, known->kernelFunction);
-        object.insert(u"explanation"_s, translated(known->explanation));
+        object.insert(u"explanation"_s, known->explanation);
         object.insert(u"states"_s, QJsonArray::fromStringList(known->states));
         object.insert(u"sysctls"_s, QJsonArray::fromStringList(known->sysctls));
         if (!known->versionNotes.isEmpty())
@@ -60,7 +55,7 @@ void printText(const KernelCounters &counters, const QHash<QByteArray, CounterCh
         const auto value = counters.value(counter.name);
         if (counter.group != group) {
             group = counter.group;
-            std::printf("\n== %s\n", qPrintable(translated(catalog.groupTitle(group))));
+            std::printf("\n== %s\n", qPrintable(catalog.groupTitle(group)));
         }
         QString figure =
             value ? QString::number(*value) : QCoreApplication::translate("tcplens", "(not on this kernel)");
@@ -69,7 +64,7 @@ void printText(const KernelCounters &counters, const QHash<QByteArray, CounterCh
         std::printf("%-32s %s\n", counter.name.constData(), qPrintable(figure));
         if (!counter.netstatText.isEmpty())
             std::printf("    netstat -s: \"%s\"\n", qPrintable(counter.netstatText));
-        std::printf("    %s\n", qPrintable(translated(counter.explanation)));
+        std::printf("    %s\n", qPrintable(counter.explanation));
     }
     if (!all)
         return;

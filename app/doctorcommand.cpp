@@ -8,6 +8,7 @@
 #include "diagnosis/diagnoser.h"
 #include "export/diagnosisjson.h"
 #include "export/snapshotjson.h"
+#include "i18n/displaylanguage.h"
 #include "model/monotonicclock.h"
 #include "proc/kernelcounters.h"
 #include "sysctl/sysctlcatalog.h"
@@ -17,7 +18,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QThread>
 
 #include <cmath>
@@ -232,7 +232,7 @@ int runDoctorCommand(const QStringList &arguments)
         QFile file(parser.value(rules));
         if (!file.open(QIODevice::ReadOnly))
             return fail(command, DoctorCommand::tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
-        auto parsed = DiagnosisRuleSet::parse(file.readAll(), QLocale::system().name());
+        auto parsed = DiagnosisRuleSet::parse(file.readAll(), DisplayLanguage::current());
         if (!parsed)
             return fail(command, u"%1: %2"_s.arg(file.fileName(), parsed.error()),
                 DoctorCommand::tr("correct the file; docs/diagnosis.md describes the rules' fields"));

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "headlesscommands.h"
 
+#include "apppreferences.h"
+
 #include "collect/networknamespace.h"
 #include "collect/snapshotsource.h"
 #include "commandline.h"
@@ -9,6 +11,7 @@
 #include "doctorcommand.h"
 #include "export/jsonstreamwriter.h"
 #include "export/snapshotjson.h"
+#include "i18n/displaylanguage.h"
 #include "labcommand.h"
 #include "sysctlcommand.h"
 #include "watchcommand.h"
@@ -33,19 +36,25 @@ namespace {
 int runSnapshot(QCoreApplication &, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Prints one snapshot of the kernel's TCP sockets (docs/json-schema.md)."_s);
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Prints one snapshot of the kernel's TCP sockets (docs/json-schema.md)."));
     parser.addHelpOption();
-    const QCommandLineOption json(u"json"_s, u"Print one JSON object, compact."_s);
+    const QCommandLineOption json(u"json"_s, QCoreApplication::translate("main", "Print one JSON object, compact."));
     const QCommandLineOption jsonLines(u"jsonl"_s,
-        u"Print JSON Lines: a first line with what --json has at the top level, then one socket per line "
-        "(with --listeners: one listener per line)."_s);
-    const QCommandLineOption pretty(u"pretty"_s, u"With --json: indent it, four spaces per level."_s);
+        QCoreApplication::translate("main",
+            "Print JSON Lines: a first line with what --json has at the top level, then one socket per line "
+            "(with --listeners: one listener per line)."));
+    const QCommandLineOption pretty(
+        u"pretty"_s, QCoreApplication::translate("main", "With --json: indent it, four spaces per level."));
     const QCommandLineOption netns(u"netns"_s,
-        u"Look into this network namespace: /proc/PID/ns/net, "
-        "/run/netns/NAME or NAME."_s,
+        QCoreApplication::translate("main",
+            "Look into this network namespace: /proc/PID/ns/net, "
+            "/run/netns/NAME or NAME."),
         u"PATH"_s);
-    const QCommandLineOption listeners(u"listeners"_s, u"Only listening sockets, with their queues."_s);
-    const QCommandLineOption noOwners(u"no-owners"_s, u"Do not look up owning processes in /proc."_s);
+    const QCommandLineOption listeners(
+        u"listeners"_s, QCoreApplication::translate("main", "Only listening sockets, with their queues."));
+    const QCommandLineOption noOwners(
+        u"no-owners"_s, QCoreApplication::translate("main", "Do not look up owning processes in /proc."));
     parser.addOptions({json, jsonLines, pretty, netns, listeners, noOwners});
     processArguments(parser, arguments);
     if (!parser.isSet(json) && !parser.isSet(jsonLines)) {
@@ -109,16 +118,21 @@ void onInterrupt(int)
 int runWatch(QCoreApplication &app, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Prints one JSON line per connection event (opened, transition, closed) until "
-                                     "interrupted (docs/json-schema.md)."_s);
+    parser.setApplicationDescription(QCoreApplication::translate("main",
+        "Prints one JSON line per connection event (opened, transition, closed) until "
+        "interrupted (docs/json-schema.md)."));
     parser.addHelpOption();
-    const QCommandLineOption json(u"json"_s, u"Print JSON lines (the only format so far)."_s);
-    const QCommandLineOption netns(
-        u"netns"_s, u"Watch this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."_s, u"PATH"_s);
-    const QCommandLineOption interval(u"interval"_s, u"Poll every MS milliseconds (default 200)."_s, u"MS"_s, u"200"_s);
+    const QCommandLineOption json(
+        u"json"_s, QCoreApplication::translate("main", "Print JSON lines (the only format so far)."));
+    const QCommandLineOption netns(u"netns"_s,
+        QCoreApplication::translate("main", "Watch this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."),
+        u"PATH"_s);
+    const QCommandLineOption interval(u"interval"_s,
+        QCoreApplication::translate("main", "Poll every MS milliseconds (default 200)."), u"MS"_s, u"200"_s);
     const QCommandLineOption exact(u"exact"_s,
-        u"Exact transitions from the tracepoint sock:inet_sock_set_state "
-        "(root or CAP_PERFMON; without, polling, and a line says why)."_s);
+        QCoreApplication::translate("main",
+            "Exact transitions from the tracepoint sock:inet_sock_set_state "
+            "(root or CAP_PERFMON; without, polling, and a line says why)."));
     parser.addOptions({json, netns, interval, exact});
     processArguments(parser, arguments);
     if (!parser.isSet(json)) {
@@ -203,7 +217,7 @@ const HeadlessCommand *findHeadlessCommand(std::string_view name)
     return nullptr;
 }
 
-int runHeadlessCommand(int argc, char **argv)
+int runHeadlessCommand(int argc, char **argv, const QString &language)
 {
     const HeadlessCommand *command = argc > 1 ? findHeadlessCommand(argv[1]) : nullptr;
     if (!command) {
@@ -213,6 +227,12 @@ int runHeadlessCommand(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"tcplens"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TCPLENS_VERSION_STRING));
+    // The window's settings file, for the language chosen in its preferences.
+    QCoreApplication::setOrganizationDomain(u"tcplens.org"_s);
+    DisplayLanguage::apply(
+        DisplayLanguage::fromSystem(language.isEmpty() ? AppPreferences::load().language : language));
+    // `lab run` starts the lab's helper, which reads its scenario in this language too.
+    qputenv("LANGUAGE", DisplayLanguage::current().toLocal8Bit());
     QStringList arguments = QCoreApplication::arguments();
     const QString name = arguments.takeAt(1);
     // "tcplens sysctl", not the path it was started by: usage lines and messages name the command.

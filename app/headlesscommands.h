@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <QString>
+
 #include <span>
 #include <string_view>
 
@@ -25,8 +27,8 @@ struct HeadlessCommand
 std::span<const HeadlessCommand> headlessCommands();
 const HeadlessCommand *findHeadlessCommand(std::string_view name);
 
-// Runs the command argv[1] names in a QCoreApplication of its own (no QGuiApplication, no display);
-// returns the process's exit code.
-int runHeadlessCommand(int argc, char **argv);
+// Runs the command argv[1] names in a QCoreApplication of its own (no QGuiApplication, no display),
+// speaking `language` (--lang; empty: the preferences', else the system's); returns the process's exit code.
+int runHeadlessCommand(int argc, char **argv, const QString &language = QString());
 
 } // namespace TcpLens

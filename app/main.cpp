@@ -3,6 +3,7 @@
 #include "apppreferences.h"
 #include "commandline.h"
 #include "headlesscommands.h"
+#include "i18n/displaylanguage.h"
 #include "mainwindow.h"
 #include "screenshotrun.h"
 
@@ -35,9 +36,10 @@ void quietOffscreenMessages(QtMsgType type, const QMessageLogContext &context, c
 int main(int argc, char **argv)
 {
     TcpLens::applyAllocatorPolicy();
+    const QString language = TcpLens::takeLanguageOption(argc, argv);
     TcpLens::exitOnUnknownArguments(argc, argv);
     if (TcpLens::isHeadlessCommand(argc, argv))
-        return TcpLens::runHeadlessCommand(argc, argv);
+        return TcpLens::runHeadlessCommand(argc, argv, language);
     // A screenshot, --help and --version need no display: render offscreen unless the caller chose.
     if (TcpLens::needsNoDisplay(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -50,8 +52,13 @@ int main(int argc, char **argv)
     QApplication::setOrganizationDomain(u"tcplens.org"_s);
     QApplication::setApplicationVersion(QStringLiteral(TCPLENS_VERSION_STRING));
     QApplication::setDesktopFileName(u"org.tcplens.TcpLens"_s);
-    TcpLens::GuiOptions options = TcpLens::parseGuiOptions(QApplication::arguments());
     const auto preferences = TcpLens::AppPreferences::load();
+    // Before the first text is made: --help too speaks the language. Takes effect at start only.
+    TcpLens::DisplayLanguage::apply(
+        TcpLens::DisplayLanguage::fromSystem(language.isEmpty() ? preferences.language : language));
+    // The lab's helper, started later, reads its scenarios in the same language.
+    qputenv("LANGUAGE", TcpLens::DisplayLanguage::current().toLocal8Bit());
+    TcpLens::GuiOptions options = TcpLens::parseGuiOptions(QApplication::arguments());
     if (!options.intervalGiven)
         options.collector.intervalMs = preferences.pollIntervalMs;
     options.collector.exact = options.exactGiven || preferences.exactWhenPermitted;

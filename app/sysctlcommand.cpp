@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTextBoundaryFinder>
 
 #include <cstdio>
 
@@ -43,19 +44,37 @@ int fail(const QString &command, const QString &message, int code = 1)
 }
 
 // Indents and wraps a paragraph for the terminal.
+// Columns a terminal gives a character: two for Chinese characters and full-width punctuation.
+int columns(QStringView text)
+{
+    int count = 0;
+    for (const QChar c : text) {
+        const bool wide = c.script() == QChar::Script_Han || (c.unicode() >= 0x3000 && c.unicode() <= 0x303f) ||
+            (c.unicode() >= 0xff00 && c.unicode() <= 0xffef);
+        count += wide ? 2 : 1;
+    }
+    return count;
+}
+
+// Wrapped at 96 columns where a line may break: at spaces in English, between characters in
+// Chinese (QTextBoundaryFinder knows both).
 QString paragraph(const QString &text)
 {
     QString out;
     QString line;
-    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
-        if (!line.isEmpty() && line.size() + 1 + word.size() > 96) {
-            out += u"    "_s + line + u'\n';
+    QTextBoundaryFinder breaks(QTextBoundaryFinder::Line, text);
+    qsizetype start = 0;
+    while (breaks.toNextBoundary() >= 0) {
+        const QString piece = text.mid(start, breaks.position() - start);
+        start = breaks.position();
+        if (!line.isEmpty() && columns(line) + columns(piece.trimmed()) > 96) {
+            out += u"    "_s + line.trimmed() + u'\n';
             line.clear();
         }
-        line += (line.isEmpty() ? QString() : u" "_s) + word;
+        line += piece;
     }
-    if (!line.isEmpty())
-        out += u"    "_s + line + u'\n';
+    if (!line.trimmed().isEmpty())
+        out += u"    "_s + line.trimmed() + u'\n';
     return out;
 }
 
@@ -72,11 +91,11 @@ QJsonObject readingToJson(const SysctlEntry &entry, const SysctlReading &reading
         {u"writable"_s, reading.writable},
         {u"type"_s, SysctlCatalog::typeName(entry.type)},
         {u"unit"_s, SysctlCatalog::unitName(entry.unit)},
-        {u"summary"_s, SysctlCatalog::translated(entry.summary)},
-        {u"explanation"_s, SysctlCatalog::translated(entry.explanation)},
-        {u"whenToChange"_s, SysctlCatalog::translated(entry.whenToChange)},
-        {u"tradeOff"_s, SysctlCatalog::translated(entry.tradeOff)},
-        {u"lore"_s, SysctlCatalog::translated(entry.lore)},
+        {u"summary"_s, entry.summary},
+        {u"explanation"_s, entry.explanation},
+        {u"whenToChange"_s, entry.whenToChange},
+        {u"tradeOff"_s, entry.tradeOff},
+        {u"lore"_s, entry.lore},
     };
     if (entry.removed)
         object.insert(u"removedIn"_s, entry.removedIn);
@@ -102,10 +121,11 @@ QString readingToText(const SysctlEntry &entry, const SysctlReading &reading)
                                  : SysctlCommand::tr("not writable by this process")) +
             u'\n';
     }
-    out += paragraph(SysctlCatalog::translated(entry.summary) + u' ' + SysctlCatalog::translated(entry.explanation));
+    // Chinese sentences follow each other without a space.
+    const bool wideEnd = !entry.summary.isEmpty() && columns(entry.summary.right(1)) == 2;
+    out += paragraph(entry.summary + (wideEnd ? QString() : u" "_s) + entry.explanation);
     if (!entry.lore.isEmpty())
-        out += paragraph(
-            SysctlCommand::tr("Common advice gets this wrong: %1").arg(SysctlCatalog::translated(entry.lore)));
+        out += paragraph(SysctlCommand::tr("Common advice gets this wrong: %1").arg(entry.lore));
     return out;
 }
 

@@ -35,6 +35,8 @@ if(TCPLENS_BUILD_GUI)
     tcplens_require_qt(Gui qt6-base-dev qt6-qtbase-devel "Painting the state diagram and screenshots")
     tcplens_require_qt(Widgets qt6-base-dev qt6-qtbase-devel "The main window")
     tcplens_require_qt(Charts qt6-charts-dev qt6-qtcharts-devel "Queue occupancy and counter charts")
+    tcplens_require_qt(LinguistTools "qt6-tools-dev qt6-l10n-tools" qt6-qttools-devel
+        "The translations: lupdate and lrelease (translations/)")
 endif()
 
 # tcplens_optional_qt(COMPONENT PACKAGES PURPOSE)
@@ -49,8 +51,6 @@ endmacro()
 
 tcplens_optional_qt(Sql "Debian: qt6-base-dev libqt6sql6-sqlite, Fedora: qt6-qtbase-devel"
     "Not used yet. Will store recorded sessions in SQLite (core/recording/)")
-tcplens_optional_qt(LinguistTools "Debian: qt6-tools-dev qt6-l10n-tools, Fedora: qt6-qttools-devel"
-    "Not used yet. Will build translations with lupdate and lrelease (the texts are marked with tr() already)")
 if(TCPLENS_BUILD_GUI)
     # The GUI's sysctl.conf editor highlights with it (ui/sysctl/sysctlconfeditor.cpp).
     find_package(KF6SyntaxHighlighting QUIET)

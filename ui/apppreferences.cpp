@@ -36,6 +36,7 @@ AppPreferences AppPreferences::load()
         settings.value(u"preferences/exactWhenPermitted"_s, preferences.exactWhenPermitted).toBool();
     const int theme = settings.value(u"preferences/theme"_s, int(preferences.theme)).toInt();
     preferences.theme = theme >= 0 && theme <= int(Theme::Dark) ? Theme(theme) : Theme::System;
+    preferences.language = settings.value(u"preferences/language"_s).toString();
     return preferences;
 }
 
@@ -47,6 +48,7 @@ void AppPreferences::save() const
     settings.setValue(u"preferences/maxClosedConnections"_s, maxClosedConnections);
     settings.setValue(u"preferences/exactWhenPermitted"_s, exactWhenPermitted);
     settings.setValue(u"preferences/theme"_s, int(theme));
+    settings.setValue(u"preferences/language"_s, language);
 }
 
 } // namespace TcpLens

@@ -18,6 +18,8 @@ struct AppPreferences
     int maxClosedConnections = 5000;
     bool exactWhenPermitted = true; // read the tracepoint when the process may (root or CAP_PERFMON)
     Theme theme = Theme::System;
+    // "zh_CN", "en", or empty to follow the system's locale (DisplayLanguage); applied at the next start.
+    QString language;
 
     // "light", "dark" or "system", as the command line's --theme takes them.
     static std::optional<Theme> themeFromName(const QString &name);

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "preferencesdialog.h"
 
+#include "i18n/displaylanguage.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -9,6 +11,8 @@
 #include <QLabel>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace TcpLens {
 
@@ -64,6 +68,22 @@ PreferencesDialog::PreferencesDialog(const AppPreferences &preferences, QWidget 
     m_theme->setCurrentIndex(m_theme->findData(int(preferences.theme)));
     form->addRow(tr("&Theme:"), m_theme);
 
+    m_language = new QComboBox(this);
+    m_language->setObjectName(u"language"_s);
+    m_language->addItem(
+        tr("Follow the system (%1)").arg(DisplayLanguage::nativeName(DisplayLanguage::fromSystem())), QString());
+    for (const QString &language : DisplayLanguage::available())
+        m_language->addItem(DisplayLanguage::nativeName(language), language);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(preferences.language)));
+    m_language->setToolTip(tr("The language of the window, the explanations and the lessons. Following the "
+                              "system means LANGUAGE, LC_ALL, LC_MESSAGES or LANG; --lang chooses for one run."));
+    form->addRow(tr("&Language:"), m_language);
+    auto *restartNote = new QLabel(tr("A new language takes effect when TCP Lens starts again."), this);
+    restartNote->setObjectName(u"languageNote"_s);
+    restartNote->setWordWrap(true);
+    restartNote->setEnabled(false);
+    form->addRow(QString(), restartNote);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -81,6 +101,7 @@ AppPreferences PreferencesDialog::preferences() const
     result.maxClosedConnections = m_maxClosed->value();
     result.exactWhenPermitted = m_exact->isChecked();
     result.theme = AppPreferences::Theme(m_theme->currentData().toInt());
+    result.language = m_language->currentData().toString();
     return result;
 }
 

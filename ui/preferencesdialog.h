@@ -26,6 +26,7 @@ private:
     QSpinBox *m_maxClosed = nullptr;
     QCheckBox *m_exact = nullptr;
     QComboBox *m_theme = nullptr;
+    QComboBox *m_language = nullptr;
 };
 
 } // namespace TcpLens

@@ -8,6 +8,7 @@
 // Exit status of run: 0 every expectation held; 1 the kernel disagreed with one (or an action failed);
 // 2 bad arguments or a scenario that does not parse; 3 no namespace could be made; 4 a required tool
 // is missing.
+#include "i18n/displaylanguage.h"
 #include "lab/labeventjson.h"
 #include "lab/labnamespace.h"
 #include "lab/labpacketfilter.h"
@@ -21,7 +22,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QSocketNotifier>
 
 #include <cstdio>
@@ -63,9 +63,10 @@ void printText(const QString &text)
     print(text.toUtf8() + '\n');
 }
 
+// The window sets LANGUAGE to its own language before it starts the helper (DisplayLanguage).
 QString locale()
 {
-    return QLocale::system().name();
+    return DisplayLanguage::current();
 }
 
 // NAME from the catalog, or a file: what has a '/' or ends in .json is a file.
@@ -444,6 +445,7 @@ int main(int argc, char **argv)
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"tcplens"_s);
+    DisplayLanguage::apply(DisplayLanguage::fromSystem());
     QStringList arguments = QCoreApplication::arguments().mid(2);
     if (mode == "list")
         return runList(arguments);

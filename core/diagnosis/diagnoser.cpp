@@ -20,10 +20,11 @@ namespace {
 using Condition = DiagnosisRule::Condition;
 using Severity = DiagnosisRule::Severity;
 
-QString tr(const char *text)
+// The translation context of this file's texts; lupdate reads it from the declaration.
+struct DiagnoserTexts
 {
-    return QCoreApplication::translate("TcpLens::Diagnoser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TcpLens::Diagnoser)
+};
 
 // "0.4 s", "12 s", "131 s", "15 min", "2.5 h".
 QString durationText(double seconds)
@@ -415,28 +416,28 @@ QString ownerText(const Context &ctx, const SocketRecord &s)
         return u"%1 (pid %2, %3)"_s.arg(owner->command).arg(owner->pid).arg(owner->user);
     switch (absence) {
     case OwnerAbsence::NoInodeTimeWait:
-        return tr("no process: a timewait socket belongs to the kernel alone");
+        return DiagnoserTexts::tr("no process: a timewait socket belongs to the kernel alone");
     case OwnerAbsence::NoInodeRequest:
-        return tr("no process: a SYN-queue entry is not a socket any process holds");
+        return DiagnoserTexts::tr("no process: a SYN-queue entry is not a socket any process holds");
     case OwnerAbsence::NoInodeNotAccepted:
-        return tr("no process yet: waiting in the accept queue for accept()");
+        return DiagnoserTexts::tr("no process yet: waiting in the accept queue for accept()");
     case OwnerAbsence::NoInodeOrphan:
-        return tr("no process: closed by its application, the kernel finishes it (an orphan)");
+        return DiagnoserTexts::tr("no process: closed by its application, the kernel finishes it (an orphan)");
     case OwnerAbsence::NotPermitted:
-        return tr("another user's process (run as root to see which)");
+        return DiagnoserTexts::tr("another user's process (run as root to see which)");
     case OwnerAbsence::NotFoundYet:
     case OwnerAbsence::NotResolved:
     case OwnerAbsence::HasOwner:
         break;
     }
-    return tr("not known");
+    return DiagnoserTexts::tr("not known");
 }
 
 QString processText(const Context &ctx, const SocketRecord &s)
 {
     if (const SocketOwner *owner = ctx.snapshot.owner(s))
         return owner->command;
-    return isOrphan(s) ? tr("no process") : tr("an unknown process");
+    return isOrphan(s) ? DiagnoserTexts::tr("no process") : DiagnoserTexts::tr("an unknown process");
 }
 
 // The time a socket's retransmissions may take before the kernel gives up, with the sysctls in force.
@@ -463,7 +464,7 @@ QString counterText(const Context &ctx, const QString &name)
 {
     const auto value = ctx.history.counterValue(name.toLatin1());
     if (!value)
-        return tr("not read yet");
+        return DiagnoserTexts::tr("not read yet");
     const auto rate = ctx.history.counterRate(name.toLatin1());
     return rate ? u"%1 (%2/s)"_s.arg(*value).arg(QString::number(*rate, 'f', 1)) : QString::number(*value);
 }
@@ -471,7 +472,7 @@ QString counterText(const Context &ctx, const QString &name)
 QString rateText(const Context &ctx, const QString &name)
 {
     const auto rate = ctx.history.counterRate(name.toLatin1());
-    return rate ? u"%1/s"_s.arg(QString::number(*rate, 'f', 1)) : tr("(rate not known yet)");
+    return rate ? u"%1/s"_s.arg(QString::number(*rate, 'f', 1)) : DiagnoserTexts::tr("(rate not known yet)");
 }
 
 // A fact of the namespace for a {placeholder}, whatever the socket; empty when `name` is not one.
@@ -484,7 +485,7 @@ QString namespaceFact(const Context &ctx, const QString &name)
     if (name == "twLimit"_L1)
         return QString::number(ctx.history.sysctlNumber(u"net.ipv4.tcp_max_tw_buckets"_s, 0));
     if (name.startsWith("sysctl:"_L1))
-        return ctx.history.sysctl(name.mid(7)).value_or(tr("not known"));
+        return ctx.history.sysctl(name.mid(7)).value_or(DiagnoserTexts::tr("not known"));
     if (name.startsWith("counter:"_L1))
         return counterText(ctx, name.mid(8));
     if (name.startsWith("rate:"_L1))
@@ -529,7 +530,7 @@ QString socketFact(const Context &ctx, int i, const QString &name)
         return QString::number(std::max<int>(s.info.probes, s.timer == TimerKind::KeepAlive ? timerRetries(s) : 0));
     if (name == "limit"_L1 || name == "length"_L1 || name == "listener"_L1 || name == "synQueue"_L1) {
         if (listener < 0)
-            return tr("(no listener in this namespace)");
+            return DiagnoserTexts::tr("(no listener in this namespace)");
         const SocketRecord &l = ctx.socket(listener);
         if (name == "limit"_L1)
             return QString::number(l.sendQueue);
@@ -547,7 +548,8 @@ QString socketFact(const Context &ctx, int i, const QString &name)
     }
     if (name == "peerState"_L1) {
         const int peer = ctx.peerOf(i);
-        return peer < 0 ? tr("not in this namespace") : QString(stateRfcName(ctx.socket(peer).displayState()));
+        return peer < 0 ? DiagnoserTexts::tr("not in this namespace")
+                        : QString(stateRfcName(ctx.socket(peer).displayState()));
     }
     if (name == "destination"_L1)
         return s.remoteEndpoint();
@@ -575,23 +577,23 @@ QString timerText(const SocketRecord &s)
 {
     switch (s.timer) {
     case TimerKind::None:
-        return tr("none");
+        return DiagnoserTexts::tr("none");
     case TimerKind::Retransmit:
-        return tr("retransmission in %1, %2 sent so far")
+        return DiagnoserTexts::tr("retransmission in %1, %2 sent so far")
             .arg(durationText(double(s.timerExpiresMs) / 1000))
             .arg(s.timerRetransmits);
     case TimerKind::KeepAlive:
-        return tr("keepalive in %1, %2 probes unanswered")
+        return DiagnoserTexts::tr("keepalive in %1, %2 probes unanswered")
             .arg(durationText(double(s.timerExpiresMs) / 1000))
             .arg(s.timerRetransmits);
     case TimerKind::TimeWait:
-        return tr("ends in %1").arg(durationText(double(s.timerExpiresMs) / 1000));
+        return DiagnoserTexts::tr("ends in %1").arg(durationText(double(s.timerExpiresMs) / 1000));
     case TimerKind::ZeroWindowProbe:
-        return tr("zero-window probe in %1, %2 probes so far")
+        return DiagnoserTexts::tr("zero-window probe in %1, %2 probes so far")
             .arg(durationText(double(s.timerExpiresMs) / 1000))
             .arg(s.timerRetransmits);
     }
-    return tr("none");
+    return DiagnoserTexts::tr("none");
 }
 
 DiagnosisEvidence evidence(const Context &ctx, int i, const QString &name)
@@ -600,22 +602,24 @@ DiagnosisEvidence evidence(const Context &ctx, int i, const QString &name)
     const SocketRecord &s = ctx.socket(i);
     if (name.startsWith("sysctl:"_L1)) {
         const QString key = name.mid(7);
-        return {Kind::Sysctl, key, key.section(u'.', -1), ctx.history.sysctl(key).value_or(tr("not known"))};
+        return {Kind::Sysctl, key, key.section(u'.', -1),
+            ctx.history.sysctl(key).value_or(DiagnoserTexts::tr("not known"))};
     }
     if (name.startsWith("counter:"_L1))
         return {Kind::Counter, name.mid(8), name.mid(8), counterText(ctx, name.mid(8))};
     const bool info = s.info.isPresent();
-    const QString noInfo = tr("not reported (no tcp_info for this kind of socket)");
+    const QString noInfo = DiagnoserTexts::tr("not reported (no tcp_info for this kind of socket)");
     if (name == "state"_L1)
-        return {Kind::State, stateRfcName(s.displayState()), tr("State"), stateRfcName(s.displayState())};
+        return {
+            Kind::State, stateRfcName(s.displayState()), DiagnoserTexts::tr("State"), stateRfcName(s.displayState())};
     if (name == "age"_L1)
-        return {Kind::Age, name, tr("In this state for"), ageText(ctx.history.stateAge(s, ctx.nowNs))};
+        return {Kind::Age, name, DiagnoserTexts::tr("In this state for"), ageText(ctx.history.stateAge(s, ctx.nowNs))};
     if (name == "timer"_L1)
-        return {Kind::Timer, timerName(s.timer), tr("Timer"), timerText(s)};
+        return {Kind::Timer, timerName(s.timer), DiagnoserTexts::tr("Timer"), timerText(s)};
     if (name == "recvq"_L1)
-        return {Kind::Queue, name, tr("Recv-Q"), QString::number(s.receiveQueue)};
+        return {Kind::Queue, name, DiagnoserTexts::tr("Recv-Q"), QString::number(s.receiveQueue)};
     if (name == "sendq"_L1)
-        return {Kind::Queue, name, tr("Send-Q"), QString::number(s.sendQueue)};
+        return {Kind::Queue, name, DiagnoserTexts::tr("Send-Q"), QString::number(s.sendQueue)};
     if (name == "retransmits"_L1)
         return {Kind::TcpInfo, name, u"tcpi_retransmits"_s, info ? QString::number(s.info.retransmits) : noInfo};
     if (name == "probes"_L1)
@@ -626,25 +630,25 @@ DiagnosisEvidence evidence(const Context &ctx, int i, const QString &name)
         return {Kind::TcpInfo, name, u"tcpi_unacked"_s, info ? QString::number(s.info.unacked) : noInfo};
     if (name == "lastAck"_L1)
         return {Kind::TcpInfo, name, u"tcpi_last_ack_recv"_s,
-            info ? tr("%1 ago").arg(durationText(double(s.info.lastAckReceivedMs) / 1000)) : noInfo};
+            info ? DiagnoserTexts::tr("%1 ago").arg(durationText(double(s.info.lastAckReceivedMs) / 1000)) : noInfo};
     if (name == "owner"_L1)
-        return {Kind::Owner, name, tr("Process"), ownerText(ctx, s)};
+        return {Kind::Owner, name, DiagnoserTexts::tr("Process"), ownerText(ctx, s)};
     if (name == "acceptQueue"_L1)
-        return {Kind::Listener, name, tr("Accept queue"),
-            tr("%1 of %2").arg(socketFact(ctx, i, u"length"_s), socketFact(ctx, i, u"limit"_s))};
+        return {Kind::Listener, name, DiagnoserTexts::tr("Accept queue"),
+            DiagnoserTexts::tr("%1 of %2").arg(socketFact(ctx, i, u"length"_s), socketFact(ctx, i, u"limit"_s))};
     if (name == "synQueue"_L1)
-        return {Kind::Listener, name, tr("SYN queue"), socketFact(ctx, i, u"synQueue"_s)};
+        return {Kind::Listener, name, DiagnoserTexts::tr("SYN queue"), socketFact(ctx, i, u"synQueue"_s)};
     if (name == "listener"_L1)
-        return {Kind::Listener, name, tr("Listener"), socketFact(ctx, i, u"listener"_s)};
+        return {Kind::Listener, name, DiagnoserTexts::tr("Listener"), socketFact(ctx, i, u"listener"_s)};
     if (name == "peer"_L1) {
         const int peer = ctx.peerOf(i);
-        return {Kind::Peer, name, tr("Other end"),
-            peer < 0 ? tr("not in this namespace")
+        return {Kind::Peer, name, DiagnoserTexts::tr("Other end"),
+            peer < 0 ? DiagnoserTexts::tr("not in this namespace")
                      : u"%1 %2"_s.arg(stateRfcName(ctx.socket(peer).displayState()), ctx.socket(peer).localEndpoint())};
     }
     if (name == "destination"_L1)
-        return {Kind::Peer, name, tr("Destination"),
-            tr("%1: %2 connections, port range %3")
+        return {Kind::Peer, name, DiagnoserTexts::tr("Destination"),
+            DiagnoserTexts::tr("%1: %2 connections, port range %3")
                 .arg(s.remoteEndpoint(), socketFact(ctx, i, u"portsUsed"_s), socketFact(ctx, i, u"portRange"_s))};
     return {Kind::State, name, name, QString()};
 }
@@ -770,7 +774,7 @@ DiagnosisReport Diagnoser::diagnose(const SocketSnapshot &snapshot, const Diagno
             if (name == "oldest"_L1)
                 return (problem.sinceAtLeast ? u"≥ "_s : QString()) + durationText(ageSeconds);
             if (name == "processes"_L1)
-                return processes.isEmpty() ? tr("no process") : processes.join(u", "_s);
+                return processes.isEmpty() ? DiagnoserTexts::tr("no process") : processes.join(u", "_s);
             if (const QString fact = namespaceFact(ctx, name); !fact.isEmpty())
                 return fact;
             return oldest >= 0 ? socketFact(ctx, oldest, name) : u"?"_s;

@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "diagnosisruleset.h"
 
+#include "i18n/displaylanguage.h"
 #include "model/jsonobjectreader.h"
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -192,7 +192,7 @@ const DiagnosisRuleSet &DiagnosisRuleSet::builtIn()
         QFile file(u":/diagnosis/rules.json"_s);
         if (!file.open(QIODevice::ReadOnly))
             qFatal("the built-in diagnosis rules are missing from the resources");
-        auto parsed = parse(file.readAll(), QLocale::system().name());
+        auto parsed = parse(file.readAll(), DisplayLanguage::current());
         // tst_diagnosisrules parses the same file: a broken built-in file never ships.
         if (!parsed)
             qFatal("the built-in diagnosis rules do not parse: %s", qPrintable(parsed.error()));

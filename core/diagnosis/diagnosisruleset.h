@@ -21,7 +21,7 @@ class DiagnosisRuleSet
 public:
     // `locale` picks the translations ("zh_CN" takes "title[zh_CN]", else "title[zh]", else "title").
     static std::expected<DiagnosisRuleSet, QString> parse(const QByteArray &json, const QString &locale = QString());
-    // The built-in rules (:/diagnosis/rules.json) in the system locale's language.
+    // The built-in rules (:/diagnosis/rules.json) in DisplayLanguage::current().
     static const DiagnosisRuleSet &builtIn();
 
     const QList<DiagnosisRule> &rules() const { return m_rules; }

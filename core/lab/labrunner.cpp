@@ -8,6 +8,7 @@
 #include "lab/lablogging.h"
 #include "netlink/sockdiagclient.h"
 
+#include <QCoreApplication>
 #include <QMap>
 
 #include <time.h>
@@ -185,7 +186,10 @@ void LabRunner::runStep(int index)
 void LabRunner::perform(int step, int actionIndex, const LabAction &action)
 {
     const auto fail = [&](const QString &message) {
-        const QString text = u"step %1, action %2: %3"_s.arg(step + 1).arg(actionIndex + 1).arg(message);
+        const QString text = QCoreApplication::translate("LabRunner", "step %1, action %2: %3")
+                                 .arg(step + 1)
+                                 .arg(actionIndex + 1)
+                                 .arg(message);
         qCDebug(lcLab) << text;
         Q_EMIT errorOccurred(text);
     };
@@ -195,7 +199,7 @@ void LabRunner::perform(int step, int actionIndex, const LabAction &action)
         return;
     case LabAction::Kind::Listen: {
         if (m_listeners.contains(action.name))
-            return fail(u"there is already a listener '%1'"_s.arg(action.name));
+            return fail(QCoreApplication::translate("LabRunner", "there is already a listener '%1'").arg(action.name));
         auto listener = LabListener::open(action);
         if (!listener)
             return fail(listener.error());
@@ -207,11 +211,12 @@ void LabRunner::perform(int step, int actionIndex, const LabAction &action)
         if (auto *listener = m_listeners.value(action.name))
             listener->setAccepting(action.accept);
         else
-            fail(u"no listener '%1'"_s.arg(action.name));
+            fail(QCoreApplication::translate("LabRunner", "no listener '%1'").arg(action.name));
         return;
     case LabAction::Kind::Connect: {
         if (m_clients.contains(action.name))
-            return fail(u"there is already a client group '%1'"_s.arg(action.name));
+            return fail(
+                QCoreApplication::translate("LabRunner", "there is already a client group '%1'").arg(action.name));
         auto *clients = new LabClients(action, this);
         m_clients.insert(action.name, clients);
         clients->start();
@@ -223,7 +228,7 @@ void LabRunner::perform(int step, int actionIndex, const LabAction &action)
         LabListener *listener = m_listeners.value(action.name);
         LabClients *clients = m_clients.value(action.name);
         if (!listener && !clients)
-            return fail(u"no listener or client group '%1'"_s.arg(action.name));
+            return fail(QCoreApplication::translate("LabRunner", "no listener or client group '%1'").arg(action.name));
         if (action.kind == LabAction::Kind::Send) {
             if (listener)
                 listener->send(action.bytes, action.fill);
@@ -268,8 +273,9 @@ void LabRunner::checkStep()
         if (skipped) {
             ++m_skipped;
             Q_EMIT expectationChecked(m_step, e.id, e.text,
-                u"not checked: %1 is missing, without it the lab cannot drop packets"_s.arg(
-                    m_missingTools.join(u", "_s)),
+                QCoreApplication::translate(
+                    "LabRunner", "not checked: %1 is missing, without it the lab cannot drop packets")
+                    .arg(m_missingTools.join(u", "_s)),
                 LabVerdict::Skipped);
             continue;
         }
@@ -366,11 +372,13 @@ LabRunner::Observation LabRunner::observe(const LabExpectation &e)
         const QByteArray name = e.counter.toLatin1();
         const auto value = now->value(name);
         if (!value)
-            return {std::nullopt, u"this kernel has no counter %1"_s.arg(e.counter)};
+            return {
+                std::nullopt, QCoreApplication::translate("LabRunner", "this kernel has no counter %1").arg(e.counter)};
         const KernelCounters &base = e.sinceStep ? m_countersAtStep : m_countersAtStart;
         const qint64 rise = *value - base.value(name).value_or(0);
         seen.value = double(rise);
-        seen.text = u"%1 rose by %2 (now %3)"_s.arg(e.counter).arg(rise).arg(*value);
+        seen.text =
+            QCoreApplication::translate("LabRunner", "%1 rose by %2 (now %3)").arg(e.counter).arg(rise).arg(*value);
         return seen;
     }
     case LabExpectation::Check::Sockets:
@@ -394,15 +402,16 @@ LabRunner::Observation LabRunner::observe(const LabExpectation &e)
         QStringList states;
         for (auto it = byState.cbegin(); it != byState.cend(); ++it)
             states.append(u"%1 %2"_s.arg(it.key()).arg(it.value()));
-        const QString context = states.isEmpty() ? u"no sockets there"_s : states.join(u", "_s);
+        const QString context =
+            states.isEmpty() ? QCoreApplication::translate("LabRunner", "no sockets there") : states.join(u", "_s);
         if (e.check == LabExpectation::Check::Sockets) {
             seen.value = count;
             seen.text = u"%1 (%2)"_s.arg(count).arg(context);
         } else if (largest >= 0) {
             seen.value = largest;
-            seen.text = u"%1 s left (%2)"_s.arg(number(largest), context);
+            seen.text = QCoreApplication::translate("LabRunner", "%1 s left (%2)").arg(number(largest), context);
         } else {
-            seen.text = u"no matching socket with a timer (%1)"_s.arg(context);
+            seen.text = QCoreApplication::translate("LabRunner", "no matching socket with a timer (%1)").arg(context);
         }
         return seen;
     }
@@ -417,18 +426,19 @@ LabRunner::Observation LabRunner::observe(const LabExpectation &e)
                 : e.listenerField == LabExpectation::ListenerField::AcceptQueue           ? queue.acceptQueueLength
                                                                                           : queue.synQueueLength;
             seen.value = value;
-            seen.text = u"%1 (accept queue %2 of limit %3, SYN queue %4)"_s.arg(value)
+            seen.text = QCoreApplication::translate("LabRunner", "%1 (accept queue %2 of limit %3, SYN queue %4)")
+                            .arg(value)
                             .arg(queue.acceptQueueLength)
                             .arg(queue.acceptQueueLimit)
                             .arg(queue.synQueueLength);
             return seen;
         }
-        return {std::nullopt, u"no listener on port %1"_s.arg(e.port)};
+        return {std::nullopt, QCoreApplication::translate("LabRunner", "no listener on port %1").arg(e.port)};
     }
     case LabExpectation::Check::Connect: {
         LabClients *clients = m_clients.value(e.name);
         if (!clients)
-            return {std::nullopt, u"no client group '%1' (yet)"_s.arg(e.name)};
+            return {std::nullopt, QCoreApplication::translate("LabRunner", "no client group '%1' (yet)").arg(e.name)};
         int count = 0;
         QMap<QString, int> byOutcome;
         double fastest = -1;
@@ -450,7 +460,8 @@ LabRunner::Observation LabRunner::observe(const LabExpectation &e)
         seen.value = count;
         seen.text = u"%1 (%2)"_s.arg(count).arg(outcomes.join(u", "_s));
         if (fastest >= 0)
-            seen.text += u", %1 after %2–%3 s"_s.arg(e.outcome, number(fastest), number(slowest));
+            seen.text += QCoreApplication::translate("LabRunner", ", %1 after %2–%3 s")
+                             .arg(e.outcome, number(fastest), number(slowest));
         return seen;
     }
     case LabExpectation::Check::Problem:
@@ -500,13 +511,15 @@ LabRunner::Observation LabRunner::observeProblem(const LabExpectation &e)
         found.append(problem.ruleId);
     if (e.rule == "any"_L1) {
         seen.value = double(report.problems.size());
-        seen.text = found.isEmpty() ? u"no problems"_s : found.join(u", "_s);
+        seen.text = found.isEmpty() ? QCoreApplication::translate("LabRunner", "no problems") : found.join(u", "_s);
         return seen;
     }
     const DiagnosisProblem *problem = report.find(e.rule);
     seen.value = problem ? double(problem->cookies.size()) : 0;
-    seen.text = problem ? u"%1 rows: %2"_s.arg(problem->cookies.size()).arg(problem->summary)
-                        : u"not found (found: %1)"_s.arg(found.isEmpty() ? u"nothing"_s : found.join(u", "_s));
+    seen.text = problem
+        ? QCoreApplication::translate("LabRunner", "%1 rows: %2").arg(problem->cookies.size()).arg(problem->summary)
+        : QCoreApplication::translate("LabRunner", "not found (found: %1)")
+              .arg(found.isEmpty() ? QCoreApplication::translate("LabRunner", "nothing") : found.join(u", "_s));
     return seen;
 }
 

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "countercatalog.h"
 
+#include "i18n/displaylanguage.h"
+#include "model/jsonobjectreader.h"
 #include "proc/proclogging.h"
 
 #include <QFile>
@@ -23,7 +25,16 @@ QStringList strings(const QJsonValue &value)
 }
 } // namespace
 
-std::expected<CounterCatalog, QString> CounterCatalog::parse(QByteArrayView json)
+std::expected<CounterCatalog, QString> CounterCatalog::parse(QByteArrayView json, const QString &locale)
+{
+    try {
+        return parseIn(json, locale);
+    } catch (const JsonParseError &error) {
+        return std::unexpected(error.message);
+    }
+}
+
+std::expected<CounterCatalog, QString> CounterCatalog::parseIn(QByteArrayView json, const QString &locale)
 {
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &error);
@@ -35,11 +46,15 @@ std::expected<CounterCatalog, QString> CounterCatalog::parse(QByteArrayView json
         return std::unexpected(u"not a counter catalog (schema is '%1')"_s.arg(root.value(u"schema"_s).toString()));
     CounterCatalog catalog;
     const QJsonObject groups = root.value(u"groups"_s).toObject();
-    for (auto it = groups.begin(); it != groups.end(); ++it)
-        catalog.m_groupTitles.insert(it.key(), it.value().toString());
+    const JsonObjectReader groupTitles(groups, u"groups"_s, locale);
+    for (auto it = groups.begin(); it != groups.end(); ++it) {
+        if (!it.key().contains(u'[')) // "handshake[zh_CN]" is a translation of "handshake"
+            catalog.m_groupTitles.insert(it.key(), groupTitles.text(it.key()));
+    }
     const QJsonArray counters = root.value(u"counters"_s).toArray();
     for (qsizetype i = 0; i < counters.size(); ++i) {
         const QJsonObject entry = counters.at(i).toObject();
+        const JsonObjectReader texts(entry, u"counter %1"_s.arg(i), locale);
         CounterDescription counter;
         counter.name = entry.value(u"name"_s).toString().toLatin1();
         if (counter.name.isEmpty() || !counter.name.contains('.'))
@@ -52,7 +67,7 @@ std::expected<CounterCatalog, QString> CounterCatalog::parse(QByteArrayView json
                 u"counter %1: group '%2' is not declared"_s.arg(QString::fromLatin1(counter.name), counter.group));
         counter.netstatText = entry.value(u"netstat"_s).toString();
         counter.kernelFunction = entry.value(u"kernel"_s).toString();
-        counter.explanation = entry.value(u"explanation"_s).toString();
+        counter.explanation = texts.text(u"explanation"_s);
         if (counter.explanation.isEmpty())
             return std::unexpected(u"counter %1 has no explanation"_s.arg(QString::fromLatin1(counter.name)));
         counter.states = strings(entry.value(u"states"_s));
@@ -61,8 +76,8 @@ std::expected<CounterCatalog, QString> CounterCatalog::parse(QByteArrayView json
         counter.gauge = entry.value(u"gauge"_s).toBool();
         for (const auto &version : entry.value(u"versions"_s).toArray()) {
             const QJsonObject note = version.toObject();
-            counter.versionNotes.append(
-                note.value(u"version"_s).toString() + u": "_s + note.value(u"note"_s).toString());
+            counter.versionNotes.append(note.value(u"version"_s).toString() + u": "_s +
+                JsonObjectReader(note, texts.place(), locale).text(u"note"_s));
         }
         catalog.m_index.insert(counter.name, catalog.m_counters.size());
         catalog.m_counters.append(counter);
@@ -78,7 +93,7 @@ const CounterCatalog &CounterCatalog::builtIn()
             qCCritical(lcProc) << "the built-in counter catalog is missing:" << file.errorString();
             return CounterCatalog();
         }
-        auto parsed = parse(file.readAll());
+        auto parsed = parse(file.readAll(), DisplayLanguage::current());
         if (!parsed) {
             qCCritical(lcProc) << "the built-in counter catalog is broken:" << parsed.error();
             return CounterCatalog();

@@ -13,8 +13,8 @@
 
 namespace TcpLens {
 
-// What one kernel counter means, from resources/counters/catalog.json (English source; shown through
-// QCoreApplication::translate("CounterCatalog", ...)).
+// What one kernel counter means, from resources/counters/catalog.json, in the language the catalog was
+// parsed in ("explanation[zh_CN]"; the kernel's and netstat's own words stay as they are).
 struct CounterDescription
 {
     QByteArray name; // "TcpExt.ListenOverflows"
@@ -33,9 +33,11 @@ struct CounterDescription
 class CounterCatalog
 {
 public:
-    // Parses the catalog's JSON; an error names the entry and the field.
-    static std::expected<CounterCatalog, QString> parse(QByteArrayView json);
-    // The catalog compiled into the core.
+    // Parses the catalog's JSON; an error names the entry and the field. `locale` picks the texts:
+    // "zh_CN" takes "explanation[zh_CN]", else "explanation[zh]", else the English "explanation".
+    static std::expected<CounterCatalog, QString> parse(QByteArrayView json, const QString &locale = QString());
+    // The catalog compiled into the core, in DisplayLanguage::current() (built once: the language is
+    // chosen before anything reads it).
     static const CounterCatalog &builtIn();
 
     const CounterDescription *find(QByteArrayView name) const;
@@ -43,6 +45,8 @@ public:
     QString groupTitle(const QString &group) const { return m_groupTitles.value(group, group); }
 
 private:
+    static std::expected<CounterCatalog, QString> parseIn(QByteArrayView json, const QString &locale);
+
     QList<CounterDescription> m_counters;
     QHash<QByteArray, qsizetype> m_index;
     QHash<QString, QString> m_groupTitles;

@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "sysctlcatalog.h"
 
+#include "i18n/displaylanguage.h"
+#include "model/jsonobjectreader.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -36,6 +39,12 @@ QStringList stringsOf(const QJsonValue &value)
     for (const QJsonValue &item : value.toArray())
         result.append(item.toString());
     return result;
+}
+
+// A text shown to the user, "why[zh_CN]" for a Chinese reader (JsonObjectReader's convention).
+QString textOf(const QJsonObject &object, const QString &field, const QString &locale)
+{
+    return JsonObjectReader(object, QString(), locale).text(field);
 }
 
 // The catalog's names of types and units: read here, written by `tcplens sysctl --json`.
@@ -84,28 +93,29 @@ std::optional<Enum> enumOf(const QString &text, std::initializer_list<std::pair<
     return enumOf<Enum>(text, std::span<const std::pair<QStringView, Enum>>(names.begin(), names.size()));
 }
 
-std::expected<SysctlRangeNote, QString> rangeNoteOf(const QJsonObject &object)
+std::expected<SysctlRangeNote, QString> rangeNoteOf(const QJsonObject &object, const QString &locale)
 {
     const auto min = integerOf(object.value("min"_L1));
     const auto max = integerOf(object.value("max"_L1));
     if (!min || !max || *min > *max)
         return std::unexpected(SysctlCatalog::tr("a range needs numbers min <= max"));
-    return SysctlRangeNote{*min, *max, object.value("why"_L1).toString()};
+    return SysctlRangeNote{*min, *max, textOf(object, u"why"_s, locale)};
 }
 
-std::expected<QList<SysctlValueMeaning>, QString> meaningsOf(const QJsonValue &value, QLatin1StringView numberField)
+std::expected<QList<SysctlValueMeaning>, QString> meaningsOf(
+    const QJsonValue &value, QLatin1StringView numberField, const QString &locale)
 {
     QList<SysctlValueMeaning> result;
     for (const QJsonValue &item : value.toArray()) {
         const auto number = integerOf(item.toObject().value(numberField));
         if (!number)
             return std::unexpected(SysctlCatalog::tr("'%1' needs a number").arg(numberField));
-        result.append({*number, item.toObject().value("meaning"_L1).toString()});
+        result.append({*number, textOf(item.toObject(), u"meaning"_s, locale)});
     }
     return result;
 }
 
-std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
+std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object, const QString &locale)
 {
     SysctlEntry entry;
     entry.key = object.value("key"_L1).toString();
@@ -141,19 +151,19 @@ std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
     if (numeric && !entry.removed && (!entry.kernelMin || !entry.kernelMax || *entry.kernelMin > *entry.kernelMax))
         return std::unexpected(SysctlCatalog::tr("a numeric key needs 'kernel' with min <= max"));
     if (object.contains("sensible"_L1)) {
-        auto sensible = rangeNoteOf(object.value("sensible"_L1).toObject());
+        auto sensible = rangeNoteOf(object.value("sensible"_L1).toObject(), locale);
         if (!sensible)
             return std::unexpected(u"'sensible': "_s + sensible.error());
         entry.sensible = *sensible;
     }
     for (const QJsonValue &warning : object.value("warn"_L1).toArray()) {
-        auto note = rangeNoteOf(warning.toObject());
+        auto note = rangeNoteOf(warning.toObject(), locale);
         if (!note)
             return std::unexpected(u"'warn': "_s + note.error());
         entry.warnings.append(*note);
     }
-    auto values = meaningsOf(object.value("values"_L1), "value"_L1);
-    auto bits = meaningsOf(object.value("bits"_L1), "bit"_L1);
+    auto values = meaningsOf(object.value("values"_L1), "value"_L1, locale);
+    auto bits = meaningsOf(object.value("bits"_L1), "bit"_L1, locale);
     if (!values || !bits)
         return std::unexpected(values ? bits.error() : values.error());
     entry.values = *values;
@@ -163,8 +173,16 @@ std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
         return std::unexpected(SysctlCatalog::tr("an enum or boolean needs 'values' with their meaning"));
     if (entry.type == SysctlType::Bitmask && entry.bits.isEmpty())
         return std::unexpected(SysctlCatalog::tr("a bitmask needs 'bits' with their meaning"));
-    entry.otherValues = object.value("otherValues"_L1).toString();
+    entry.otherValues = textOf(object, u"otherValues"_s, locale);
     entry.fields = stringsOf(object.value("fields"_L1));
+    // The parts' names as a reader of `locale` says them: "fields[zh_CN]", an array like "fields".
+    for (const QString &lang : {locale, locale.section(u'_', 0, 0)}) {
+        const QJsonValue translated = object.value(u"fields["_s + lang + u']');
+        if (!lang.isEmpty() && translated.isArray() && translated.toArray().size() == entry.fields.size()) {
+            entry.fields = stringsOf(translated);
+            break;
+        }
+    }
     if ((entry.type == SysctlType::Triple && entry.fields.size() != 3) ||
         (entry.type == SysctlType::PortRange && entry.fields.size() != 2))
         return std::unexpected(SysctlCatalog::tr("'fields' must name each part"));
@@ -182,28 +200,28 @@ std::expected<SysctlEntry, QString> entryOf(const QJsonObject &object)
     if (!source || (entry.scope == SysctlScope::Global) != (*source == SysctlDefaultSource::Boot))
         return std::unexpected(SysctlCatalog::tr("'defaultFrom' must be boot exactly for global keys"));
     entry.defaultSource = *source;
-    entry.documentedDefault = object.value("documentedDefault"_L1).toString();
+    entry.documentedDefault = textOf(object, u"documentedDefault"_s, locale);
     entry.example = object.value("example"_L1).toString();
 
     entry.states = stringsOf(object.value("states"_L1));
     entry.counters = stringsOf(object.value("counters"_L1));
     entry.lesson = object.value("lesson"_L1).toString();
-    entry.summary = object.value("summary"_L1).toString();
-    entry.explanation = object.value("explanation"_L1).toString();
-    entry.whenToChange = object.value("whenToChange"_L1).toString();
-    entry.tradeOff = object.value("tradeOff"_L1).toString();
-    entry.lore = object.value("lore"_L1).toString();
+    entry.summary = textOf(object, u"summary"_s, locale);
+    entry.explanation = textOf(object, u"explanation"_s, locale);
+    entry.whenToChange = textOf(object, u"whenToChange"_s, locale);
+    entry.tradeOff = textOf(object, u"tradeOff"_s, locale);
+    entry.lore = textOf(object, u"lore"_s, locale);
     if (entry.summary.isEmpty() || entry.explanation.isEmpty())
         return std::unexpected(SysctlCatalog::tr("'summary' and 'explanation' are required"));
     for (const QJsonValue &item : object.value("history"_L1).toArray())
         entry.history.append(
-            {item.toObject().value("version"_L1).toString(), item.toObject().value("change"_L1).toString()});
+            {item.toObject().value("version"_L1).toString(), textOf(item.toObject(), u"change"_s, locale)});
     return entry;
 }
 
 } // namespace
 
-std::expected<SysctlCatalog, QString> SysctlCatalog::parse(QByteArrayView json)
+std::expected<SysctlCatalog, QString> SysctlCatalog::parse(QByteArrayView json, const QString &locale)
 {
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &error);
@@ -216,7 +234,12 @@ std::expected<SysctlCatalog, QString> SysctlCatalog::parse(QByteArrayView json)
     QSet<QString> keys;
     const QJsonArray entries = document.object().value("entries"_L1).toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        auto entry = entryOf(entries[i].toObject());
+        std::expected<SysctlEntry, QString> entry;
+        try {
+            entry = entryOf(entries[i].toObject(), locale);
+        } catch (const JsonParseError &notText) {
+            entry = std::unexpected(notText.message);
+        }
         if (!entry)
             return std::unexpected(tr("catalog entry %1 (%2): %3")
                     .arg(i)
@@ -236,7 +259,7 @@ std::expected<SysctlCatalog, QString> SysctlCatalog::builtIn()
     QFile file(u":/sysctl/catalog.json"_s);
     if (!file.open(QIODevice::ReadOnly))
         return std::unexpected(tr("the built-in sysctl catalog is missing: %1").arg(file.errorString()));
-    return parse(file.readAll());
+    return parse(file.readAll(), DisplayLanguage::current());
 }
 
 const SysctlEntry *SysctlCatalog::find(QStringView nameOrKey) const
@@ -260,14 +283,6 @@ QString SysctlCatalog::typeName(SysctlType type)
 QString SysctlCatalog::unitName(SysctlUnit unit)
 {
     return nameOf<SysctlUnit>(unit, UnitNames);
-}
-
-QString SysctlCatalog::translated(const QString &text)
-{
-    if (text.isEmpty())
-        return text;
-    const QByteArray source = text.toUtf8();
-    return QCoreApplication::translate("SysctlCatalog", source.constData());
 }
 
 } // namespace TcpLens

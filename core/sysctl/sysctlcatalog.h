@@ -19,9 +19,10 @@ class SysctlCatalog
 {
     Q_DECLARE_TR_FUNCTIONS(SysctlCatalog)
 public:
-    // Parses the catalog's JSON. Pure. Errors name the entry and the field.
-    static std::expected<SysctlCatalog, QString> parse(QByteArrayView json);
-    // The catalog compiled into TCP Lens.
+    // Parses the catalog's JSON. Pure. Errors name the entry and the field. `locale` picks the texts:
+    // "zh_CN" takes "summary[zh_CN]", else "summary[zh]", else the English "summary".
+    static std::expected<SysctlCatalog, QString> parse(QByteArrayView json, const QString &locale = QString());
+    // The catalog compiled into TCP Lens, in DisplayLanguage::current().
     static std::expected<SysctlCatalog, QString> builtIn();
 
     const QList<SysctlEntry> &entries() const { return m_entries; }
@@ -29,9 +30,6 @@ public:
     // aliases by their full key.
     const SysctlEntry *find(QStringView nameOrKey) const;
 
-    // Catalog texts are English in the file; this is where they get translated for display
-    // (context "SysctlCatalog").
-    static QString translated(const QString &text);
     // The catalog's own words for a type and a unit ("portRange", "ms").
     static QString typeName(SysctlType type);
     static QString unitName(SysctlUnit unit);

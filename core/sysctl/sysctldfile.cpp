@@ -57,7 +57,7 @@ QString SysctlDFile::render(const SysctlCatalog &catalog, const QList<SysctlChan
         out += u'\n';
         const SysctlEntry *entry = catalog.find(change.key);
         if (entry) {
-            appendComment(out, change.key + u": "_s + SysctlCatalog::translated(entry->summary));
+            appendComment(out, change.key + u": "_s + entry->summary);
             QStringList facts;
             if (entry->kernelMin && entry->kernelMax) {
                 // The range TCP Lens accepts: the kernel's, narrowed to what makes sense.
@@ -73,7 +73,7 @@ QString SysctlDFile::render(const SysctlCatalog &catalog, const QList<SysctlChan
                 entry->scope == SysctlScope::Namespace ? tr("per network namespace") : tr("global (all namespaces)"));
             appendComment(out, facts.join(u", "_s) + u'.');
             if (!entry->lore.isEmpty())
-                appendComment(out, tr("Note: %1").arg(SysctlCatalog::translated(entry->lore)));
+                appendComment(out, tr("Note: %1").arg(entry->lore));
         }
         if (!change.oldValue.isEmpty())
             appendComment(out, tr("Was: %1").arg(change.oldValue));

@@ -56,8 +56,8 @@ struct SysctlHistoryNote
     QString change;
 };
 
-// One key of the catalog (resources/sysctl/catalog.json, described in docs/sysctl.md). The English
-// texts are kept as they are in the file; display them through SysctlCatalog::translated().
+// One key of the catalog (resources/sysctl/catalog.json, described in docs/sysctl.md). Its texts are in
+// the language the catalog was parsed in.
 struct SysctlEntry
 {
     QString key; // "net.ipv4.tcp_syn_retries"

@@ -158,8 +158,7 @@ QList<SysctlLintFinding> SysctlLint::lint(
                     QString hint;
                     for (const SysctlEntry &known : catalog.entries()) {
                         if (known.name() == name && known.key != canonical) {
-                            hint = tr(" (the catalog knows %1: %2)")
-                                       .arg(known.key, SysctlCatalog::translated(known.summary));
+                            hint = tr(" (the catalog knows %1: %2)").arg(known.key, known.summary);
                             break;
                         }
                     }
@@ -175,7 +174,7 @@ QList<SysctlLintFinding> SysctlLint::lint(
                     : tr("%1 is an old name of %2, removed in Linux %3; setting it fails")
                           .arg(canonical, entry->key, entry->removedIn);
                 if (!entry->whenToChange.isEmpty())
-                    message += u" — "_s + SysctlCatalog::translated(entry->whenToChange);
+                    message += u" — "_s + entry->whenToChange;
                 keyError(
                     message, ignoreFailure ? SysctlLintFinding::Severity::Warning : SysctlLintFinding::Severity::Error);
                 continue;

@@ -43,7 +43,7 @@ struct SysctlConfFile
 // the kernel comes in a KernelView, so golden tests run the same on every kernel.
 class SysctlLint
 {
-    Q_DECLARE_TR_FUNCTIONS(TcpLens::SysctlLint)
+    Q_DECLARE_TR_FUNCTIONS(SysctlLint)
 public:
     struct KernelView
     {

@@ -139,8 +139,8 @@ std::expected<QList<SysctlReading>, QString> SysctlReader::read(
             break;
         }
         if (!fresh) {
-            reading.defaultNote = tr("unknown (%1); documented for Linux 6.18: %2")
-                                      .arg(fresh.error(), SysctlCatalog::translated(entry.documentedDefault));
+            reading.defaultNote =
+                tr("unknown (%1); documented for Linux 6.18: %2").arg(fresh.error(), entry.documentedDefault);
             continue;
         }
         const auto it = fresh->constFind(entry.key);

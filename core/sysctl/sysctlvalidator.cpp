@@ -224,9 +224,7 @@ SysctlValidation SysctlValidator::validate(const SysctlEntry &entry, QStringView
             ? tr("each value of %1 must be %2").arg(name, rangeText(min, max))
             : tr("%1 must be %2").arg(name, rangeText(min, max));
         if (kernelTakes && entry.sensible)
-            error += tr(": %1 The kernel would accept %2, but it makes no sense.")
-                         .arg(SysctlCatalog::translated(entry.sensible->why))
-                         .arg(number);
+            error += tr(": %1 The kernel would accept %2, but it makes no sense.").arg(entry.sensible->why).arg(number);
         return refuse(error);
     }
 
@@ -243,7 +241,7 @@ SysctlValidation SysctlValidator::validate(const SysctlEntry &entry, QStringView
         if (!known) {
             QString error = tr("%1 takes %2").arg(name, allowed.join(u", "_s));
             if (!entry.otherValues.isEmpty())
-                error += tr(": %1").arg(SysctlCatalog::translated(entry.otherValues));
+                error += tr(": %1").arg(entry.otherValues);
             return refuse(error);
         }
         break;
@@ -308,7 +306,7 @@ SysctlValidation SysctlValidator::validate(const SysctlEntry &entry, QStringView
 
     for (const SysctlRangeNote &warning : entry.warnings) {
         if (number >= warning.min && number <= warning.max)
-            result.warnings.append(SysctlCatalog::translated(warning.why));
+            result.warnings.append(warning.why);
     }
     result.value = value;
     return result;
@@ -330,14 +328,14 @@ QString SysctlValidator::describe(const SysctlEntry &entry, const SysctlValue &v
     case SysctlType::Enum:
         for (const SysctlValueMeaning &meaning : entry.values) {
             if (meaning.value == number)
-                return tr("%1 (%2)").arg(text, SysctlCatalog::translated(meaning.meaning));
+                return tr("%1 (%2)").arg(text, meaning.meaning);
         }
         return text;
     case SysctlType::Bitmask: {
         QStringList set;
         for (const SysctlValueMeaning &bit : entry.bits) {
             if (number & bit.value)
-                set.append(hexText(bit.value) + u' ' + SysctlCatalog::translated(bit.meaning));
+                set.append(hexText(bit.value) + u' ' + bit.meaning);
         }
         return set.isEmpty() ? tr("%1 (no bit set)").arg(text)
                              : tr("%1 = %2: %3").arg(text, hexText(number), set.join(u"; "_s));
@@ -346,7 +344,7 @@ QString SysctlValidator::describe(const SysctlEntry &entry, const SysctlValue &v
     case SysctlType::PortRange: {
         QStringList parts;
         for (qsizetype i = 0; i < value.numbers.size() && i < entry.fields.size(); ++i)
-            parts.append(SysctlCatalog::translated(entry.fields[i]) + u' ' + QString::number(value.numbers[i]));
+            parts.append(entry.fields[i] + u' ' + QString::number(value.numbers[i]));
         return tr("%1 (%2)").arg(text, parts.join(u", "_s));
     }
     case SysctlType::Integer:

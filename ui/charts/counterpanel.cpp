@@ -28,11 +28,6 @@ using namespace Qt::StringLiterals;
 namespace TcpLens {
 
 namespace {
-QString catalogText(const QString &text)
-{
-    return QCoreApplication::translate("CounterCatalog", text.toUtf8().constData());
-}
-
 // What a state means, in one line, for the stacked chart's tooltips.
 QString stateExplanation(TcpState state)
 {
@@ -97,12 +92,12 @@ CounterPanel::CounterPanel(QWidget *parent)
                 continue;
             counters.append(counter.name);
             names.append(QString::fromLatin1(counter.name.mid(counter.name.indexOf('.') + 1)));
-            tooltips.append(catalogText(counter.explanation));
+            tooltips.append(counter.explanation);
         }
         auto *model = new TimeSeriesModel(names, this);
         m_rateModels.insert(group, model);
         m_counterNames.insert(group, counters);
-        TimeChartView *chart = addChart(catalogText(catalog.groupTitle(group)), tr("per second"));
+        TimeChartView *chart = addChart(catalog.groupTitle(group), tr("per second"));
         m_chartModels.append(model);
         for (int series = 0; series < names.size(); ++series) {
             // Hues spread over the circle, so neighbours in the legend differ most.

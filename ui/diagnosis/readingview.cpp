@@ -212,17 +212,15 @@ QString ReadingView::linkExplanation(const QString &link)
         const SysctlEntry *entry = catalog ? catalog->find(name) : nullptr;
         if (!entry)
             return {};
-        return u"<p><b>%1</b></p>"_s.arg(entry->key.toHtmlEscaped()) +
-            paragraph(SysctlCatalog::translated(entry->summary)) +
-            paragraph(SysctlCatalog::translated(entry->explanation)) +
-            tr("<p><i>Click to open it in the Sysctls panel.</i></p>");
+        return u"<p><b>%1</b></p>"_s.arg(entry->key.toHtmlEscaped()) + paragraph(entry->summary) +
+            paragraph(entry->explanation) + tr("<p><i>Click to open it in the Sysctls panel.</i></p>");
     }
     if (kind == u"counter") {
         const CounterDescription *counter = CounterCatalog::builtIn().find(name.toLatin1());
         if (!counter)
             return {};
         return u"<p><b>%1</b></p>"_s.arg(QString::fromLatin1(counter->name).toHtmlEscaped()) +
-            paragraph(QCoreApplication::translate("CounterCatalog", counter->explanation.toUtf8().constData())) +
+            paragraph(counter->explanation) +
             (counter->netstatText.isEmpty()
                     ? QString()
                     : tr("<p><code>netstat -s</code>: “%1”</p>").arg(counter->netstatText.toHtmlEscaped()));

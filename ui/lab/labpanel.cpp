@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "labpanel.h"
 
+#include "i18n/displaylanguage.h"
 #include "lab/labrunmodel.h"
 #include "lab/labscenariocatalog.h"
 #include "lab/labscenarioparser.h"
@@ -14,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QTextBrowser>
@@ -181,7 +181,7 @@ QList<QAction *> LabPanel::runActions() const
 void LabPanel::loadScenarioList()
 {
     const LabScenarioCatalog catalog = LabScenarioCatalog::load();
-    const QString locale = QLocale().name();
+    const QString locale = DisplayLanguage::current();
     for (const LabScenarioCatalog::Entry &entry : catalog.entries()) {
         QFile file(entry.path);
         if (!file.open(QIODevice::ReadOnly))

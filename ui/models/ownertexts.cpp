@@ -17,11 +17,6 @@ namespace {
 
 constexpr quint32 NoId = ~quint32(0);
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TcpLens::OwnerTexts", text);
-}
-
 QString absenceText(OwnerAbsence absence, bool timeWait)
 {
     switch (absence) {
@@ -29,19 +24,20 @@ QString absenceText(OwnerAbsence absence, bool timeWait)
         return {};
     case OwnerAbsence::NoInodeTimeWait:
         // A timewait socket in FIN-WAIT-2 is a connection its process closed, waiting for the peer's FIN.
-        return timeWait ? tr("— (kernel only: TIME-WAIT)") : tr("— (orphan: closed by its process)");
+        return timeWait ? OwnerTexts::tr("— (kernel only: TIME-WAIT)")
+                        : OwnerTexts::tr("— (orphan: closed by its process)");
     case OwnerAbsence::NoInodeRequest:
-        return tr("— (SYN queue)");
+        return OwnerTexts::tr("— (SYN queue)");
     case OwnerAbsence::NoInodeNotAccepted:
-        return tr("— (not accepted yet)");
+        return OwnerTexts::tr("— (not accepted yet)");
     case OwnerAbsence::NoInodeOrphan:
-        return tr("— (orphan: closed by its process)");
+        return OwnerTexts::tr("— (orphan: closed by its process)");
     case OwnerAbsence::NotPermitted:
-        return tr("? (not visible: another user's process, or another PID namespace)");
+        return OwnerTexts::tr("? (not visible: another user's process, or another PID namespace)");
     case OwnerAbsence::NotFoundYet:
-        return tr("… (not resolved yet)");
+        return OwnerTexts::tr("… (not resolved yet)");
     case OwnerAbsence::NotResolved:
-        return tr("…");
+        return OwnerTexts::tr("…");
     }
     return {};
 }

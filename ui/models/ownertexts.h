@@ -4,6 +4,7 @@
 
 #include "model/socketowner.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 
@@ -21,6 +22,7 @@ struct SocketRecord;
 // process compares two integers instead of folding the case of two strings per comparison.
 class OwnerTexts
 {
+    Q_DECLARE_TR_FUNCTIONS(TcpLens::OwnerTexts)
 public:
     struct Entry
     {

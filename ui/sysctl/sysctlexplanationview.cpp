@@ -32,12 +32,7 @@ constexpr int MaximumListenersListed = 8;
 
 QString text(const QString &catalogText)
 {
-    return SysctlCatalog::translated(catalogText).toHtmlEscaped();
-}
-
-QString counterText(const QString &catalogText)
-{
-    return QCoreApplication::translate("CounterCatalog", catalogText.toUtf8().constData());
+    return catalogText.toHtmlEscaped();
 }
 
 QString section(const QString &title, const QString &body)
@@ -342,7 +337,7 @@ void SysctlExplanationView::rebuildChart()
         const CounterDescription *description = counters.find(m_entry->counters.at(series).toLatin1());
         const int hue = (series * 360 / int(names.size()) + 200) % 360;
         m_chart->addLine(m_rates, series, TimeChartView::seriesColor(palette(), hue),
-            description ? counterText(description->explanation) : m_entry->counters.at(series));
+            description ? description->explanation : m_entry->counters.at(series));
     }
     if (m_markers)
         m_chart->setMarkerModel(m_markers);

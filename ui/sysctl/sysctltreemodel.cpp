@@ -195,12 +195,11 @@ QVariant SysctlTreeModel::entryData(const SysctlEntry &entry, Group group, int c
     case WriteRouteRole:
         return int(m_routes.value(entry.key).kind);
     case SearchTextRole: {
-        QStringList words{entry.key, SysctlCatalog::translated(entry.summary), SysctlCatalog::translated(entry.lore),
-            groupTitle(group)};
+        QStringList words{entry.key, entry.summary, entry.lore, groupTitle(group)};
         words += entry.states;
         words += entry.counters;
         if (entry.removed)
-            words += {tr("removed"), SysctlCatalog::translated(entry.whenToChange)};
+            words += {tr("removed"), entry.whenToChange};
         return words.join(u'\n');
     }
     case Qt::ForegroundRole:
@@ -222,11 +221,10 @@ QVariant SysctlTreeModel::entryData(const SysctlEntry &entry, Group group, int c
     case Qt::ToolTipRole:
         switch (Column(column)) {
         case NameColumn:
-            return u"<p><b>%1</b></p><p>%2</p>"_s.arg(
-                entry.key, SysctlCatalog::translated(entry.summary).toHtmlEscaped());
+            return u"<p><b>%1</b></p><p>%2</p>"_s.arg(entry.key, entry.summary.toHtmlEscaped());
         case ValueColumn:
             if (entry.removed)
-                return tr("Removed in Linux %1: %2").arg(entry.removedIn, SysctlCatalog::translated(entry.lore));
+                return tr("Removed in Linux %1: %2").arg(entry.removedIn, entry.lore);
             if (changed)
                 return tr("%1, changed from the kernel's default %2").arg(*reading->current, *reading->kernelDefault);
             if (reading && reading->current)

@@ -224,14 +224,14 @@ void SysctlValueEditor::buildFields()
     case Form::Triple:
     case Form::Range:
         for (int i = 0; i < m_entry->fields.size(); ++i)
-            addNumberField(i, SysctlCatalog::translated(m_entry->fields.at(i)), kernelMin, kernelMax);
+            addNumberField(i, m_entry->fields.at(i), kernelMin, kernelMax);
         break;
     case Form::Flag:
         m_flag = new QCheckBox(tr("On (1)"), m_fields);
         m_flag->setObjectName(u"sysctlFlag"_s);
         for (const SysctlValueMeaning &meaning : std::as_const(m_entry->values)) {
             if (meaning.value == 0)
-                m_flag->setToolTip(tr("Off: %1").arg(SysctlCatalog::translated(meaning.meaning)));
+                m_flag->setToolTip(tr("Off: %1").arg(meaning.meaning));
         }
         connect(m_flag, &QCheckBox::toggled, this, &SysctlValueEditor::fieldChanged);
         m_grid->addWidget(m_flag, 0, 0, 1, 2);
@@ -240,7 +240,7 @@ void SysctlValueEditor::buildFields()
         m_combo = new QComboBox(m_fields);
         m_combo->setObjectName(u"sysctlEnum"_s);
         for (const SysctlValueMeaning &meaning : std::as_const(m_entry->values)) {
-            const QString text = tr("%1 — %2").arg(meaning.value).arg(SysctlCatalog::translated(meaning.meaning));
+            const QString text = tr("%1 — %2").arg(meaning.value).arg(meaning.meaning);
             m_combo->addItem(text, QString::number(meaning.value));
             m_combo->setItemData(m_combo->count() - 1, text, Qt::ToolTipRole);
         }
@@ -257,7 +257,7 @@ void SysctlValueEditor::buildFields()
             box->setObjectName(u"sysctlBit%1"_s.arg(hexText(bit.value)));
             box->setProperty("bit", bit.value);
             connect(box, &QCheckBox::toggled, this, &SysctlValueEditor::fieldChanged);
-            auto *meaning = new QLabel(SysctlCatalog::translated(bit.meaning), m_fields);
+            auto *meaning = new QLabel(bit.meaning, m_fields);
             meaning->setWordWrap(true);
             m_grid->addWidget(box, row, 0);
             m_grid->addWidget(meaning, row++, 1, 1, 2);
@@ -329,8 +329,7 @@ void SysctlValueEditor::showInFields(const QString &value)
         int index = m_combo->findData(QString::number(first));
         if (index < 0 && !value.isEmpty()) {
             // A value the catalog gives no meaning of its own (the kernel stores it): shown as it is.
-            m_combo->addItem(
-                tr("%1 — %2").arg(first).arg(SysctlCatalog::translated(m_entry->otherValues)), QString::number(first));
+            m_combo->addItem(tr("%1 — %2").arg(first).arg(m_entry->otherValues), QString::number(first));
             index = m_combo->count() - 1;
         }
         m_combo->setCurrentIndex(index);
@@ -463,7 +462,7 @@ QString SysctlValueEditor::message() const
     if (m_form == Form::None) {
         if (m_entry->removed)
             return tr("Removed in Linux %1: there is nothing to set. %2")
-                .arg(m_entry->removedIn, SysctlCatalog::translated(m_entry->whenToChange).toHtmlEscaped());
+                .arg(m_entry->removedIn, m_entry->whenToChange.toHtmlEscaped());
         return tr("Read-only: the kernel fills it in.");
     }
     if (!m_validation.isAccepted()) {
