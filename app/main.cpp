@@ -5,9 +5,8 @@
 #include "headlesscommands.h"
 #include "i18n/displaylanguage.h"
 #include "mainwindow.h"
-#include "screenshotrun.h"
-
 #include "model/allocatorpolicy.h"
+#include "screenshotrun.h"
 
 #include <QApplication>
 
