@@ -35,6 +35,7 @@ if(TCPLENS_BUILD_GUI)
     tcplens_require_qt(Gui qt6-base-dev qt6-qtbase-devel "Painting the state diagram and screenshots")
     tcplens_require_qt(Widgets qt6-base-dev qt6-qtbase-devel "The main window")
     tcplens_require_qt(Charts qt6-charts-dev qt6-qtcharts-devel "Queue occupancy and counter charts")
+    tcplens_require_qt(Svg qt6-svg-dev qt6-qtsvg-devel "The icon's PNG sizes, rendered from its SVG when building")
 endif()
 
 # tcplens_optional_qt(COMPONENT PACKAGES PURPOSE)
