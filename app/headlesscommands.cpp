@@ -193,7 +193,7 @@ const HeadlessCommand Commands[] = {
         QT_TRANSLATE_NOOP("main", "one JSON line per connection event, until Ctrl+C"), runWatch},
     {"counters", "[--json] [--all] [--netns PATH] [--interval SECONDS]",
         QT_TRANSLATE_NOOP("main", "the kernel's TCP counters and what each one means"), runCounters},
-    {"sysctl", "[--json] [--netns PATH] [KEY...] | validate KEY VALUE",
+    {"sysctl", "[--json] [--netns PATH] [KEY...] | validate KEY VALUE | lint FILE...",
         QT_TRANSLATE_NOOP("main", "TCP sysctls: value, the kernel's default, what they really do"), runSysctl},
     {"doctor", "[--json] [--netns PATH] [--interval MS] [--rules FILE]",
         QT_TRANSLATE_NOOP("main", "what is wrong with the connections, which ones, why, and the fix"), runDoctor},

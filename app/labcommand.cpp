@@ -34,10 +34,18 @@ void print(std::FILE *stream, const QString &text)
 
 QString usage(const QString &command)
 {
+    // The options in QCommandLineParser's layout, which packaging/helpdocs.py reads for the man page.
     return LabCommand::tr("usage: %1 list [--json]\n"
                           "       %1 run NAME|FILE.json [--json] [--fast]\n"
-                          "Plays a lesson's scenario on the real kernel, in a network namespace of its own "
-                          "(docs/lab.md).\n")
+                          "Lists the lab's scenarios, built in and your own, or plays one on the real kernel, in a "
+                          "network namespace of its own, and says what the kernel did for each claim "
+                          "(docs/lab.md). Exit code of run: 0 when every expectation held, 1 when one did not, "
+                          "2 on bad arguments, 3 when no namespace can be made, 4 when a tool it needs (nft) is "
+                          "missing.\n"
+                          "\n"
+                          "Options:\n"
+                          "  --json  list: one JSON array; run: one JSON line per event.\n"
+                          "  --fast  run: the scenario's short timers.\n")
         .arg(command);
 }
 

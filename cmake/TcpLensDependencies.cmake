@@ -37,6 +37,18 @@ if(TCPLENS_BUILD_GUI)
     tcplens_require_qt(Charts qt6-charts-dev qt6-qtcharts-devel "Queue occupancy and counter charts")
     tcplens_require_qt(LinguistTools "qt6-tools-dev qt6-l10n-tools" qt6-qttools-devel
         "The translations: lupdate and lrelease (translations/)")
+    tcplens_require_qt(Svg qt6-svg-dev qt6-qtsvg-devel "The icon's PNG sizes, rendered from its SVG when building")
+endif()
+
+# Python 3 runs the built tcplens's --help to write the man page and the shell completions
+# (packaging/helpdocs.py); without it they are neither built nor installed.
+if(TCPLENS_BUILD_GUI)
+    find_package(Python3 QUIET COMPONENTS Interpreter)
+    set_package_properties(Python3 PROPERTIES
+        URL "https://www.python.org/"
+        DESCRIPTION "Python 3 (Debian: python3, Fedora: python3)"
+        TYPE RECOMMENDED
+        PURPOSE "The man page tcplens(1) and the bash and zsh completions, written from tcplens --help")
 endif()
 
 # tcplens_optional_qt(COMPONENT PACKAGES PURPOSE)

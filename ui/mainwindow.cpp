@@ -91,7 +91,8 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     , m_rememberState(rememberState)
 {
     setWindowTitle(tr("TCP Lens"));
-    setWindowIcon(QIcon(u":/icons/tcplens.svg"_s));
+    // The installed icon theme's (PNG sizes too, for a Qt without its SVG plugins), else the built-in SVG.
+    setWindowIcon(QIcon::fromTheme(u"org.tcplens.TcpLens"_s, QIcon(u":/icons/tcplens.svg"_s)));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     // The diagram is tall: it keeps the whole right side; timeline and charts go under the table.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
