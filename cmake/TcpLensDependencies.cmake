@@ -47,8 +47,8 @@ macro(tcplens_optional_qt component packages purpose)
         PURPOSE "${purpose}")
 endmacro()
 
-tcplens_optional_qt(Sql "Debian: qt6-base-dev libqt6sql6-sqlite, Fedora: qt6-qtbase-devel"
-    "Not used yet. Will store recorded sessions in SQLite (core/recording/)")
+tcplens_require_qt(Sql "qt6-base-dev libqt6sql6-sqlite" qt6-qtbase-devel
+    "Recordings: what the kernel showed, stored in SQLite and replayed (core/record/)")
 tcplens_optional_qt(LinguistTools "Debian: qt6-tools-dev qt6-l10n-tools, Fedora: qt6-qttools-devel"
     "Not used yet. Will build translations with lupdate and lrelease (the texts are marked with tr() already)")
 if(TCPLENS_BUILD_GUI)
