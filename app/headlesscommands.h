@@ -4,10 +4,12 @@
 
 #include <QStringList>
 
+#include <memory>
 #include <span>
 #include <string_view>
 
 class QCoreApplication;
+class QObject;
 
 namespace TcpLens {
 
@@ -28,5 +30,9 @@ const HeadlessCommand *findHeadlessCommand(std::string_view name);
 // Runs the command argv[1] names in a QCoreApplication of its own (no QGuiApplication, no display);
 // returns the process's exit code.
 int runHeadlessCommand(int argc, char **argv);
+
+// SIGINT and SIGTERM end app.exec() with status 0 through the event loop (the handler only writes to
+// a pipe) while the returned object lives; null if the pipe could not be made.
+std::unique_ptr<QObject> exitOnInterrupt(QCoreApplication &app);
 
 } // namespace TcpLens

@@ -132,7 +132,8 @@ std::expected<void, QString> RecordingSchema::create(
     query.prepare(u"INSERT INTO meta (key, value) VALUES (?, ?)"_s);
     for (const auto &[key, value] : meta) {
         query.bindValue(0, key);
-        query.bindValue(1, value);
+        // A null QString binds NULL; an absent netns or title is an empty text.
+        query.bindValue(1, value.isNull() ? u""_s : value);
         if (!query.exec())
             return fail(query.lastError().text());
     }
