@@ -99,6 +99,21 @@ std::expected<void, QString> RecordingReader::readInfo()
     if (problems != QStringList{u"ok"_s})
         return std::unexpected(damaged(path, problems.mid(0, 3).join(u"; "_s)));
 
+    // A file cut inside a page that nothing reads (a free page) passes quick_check; its size does not.
+    // Without a write-ahead log the file holds every page (https://www.sqlite.org/fileformat.html, 1.3.3).
+    if (!query.exec(u"PRAGMA page_size"_s) || !query.next())
+        return std::unexpected(damaged(path, query.lastError().databaseText()));
+    const qint64 pageSize = query.value(0).toLongLong();
+    if (!query.exec(u"PRAGMA page_count"_s) || !query.next())
+        return std::unexpected(damaged(path, query.lastError().databaseText()));
+    const qint64 pageCount = query.value(0).toLongLong();
+    const bool hasLog = QFileInfo(path + u"-wal"_s).size() > 0;
+    if (pageSize <= 0 || m_info.fileBytes % pageSize != 0 || (!hasLog && m_info.fileBytes != pageSize * pageCount))
+        return std::unexpected(damaged(path,
+            u"%1 bytes, not the %2 pages of %3 bytes it says it holds"_s.arg(m_info.fileBytes)
+                .arg(pageCount)
+                .arg(pageSize)));
+
     if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
         return std::unexpected(damaged(path, query.lastError().databaseText()));
     const qint32 applicationId = query.value(0).toInt();
