@@ -41,6 +41,7 @@ bool sameSocketsAndStates(const SocketSnapshot &a, const SocketSnapshot &b)
 RecordingPlayer::RecordingPlayer(QString path, Options options)
     : m_path(std::move(path))
     , m_options(options)
+    , m_timer(this) // a child moves to the worker's thread with it (moveToThread())
 {
     m_options.speed = std::clamp(m_options.speed, MinimumSpeed, MaximumSpeed);
     m_paused = m_options.startPaused;
