@@ -268,6 +268,60 @@ std::expected<SocketSnapshot::Data, QString> finish(ByteReader &in, SocketSnapsh
     return std::move(data);
 }
 
+// The kernel reports some tcp_info figures as "milliseconds since" (tcpi_last_data_sent,
+// tcpi_last_data_recv, tcpi_last_ack_recv: jiffies_to_msecs(now - tp->lsndtime) in tcp_get_info())
+// and timers as "milliseconds until" (idiag_expires, inet_sk_diag_fill()): on an idle socket they
+// move by the time between two polls, on every socket at every poll. A delta states that time once
+// (`aging`, the commonest move) and a socket that only aged is unchanged.
+SocketRecord aged(const SocketRecord &base, quint32 aging)
+{
+    SocketRecord socket = base;
+    if (aging == 0)
+        return socket;
+    auto since = [aging](quint32 &value) {
+        if (value != 0 && value <= std::numeric_limits<quint32>::max() - aging)
+            value += aging;
+    };
+    if (socket.info.isPresent()) {
+        since(socket.info.lastDataSentMs);
+        since(socket.info.lastDataReceivedMs);
+        since(socket.info.lastAckReceivedMs);
+    }
+    if (socket.timer != TimerKind::None && socket.timerExpiresMs >= aging)
+        socket.timerExpiresMs -= aging;
+    return socket;
+}
+
+// The commonest move of those figures between the two snapshots, on a sample of their sockets.
+quint32 commonAging(const std::vector<SocketRecord> &sockets, const std::vector<SocketRecord> &before,
+    const QHash<quint64, qsizetype> &baseIndex)
+{
+    QHash<quint32, int> moves;
+    constexpr std::size_t Sample = 2000;
+    const std::size_t step = std::max<std::size_t>(1, sockets.size() / Sample);
+    for (std::size_t i = 0; i < sockets.size(); i += step) {
+        const auto found = baseIndex.constFind(sockets[i].cookie);
+        if (found == baseIndex.cend())
+            continue;
+        const SocketRecord &now = sockets[i];
+        const SocketRecord &then = before[std::size_t(*found)];
+        if (now.info.isPresent() && then.info.isPresent() && now.info.lastAckReceivedMs > then.info.lastAckReceivedMs &&
+            then.info.lastAckReceivedMs != 0)
+            ++moves[now.info.lastAckReceivedMs - then.info.lastAckReceivedMs];
+        if (now.timer != TimerKind::None && now.timer == then.timer && then.timerExpiresMs > now.timerExpiresMs)
+            ++moves[then.timerExpiresMs - now.timerExpiresMs];
+    }
+    quint32 best = 0;
+    int count = 0;
+    for (auto it = moves.cbegin(); it != moves.cend(); ++it) {
+        if (it.value() > count || (it.value() == count && it.key() < best)) {
+            best = it.key();
+            count = it.value();
+        }
+    }
+    return best;
+}
+
 } // namespace
 
 QByteArray encodeSnapshotKeyFrame(const SocketSnapshot &snapshot)
@@ -300,6 +354,7 @@ std::optional<QByteArray> encodeSnapshotDelta(
     for (std::size_t i = 0; i < before.size(); ++i)
         baseIndex.insert(before[i].cookie, qsizetype(i));
 
+    const quint32 aging = commonAging(sockets, before, baseIndex);
     const auto limit = qsizetype(maximumChangedFraction * double(qMax(sockets.size(), before.size())));
     qsizetype changed = qsizetype(before.size()) - qsizetype(sockets.size()); // gone at least
     ByteWriter ops;
@@ -320,7 +375,7 @@ std::optional<QByteArray> encodeSnapshotDelta(
     const SocketRecord empty;
     for (const SocketRecord &socket : sockets) {
         const auto found = baseIndex.constFind(socket.cookie);
-        if (found != baseIndex.cend() && sameSocketRecord(before[std::size_t(*found)], socket)) {
+        if (found != baseIndex.cend() && sameSocketRecord(aged(before[std::size_t(*found)], aging), socket)) {
             if (runLength > 0 && *found == runStart + runLength) {
                 ++runLength;
             } else {
@@ -336,7 +391,7 @@ std::optional<QByteArray> encodeSnapshotDelta(
         if (found != baseIndex.cend()) {
             ops.byte(quint8(SocketOp::Changed));
             ops.signedNumber(*found - cursor);
-            encodeSocketRecord(ops, before[std::size_t(*found)], socket);
+            encodeSocketRecord(ops, aged(before[std::size_t(*found)], aging), socket);
             cursor = *found + 1;
         } else {
             ops.byte(quint8(SocketOp::New));
@@ -352,6 +407,7 @@ std::optional<QByteArray> encodeSnapshotDelta(
     // What the reader checks its base against: the wrong base would rebuild a wrong snapshot.
     out.unsignedNumber(base.generation());
     out.unsignedNumber(quint64(before.size()));
+    out.unsignedNumber(aging);
     writeHeader(out, snapshot);
     writeTables(out, data);
     // The process table is small; the inode table is one entry a socket and changes slowly.
@@ -400,6 +456,7 @@ std::expected<SocketSnapshot::Data, QString> decodeSnapshot(QByteArrayView blob,
     in.byte("kind");
     SocketSnapshot::Data data;
     const SocketSnapshot::Data *previous = nullptr;
+    quint32 aging = 0;
     if (*kind == SnapshotBlobKind::Delta) {
         if (!base || base->isNull())
             return std::unexpected(u"damaged recording: a snapshot delta without the snapshot before it"_s);
@@ -410,6 +467,7 @@ std::expected<SocketSnapshot::Data, QString> decodeSnapshot(QByteArrayView blob,
             return std::unexpected(u"damaged recording: a snapshot delta follows another snapshot than its own "
                                    "(generation %1, expected %2)"_s.arg(previous->generation)
                                        .arg(generation));
+        aging = quint32(in.bounded(std::numeric_limits<quint32>::max(), "aging"));
     }
     readHeader(in, data);
     readTables(in, data);
@@ -459,15 +517,15 @@ std::expected<SocketSnapshot::Data, QString> decodeSnapshot(QByteArrayView blob,
                     in.invalid("run", "outside the base snapshot");
                     break;
                 }
-                data.sockets.insert(
-                    data.sockets.end(), before.begin() + start, before.begin() + start + qint64(length));
+                for (qint64 i = start; i < start + qint64(length); ++i)
+                    data.sockets.push_back(aged(before[std::size_t(i)], aging));
                 cursor = start + qint64(length);
             } else if (code == quint8(SocketOp::Changed)) {
                 if (start < 0 || quint64(start) >= before.size()) {
                     in.invalid("changed socket", "outside the base snapshot");
                     break;
                 }
-                SocketRecord socket = before[std::size_t(start)];
+                SocketRecord socket = aged(before[std::size_t(start)], aging);
                 decodeSocketRecord(in, socket);
                 data.sockets.push_back(socket);
                 cursor = start + 1;

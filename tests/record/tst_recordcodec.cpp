@@ -257,6 +257,37 @@ private Q_SLOTS:
         QVERIFY(!decodeSnapshot(*delta, nullptr));
     }
 
+    // Idle sockets' "ms since last ack" grow and their timers count down at every poll: a delta that
+    // said so for each socket would be a key frame; it says it once.
+    void socketsThatOnlyAgedAreUnchanged()
+    {
+        const SocketSnapshot a = first();
+        SocketSnapshot::Data data = a.data();
+        data.generation += 1;
+        int aging = 0;
+        for (SocketRecord &socket : data.sockets) {
+            if (socket.info.isPresent() && socket.info.lastAckReceivedMs != 0) {
+                socket.info.lastAckReceivedMs += 1004;
+                if (socket.info.lastDataSentMs != 0)
+                    socket.info.lastDataSentMs += 1004;
+                if (socket.info.lastDataReceivedMs != 0)
+                    socket.info.lastDataReceivedMs += 1004;
+                ++aging;
+            }
+            if (socket.timer != TimerKind::None && socket.timerExpiresMs >= 1004) {
+                socket.timerExpiresMs -= 1004;
+                ++aging;
+            }
+        }
+        QVERIFY2(aging > 0, "the captured sockets have no figure that ages: capture again with established sockets");
+        const SocketSnapshot b(std::move(data));
+        const auto delta = encodeSnapshotDelta(b, a, 0.0);
+        QVERIFY2(delta, "sockets that only aged must not count as changed");
+        auto decoded = decodeSnapshot(*delta, &a);
+        QVERIFY2(decoded, qPrintable(errorOf(decoded)));
+        QCOMPARE(encodeSnapshotKeyFrame(SocketSnapshot(std::move(*decoded))), encodeSnapshotKeyFrame(b));
+    }
+
     void largeChangeIsKeyFrame()
     {
         const SocketSnapshot a = first();
