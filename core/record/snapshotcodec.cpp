@@ -483,8 +483,18 @@ std::expected<SocketSnapshot::Data, QString> decodeSnapshot(QByteArrayView blob,
         readProcesses(in, data.owners.byPid);
         readInodes(in, data.owners.pidByInode, true);
     }
-    // Every socket takes at least one byte (its field mask), so the count is bounded by the bytes.
-    const qsizetype socketCount = in.count(1, "sockets");
+    // In a key frame every socket takes at least one byte (its field mask), so the bytes bound the
+    // count; in a delta a run of copies stands for many sockets, so the base and the bytes bound it.
+    qsizetype socketCount = 0;
+    if (!previous) {
+        socketCount = in.count(1, "sockets");
+    } else {
+        const quint64 announced = in.unsignedNumber("sockets");
+        if (announced > quint64(previous->sockets.size()) + quint64(blob.size()))
+            in.invalid("sockets", "more than the base and the delta can hold");
+        else
+            socketCount = qsizetype(announced);
+    }
     const SocketRecord empty;
     if (!previous) {
         data.sockets.reserve(std::size_t(socketCount));
@@ -496,8 +506,6 @@ std::expected<SocketSnapshot::Data, QString> decodeSnapshot(QByteArrayView blob,
     } else {
         // A run of copies can stand for many sockets in few bytes: bound by what the base holds.
         const auto &before = previous->sockets;
-        if (!in.failed() && quint64(socketCount) > quint64(before.size()) + quint64(blob.size()))
-            in.invalid("sockets", "more than the base and the delta can hold");
         const qsizetype opCount = in.count(2, "socket operations");
         data.sockets.reserve(std::size_t(socketCount));
         qsizetype cursor = 0;

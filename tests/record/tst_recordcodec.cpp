@@ -288,6 +288,32 @@ private Q_SLOTS:
         QCOMPARE(encodeSnapshotKeyFrame(SocketSnapshot(std::move(*decoded))), encodeSnapshotKeyFrame(b));
     }
 
+    // Most of a big snapshot is runs of copies: far more sockets than the delta has bytes.
+    void bigSnapshotFewChanges()
+    {
+        SocketSnapshot::Data data = first().data();
+        data.listeners.clear();
+        const std::vector<SocketRecord> captured = data.sockets;
+        data.sockets.clear();
+        for (quint64 i = 0; i < 20000; ++i) {
+            SocketRecord socket = captured[i % captured.size()];
+            socket.cookie = 1'000'000 + i;
+            data.sockets.push_back(socket);
+        }
+        const SocketSnapshot a{SocketSnapshot::Data(data)};
+        data.generation += 1;
+        data.sockets[4321].info.bytesAcked += 1448;
+        data.sockets.erase(data.sockets.begin() + 100);
+        const SocketSnapshot b(std::move(data));
+        const auto delta = encodeSnapshotDelta(b, a);
+        QVERIFY(delta);
+        QVERIFY2(delta->size() < 1000,
+            qPrintable(u"a delta of 2 changes among 20,000 sockets takes %1 bytes"_s.arg(delta->size())));
+        auto decoded = decodeSnapshot(*delta, &a);
+        QVERIFY2(decoded, qPrintable(errorOf(decoded)));
+        QCOMPARE(encodeSnapshotKeyFrame(SocketSnapshot(std::move(*decoded))), encodeSnapshotKeyFrame(b));
+    }
+
     void largeChangeIsKeyFrame()
     {
         const SocketSnapshot a = first();
