@@ -114,6 +114,11 @@ void RecordingWriter::addMarker(const TimelineMarker &marker)
     m_worker.post(&RecordingWriterWorker::addMarker, marker);
 }
 
+void RecordingWriter::waitForWrites()
+{
+    QMetaObject::invokeMethod(m_worker.worker(), [] { }, Qt::BlockingQueuedConnection);
+}
+
 void RecordingWriter::finish()
 {
     if (std::exchange(m_finished, true))

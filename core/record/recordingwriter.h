@@ -44,6 +44,9 @@ public:
     void attach(ConnectionSource *source);
     // The newest figures, as of the last commit.
     const RecordingStatistics &statistics() const { return m_statistics; }
+    // Waits until everything handed over so far is written (not yet committed): for benchmarks and
+    // tests that hand over faster than the writer writes, never for a view.
+    void waitForWrites();
     // Commits what is pending, closes the file and waits for that; later signals are ignored.
     void finish();
 
