@@ -92,7 +92,12 @@ void RecordingPlayer::anchor(qint64 positionNs)
 
 void RecordingPlayer::setPaused(bool paused)
 {
-    if (paused == m_paused || !m_reader)
+    if (!m_reader) {
+        // Before start(): start there.
+        m_paused = paused;
+        return;
+    }
+    if (paused == m_paused)
         return;
     // The position stays where it was: resuming goes on from there, not from where the clock is.
     anchor(position());
