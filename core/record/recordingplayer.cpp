@@ -136,7 +136,8 @@ void RecordingPlayer::play()
 {
     if (!m_reader || m_failed)
         return;
-    while (!m_paused || m_stepping) {
+    // Paused, the rows up to the position still go out: those a seek passed over.
+    for (;;) {
         const RecordedRow *row = peek();
         if (!row) {
             if (m_failed)
@@ -144,6 +145,7 @@ void RecordingPlayer::play()
             m_stepping = false;
             if (!m_finished) {
                 m_finished = true;
+                anchor(position());
                 m_paused = true;
                 Q_EMIT positionChanged(m_anchorPositionNs, true);
                 Q_EMIT finished();
@@ -152,6 +154,8 @@ void RecordingPlayer::play()
         }
         const qint64 now = position();
         if (!m_stepping && row->timeNs > now) {
+            if (m_paused)
+                return;
             const double waitMs = double(row->timeNs - now) / 1e6 / m_options.speed;
             m_timer.start(std::clamp(int(waitMs), 1, MaximumSleepMs));
             return;

@@ -6,6 +6,7 @@
 // give one clear sentence and no crash: truncated at many offsets, bytes flipped, another program's
 // SQLite file, a newer format, an empty file, a folder, a text file.
 #include "capturedsockdiag.h"
+#include "pipeline/recordingsource.h"
 #include "record/recordingreader.h"
 #include "record/recordingschema.h"
 #include "record/recordingwriter.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -85,9 +87,13 @@ private Q_SLOTS:
         auto writer = RecordingWriter::create(m_path, description(), options);
         QVERIFY2(writer, qPrintable(errorOf(writer)));
         m_snapshots = polls();
-        for (const SocketSnapshot &snapshot : std::as_const(m_snapshots))
+        for (const SocketSnapshot &snapshot : std::as_const(m_snapshots)) {
             (*writer)->addSnapshot(snapshot);
-        (*writer)->addMarker({105 * Second, u"a step"_s, u"detail"_s, TimelineMarker::Kind::LabStep});
+            // Between the 6th and the 7th snapshot, as a source emits it.
+            if (snapshot.generation() == 6)
+                (*writer)->addMarker(
+                    {105 * Second + Second / 2, u"a step"_s, u"detail"_s, TimelineMarker::Kind::LabStep});
+        }
         (*writer)->finish();
         QCOMPARE((*writer)->statistics().snapshots, Snapshots);
         QCOMPARE((*writer)->statistics().keyFrames, 3);
@@ -114,7 +120,7 @@ private Q_SLOTS:
         QCOMPARE(rows->size(), Snapshots + 1);
         for (qsizetype i = 1; i < rows->size(); ++i)
             QVERIFY2(rows->at(i).sequence > rows->at(i - 1).sequence, "rows must come back in recorded order");
-        QCOMPARE(rows->constLast().kind, RecordKind::Marker);
+        QCOMPARE(rows->at(6).kind, RecordKind::Marker);
 
         // Every snapshot rebuilt, whichever key frame it hangs on, is the one recorded.
         for (int i = 0; i < Snapshots; ++i) {
@@ -128,6 +134,26 @@ private Q_SLOTS:
         QVERIFY(early);
         QCOMPARE(early->snapshot.generation(), quint64(1));
         QVERIFY((*reader)->nextOfKind(RecordKind::Marker, 0).has_value());
+    }
+
+    // The replay's controls on this file, without a pipeline: the source's own signals.
+    void jumpToNextMarkerShowsItsSnapshotAndTheMarker()
+    {
+        auto source = RecordingSource::open(m_path, {.startPaused = true, .startNs = 100 * Second});
+        QVERIFY2(source, qPrintable(errorOf(source)));
+        QSignalSpy snapshots(source->get(), &ConnectionSource::snapshotReady);
+        QSignalSpy markers(source->get(), &ConnectionSource::markerAdded);
+        (*source)->start();
+        QTRY_COMPARE(snapshots.size(), 1);
+        QCOMPARE(snapshots.constFirst().constFirst().value<SocketSnapshot>().generation(), quint64(1));
+        (*source)->jumpToNextMarker();
+        QTRY_COMPARE(markers.size(), 1);
+        QCOMPARE(markers.constFirst().constFirst().value<TimelineMarker>().label, u"a step"_s);
+        // The marker at 105.5 s: the snapshot in force then (the 6th), emitted before it.
+        QCOMPARE(snapshots.size(), 2);
+        QCOMPARE(snapshots.constLast().constFirst().value<SocketSnapshot>().monotonicNs(), 105 * Second);
+        QTest::qWait(100);
+        QCOMPARE(snapshots.size(), 2); // still paused
     }
 
     void badFiles_data()
