@@ -11,8 +11,10 @@
 #include "doctorcommand.h"
 #include "export/jsonstreamwriter.h"
 #include "export/snapshotjson.h"
+#include "exportcommand.h"
 #include "i18n/displaylanguage.h"
 #include "labcommand.h"
+#include "recordcommand.h"
 #include "sysctlcommand.h"
 #include "watchcommand.h"
 
@@ -115,6 +117,21 @@ void onInterrupt(int)
     [[maybe_unused]] const auto written = ::write(g_interruptPipe[1], &byte, 1);
 }
 
+} // namespace
+
+std::unique_ptr<QObject> exitOnInterrupt(QCoreApplication &app)
+{
+    if (g_interruptPipe[0] < 0 && ::pipe2(g_interruptPipe, O_CLOEXEC) < 0)
+        return nullptr;
+    auto interrupted = std::make_unique<QSocketNotifier>(g_interruptPipe[0], QSocketNotifier::Read);
+    QObject::connect(interrupted.get(), &QSocketNotifier::activated, &app, [] { QCoreApplication::exit(0); });
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    return interrupted;
+}
+
+namespace {
+
 int runWatch(QCoreApplication &app, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -150,12 +167,9 @@ int runWatch(QCoreApplication &app, const QStringList &arguments)
     settings.snapshot.resolveOwners = false;
     settings.exact = parser.isSet(exact);
 
-    if (::pipe2(g_interruptPipe, O_CLOEXEC) < 0)
+    auto interrupted = exitOnInterrupt(app);
+    if (!interrupted)
         return 1;
-    QSocketNotifier interrupted(g_interruptPipe[0], QSocketNotifier::Read);
-    QObject::connect(&interrupted, &QSocketNotifier::activated, &app, [] { QCoreApplication::exit(0); });
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
 
     WatchCommand watch(settings, stdout);
     QObject::connect(&watch, &WatchCommand::failed, &app, [](const QString &message) {
@@ -186,6 +200,16 @@ int runDoctor(QCoreApplication &, const QStringList &arguments)
     return runDoctorCommand(arguments);
 }
 
+int runRecord(QCoreApplication &app, const QStringList &arguments)
+{
+    return runRecordCommand(app, arguments);
+}
+
+int runExport(QCoreApplication &, const QStringList &arguments)
+{
+    return runExportCommand(arguments);
+}
+
 const HeadlessCommand Commands[] = {
     {"snapshot", "--json [--pretty] | --jsonl [--netns PATH] [--listeners] [--no-owners]",
         QT_TRANSLATE_NOOP("main", "one snapshot as JSON, or as JSON Lines"), runSnapshot},
@@ -197,6 +221,11 @@ const HeadlessCommand Commands[] = {
         QT_TRANSLATE_NOOP("main", "TCP sysctls: value, the kernel's default, what they really do"), runSysctl},
     {"doctor", "[--json] [--netns PATH] [--interval MS] [--rules FILE]",
         QT_TRANSLATE_NOOP("main", "what is wrong with the connections, which ones, why, and the fix"), runDoctor},
+    {"record", "FILE [--netns PATH] [--duration S] [--exact] [--interval MS]",
+        QT_TRANSLATE_NOOP("main", "record what the kernel shows into FILE, until Ctrl+C, to replay or export"),
+        runRecord},
+    {"export", "FILE --json|--jsonl|--csv [--from T] [--to T] [--what snapshot|events|samples]",
+        QT_TRANSLATE_NOOP("main", "a recording's snapshot, events or samples as JSON or CSV"), runExport},
     {"lab", "list [--json] | run NAME|FILE [--json] [--fast]",
         QT_TRANSLATE_NOOP("main", "a lesson played on the real kernel, in a network namespace of its own"), runLab},
 };

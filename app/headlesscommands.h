@@ -6,10 +6,12 @@
 
 #include <QString>
 
+#include <memory>
 #include <span>
 #include <string_view>
 
 class QCoreApplication;
+class QObject;
 
 namespace TcpLens {
 
@@ -30,5 +32,9 @@ const HeadlessCommand *findHeadlessCommand(std::string_view name);
 // Runs the command argv[1] names in a QCoreApplication of its own (no QGuiApplication, no display),
 // speaking `language` (--lang; empty: the preferences', else the system's); returns the process's exit code.
 int runHeadlessCommand(int argc, char **argv, const QString &language = QString());
+
+// SIGINT and SIGTERM end app.exec() with status 0 through the event loop (the handler only writes to
+// a pipe) while the returned object lives; null if the pipe could not be made.
+std::unique_ptr<QObject> exitOnInterrupt(QCoreApplication &app);
 
 } // namespace TcpLens

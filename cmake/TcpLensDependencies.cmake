@@ -61,8 +61,8 @@ macro(tcplens_optional_qt component packages purpose)
         PURPOSE "${purpose}")
 endmacro()
 
-tcplens_optional_qt(Sql "Debian: qt6-base-dev libqt6sql6-sqlite, Fedora: qt6-qtbase-devel"
-    "Not used yet. Will store recorded sessions in SQLite (core/recording/)")
+tcplens_require_qt(Sql "qt6-base-dev libqt6sql6-sqlite" qt6-qtbase-devel
+    "Recordings: what the kernel showed, stored in SQLite and replayed (core/record/)")
 if(TCPLENS_BUILD_GUI)
     # The GUI's sysctl.conf editor highlights with it (ui/sysctl/sysctlconfeditor.cpp).
     find_package(KF6SyntaxHighlighting QUIET)

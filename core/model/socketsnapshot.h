@@ -64,6 +64,8 @@ public:
     const QList<ListenerQueue> &listeners() const { return m_data->listeners; }
     const DumpStatistics &statistics() const { return m_data->statistics; }
     bool ownersResolved() const { return m_data->ownersResolved; }
+    // All of it, for code that stores or sends a snapshot whole (core/record/snapshotcodec.h).
+    const Data &data() const { return *m_data; }
 
     QByteArray congestionName(const SocketRecord &socket) const;
     // The owner of a socket, or nothing with the reason in *absence.
