@@ -2,9 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
-#include <QStringList>
-
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <span>
