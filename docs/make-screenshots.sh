@@ -54,6 +54,8 @@ shot lab-handshake --theme light --lab handshake-slow-motion --play --after 6
 # The same in Chinese, the lessons' language (docs/translation.md): the window, the narration, the
 # claims and the charts' markers.
 shot lab-simultaneous-close-zh --lang zh_CN --theme light --lab simultaneous-close --play --after 12
+shot main-window-zh --lang zh_CN --theme light --after 4
+shot sysctls-zh --lang zh_CN --view sysctls --theme light --after 15
 # The diagnosis (issue #13): a lab's problem chosen in the Problems view, the table showing its rows
 # and "Why Is It Here?" reading one of them: a CLOSE-WAIT leak, a listener whose accept queue is full.
 shot problems-close-wait --theme light --lab close-wait-leak --play --problem close-wait-leak --after 10

@@ -13,7 +13,7 @@ rm -rf "$out"
 mkdir -p "$out"
 TCPLENS_APP=$app TCPLENS_ROWS=$out/rows.txt bash "$here/../../docs/make-screenshots.sh" "" "$out" >/dev/null
 for name in main-window main-window-dark window-1024x700 window-1920x1080 diagram timeline sysctls listeners counters \
-    lab-accept-overflow lab-handshake lab-simultaneous-close-zh problems-close-wait problems-accept-overflow; do
+    lab-accept-overflow lab-handshake lab-simultaneous-close-zh main-window-zh sysctls-zh problems-close-wait problems-accept-overflow; do
     file=$out/$name.png
     [ -s "$file" ] || { echo "FAIL: $name.png was not written"; exit 1; }
     head -c 8 "$file" | od -An -c | grep -q 'P   N   G' || { echo "FAIL: $name.png is not a PNG"; exit 1; }
