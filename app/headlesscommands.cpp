@@ -119,6 +119,19 @@ void onInterrupt(int)
 
 } // namespace
 
+std::optional<CollectorSettings> pollingSettings(const QString &netns, const QString &intervalMs, const char *command)
+{
+    CollectorSettings settings;
+    settings.netns = netns;
+    bool ok = false;
+    settings.intervalMs = intervalMs.toInt(&ok);
+    if (!ok || settings.intervalMs < 10) {
+        std::fprintf(stderr, "%s: --interval takes milliseconds, at least 10\n", command);
+        return std::nullopt;
+    }
+    return settings;
+}
+
 std::unique_ptr<QObject> exitOnInterrupt(QCoreApplication &app)
 {
     if (g_interruptPipe[0] < 0 && ::pipe2(g_interruptPipe, O_CLOEXEC) < 0)
@@ -156,14 +169,11 @@ int runWatch(QCoreApplication &app, const QStringList &arguments)
         std::fputs("tcplens watch: add --json (the only output format so far)\n", stderr);
         return 2;
     }
-    CollectorSettings settings;
-    settings.netns = parser.value(netns);
-    bool ok = false;
-    settings.intervalMs = parser.value(interval).toInt(&ok);
-    if (!ok || settings.intervalMs < 10) {
-        std::fputs("tcplens watch: --interval takes milliseconds, at least 10\n", stderr);
+    std::optional<CollectorSettings> polling =
+        pollingSettings(parser.value(netns), parser.value(interval), "tcplens watch");
+    if (!polling)
         return 2;
-    }
+    CollectorSettings settings = *polling;
     settings.snapshot.resolveOwners = false;
     settings.exact = parser.isSet(exact);
 

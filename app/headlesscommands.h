@@ -2,10 +2,13 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "collect/collectorsettings.h"
+
 #include <QString>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -35,5 +38,10 @@ int runHeadlessCommand(int argc, char **argv, const QString &language = QString(
 // SIGINT and SIGTERM end app.exec() with status 0 through the event loop (the handler only writes to
 // a pipe) while the returned object lives; null if the pipe could not be made.
 std::unique_ptr<QObject> exitOnInterrupt(QCoreApplication &app);
+
+// The collector settings of a command that polls (`watch`, `record`): the namespace and the interval
+// it was given (milliseconds, at least 10), or nothing once stderr says what was wrong, the message
+// starting with `command` ("tcplens watch").
+std::optional<CollectorSettings> pollingSettings(const QString &netns, const QString &intervalMs, const char *command);
 
 } // namespace TcpLens

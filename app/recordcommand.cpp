@@ -53,16 +53,14 @@ int runRecordCommand(QCoreApplication &app, const QStringList &arguments)
         std::fputs("tcplens record: name one FILE to record into (see tcplens record --help)\n", stderr);
         return 2;
     }
-    CollectorSettings settings;
-    settings.netns = parser.value(netns);
-    bool ok = false;
-    settings.intervalMs = parser.value(interval).toInt(&ok);
-    if (!ok || settings.intervalMs < 10) {
-        std::fputs("tcplens record: --interval takes milliseconds, at least 10\n", stderr);
+    std::optional<CollectorSettings> polling =
+        pollingSettings(parser.value(netns), parser.value(interval), "tcplens record");
+    if (!polling)
         return 2;
-    }
+    CollectorSettings settings = *polling;
     double seconds = 0;
     if (parser.isSet(duration)) {
+        bool ok = false;
         seconds = parser.value(duration).toDouble(&ok);
         if (!ok || seconds <= 0) {
             std::fputs("tcplens record: --duration takes seconds, more than 0\n", stderr);
