@@ -62,6 +62,9 @@ void addGuiOptions(QCommandLineParser &parser)
     parser.setApplicationDescription(describeCommands());
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addPositionalArgument(u"RECORDING"_s,
+        QCoreApplication::translate("main", "A recording to replay (made by tcplens record or File → Record)."),
+        u"[RECORDING.tcplens]"_s);
     parser.addOptions({
         QCommandLineOption(u"screenshot"_s,
             QCoreApplication::translate(
@@ -97,6 +100,10 @@ void addGuiOptions(QCommandLineParser &parser)
                 "watching this machine."),
             u"SCENARIO"_s),
         QCommandLineOption(u"play"_s, QCoreApplication::translate("main", "With --lab: run its steps at once.")),
+        QCommandLineOption(u"record"_s,
+            QCoreApplication::translate("main",
+                "Record what the window shows into FILE from the start, as File → Record does (it must not exist)."),
+            u"FILE"_s),
         QCommandLineOption(u"filter"_s,
             QCoreApplication::translate("main", "With --screenshot: type TEXT into the filter bar first."), u"TEXT"_s),
         QCommandLineOption(u"lang"_s,
@@ -214,9 +221,23 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
         std::fprintf(stderr, "tcplens: --lab makes a namespace of its own; leave out --netns\n");
         std::exit(2);
     }
-    if (!parser.positionalArguments().isEmpty())
-        exitWithUsageError(
-            programName(arguments), u"unknown argument '%1'"_s.arg(parser.positionalArguments().constFirst()));
+    options.recordTo = parser.value(u"record"_s);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        exitWithUsageError(programName(arguments), u"unknown argument '%1'"_s.arg(positional.at(1)));
+    if (!positional.isEmpty()) {
+        options.recording = positional.constFirst();
+        if (!QFileInfo(options.recording).isFile()) {
+            if (!options.recording.endsWith(u".tcplens"_s))
+                exitWithUsageError(programName(arguments), u"unknown argument '%1'"_s.arg(options.recording));
+            std::fprintf(stderr, "tcplens: there is no recording at '%s'\n", qPrintable(options.recording));
+            std::exit(2);
+        }
+        if (!options.lab.isEmpty() || !options.collector.netns.isEmpty() || !options.recordTo.isEmpty()) {
+            std::fprintf(stderr, "tcplens: a recording is replayed as it was; leave out --lab, --netns and --record\n");
+            std::exit(2);
+        }
+    }
     return options;
 }
 
@@ -272,9 +293,11 @@ void exitOnUnknownArguments(int argc, char **argv)
     if (argc < 2)
         return;
     const std::string_view first(argv[1]);
-    if (!first.starts_with('-')) {
-        if (findHeadlessCommand(first))
-            return; // the command checks its own arguments
+    if (findHeadlessCommand(first))
+        return; // the command checks its own arguments
+    // Else an option, or a recording to replay: by its suffix, or any file (optionsFrom() checks it).
+    const bool recording = first.ends_with(".tcplens") || QFileInfo(QString::fromLocal8Bit(argv[1])).isFile();
+    if (!first.starts_with('-') && !recording) {
         std::fprintf(stderr, "tcplens: unknown command '%s' (see tcplens --help)\n", argv[1]);
         std::exit(2);
     }

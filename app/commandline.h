@@ -27,6 +27,8 @@ struct GuiOptions
     bool exactGiven = false; // --exact asks for exact transitions whatever the preferences say
     QString lab; // --lab SCENARIO: open the lab with it
     bool playLab = false; // --play: and run its steps
+    QString recording; // FILE.tcplens: replay it instead of watching this machine
+    QString recordTo; // --record FILE: record what the window shows from the start
 };
 
 // Called first in main(): takes "--lang LANG" or "--lang=LANG" out of argv, wherever it is (the window and

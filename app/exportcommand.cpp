@@ -12,6 +12,7 @@
 #include "tracking/connectiontracker.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTimeZone>
 
@@ -333,21 +334,30 @@ int exportSamples(const RecordingReader &reader, qint64 fromNs, qint64 toNs, For
 int runExportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Prints what a recording holds (docs/json-schema.md, \"Recordings\")."_s);
+    parser.setApplicationDescription(
+        QCoreApplication::translate("tcplens", "Prints what a recording holds (docs/json-schema.md, \"Recordings\")."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"FILE"_s, u"A recording made by tcplens record."_s);
-    const QCommandLineOption json(
-        u"json"_s, u"One JSON document: a snapshot object, or an array of events or samples."_s);
-    const QCommandLineOption jsonLines(u"jsonl"_s, u"JSON Lines, as snapshot --jsonl and watch --json print them."_s);
-    const QCommandLineOption csvFormat(u"csv"_s, u"Comma-separated values with a header line."_s);
+    parser.addPositionalArgument(
+        u"FILE"_s, QCoreApplication::translate("tcplens", "A recording made by tcplens record."));
+    const QCommandLineOption json(u"json"_s,
+        QCoreApplication::translate(
+            "tcplens", "One JSON document: a snapshot object, or an array of events or samples."));
+    const QCommandLineOption jsonLines(u"jsonl"_s,
+        QCoreApplication::translate("tcplens", "JSON Lines, as snapshot --jsonl and watch --json print them."));
+    const QCommandLineOption csvFormat(
+        u"csv"_s, QCoreApplication::translate("tcplens", "Comma-separated values with a header line."));
     const QCommandLineOption from(u"from"_s,
-        u"From T: seconds since the recording began, or a time (2026-12-03T04:05:06). Default: its start."_s, u"T"_s);
+        QCoreApplication::translate("tcplens",
+            "From T: seconds since the recording began, or a time (2026-12-03T04:05:06). Default: its start."),
+        u"T"_s);
     const QCommandLineOption to(u"to"_s,
-        u"Up to T, as --from. Default: its end. The snapshot exported is the one in force at --to (or --from)."_s,
+        QCoreApplication::translate("tcplens",
+            "Up to T, as --from. Default: its end. The snapshot exported is the one in force at --to (or --from)."),
         u"T"_s);
     const QCommandLineOption what(u"what"_s,
-        u"snapshot (default): the sockets at one moment; events: connection events; samples: listener queues "
-        "and counters."_s,
+        QCoreApplication::translate("tcplens",
+            "snapshot (default): the sockets at one moment; events: connection events; samples: listener queues "
+            "and counters."),
         u"WHAT"_s, u"snapshot"_s);
     parser.addOptions({json, jsonLines, csvFormat, from, to, what});
     processArguments(parser, arguments);

@@ -6,9 +6,12 @@
 #include "i18n/displaylanguage.h"
 #include "mainwindow.h"
 #include "model/allocatorpolicy.h"
+#include "record/recordcontroller.h"
 #include "screenshotrun.h"
 
 #include <QApplication>
+#include <QMessageBox>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -67,6 +70,23 @@ int main(int argc, char **argv)
         window.setTheme(*theme);
     if (!options.lab.isEmpty())
         window.startLab(options.lab, QString(), options.playLab);
+    if (!options.recordTo.isEmpty()) {
+        if (auto started = window.recorder()->start(options.recordTo); !started) {
+            std::fprintf(stderr, "tcplens: %s\n", qPrintable(started.error()));
+            return 1;
+        }
+    }
+    if (!options.recording.isEmpty()) {
+        if (auto opened = window.openRecording(options.recording); !opened) {
+            std::fprintf(stderr, "tcplens: %s\n", qPrintable(opened.error()));
+            if (!options.screenshotPath.isEmpty())
+                return 1;
+            // Started from a file manager, nobody reads stderr: the window says it and watches this machine.
+            QTimer::singleShot(0, &window, [&window, error = opened.error()] {
+                QMessageBox::warning(&window, QCoreApplication::translate("main", "Cannot Open the Recording"), error);
+            });
+        }
+    }
     TcpLens::ScreenshotRun::Options screenshotOptions;
     screenshotOptions.path = options.screenshotPath;
     screenshotOptions.view = TcpLens::MainWindow::viewFromName(options.view).value_or(TcpLens::MainWindow::View::Table);

@@ -33,19 +33,25 @@ QString megabytes(qint64 bytes)
 int runRecordCommand(QCoreApplication &app, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Records what the kernel shows into FILE until interrupted, to open in the "
-                                     "window or export later (docs/recording-format.md)."_s);
+    parser.setApplicationDescription(QCoreApplication::translate("tcplens",
+        "Records what the kernel shows into FILE until interrupted, to open in the "
+        "window or export later (docs/recording-format.md)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"FILE"_s, u"The recording to make; it must not exist yet."_s);
-    const QCommandLineOption netns(
-        u"netns"_s, u"Record this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."_s, u"PATH"_s);
-    const QCommandLineOption duration(
-        u"duration"_s, u"Stop after S seconds (default: at Ctrl+C or SIGTERM)."_s, u"S"_s);
+    parser.addPositionalArgument(
+        u"FILE"_s, QCoreApplication::translate("tcplens", "The recording to make; it must not exist yet."));
+    const QCommandLineOption netns(u"netns"_s,
+        QCoreApplication::translate(
+            "tcplens", "Record this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME."),
+        u"PATH"_s);
+    const QCommandLineOption duration(u"duration"_s,
+        QCoreApplication::translate("tcplens", "Stop after S seconds (default: at Ctrl+C or SIGTERM)."), u"S"_s);
     const QCommandLineOption exact(u"exact"_s,
-        u"Exact transitions from the tracepoint sock:inet_sock_set_state (root or CAP_PERFMON; without, "
-        "polling, and a line says why)."_s);
-    const QCommandLineOption interval(
-        u"interval"_s, u"Poll the sockets every MS milliseconds (default 1000)."_s, u"MS"_s, u"1000"_s);
+        QCoreApplication::translate("tcplens",
+            "Exact transitions from the tracepoint sock:inet_sock_set_state (root or CAP_PERFMON; without, "
+            "polling, and a line says why)."));
+    const QCommandLineOption interval(u"interval"_s,
+        QCoreApplication::translate("tcplens", "Poll the sockets every MS milliseconds (default 1000)."), u"MS"_s,
+        u"1000"_s);
     parser.addOptions({netns, duration, exact, interval});
     processArguments(parser, arguments);
     const QStringList files = parser.positionalArguments();

@@ -143,16 +143,6 @@
 <context>
     <name>LabCommand</name>
     <message>
-        <source>usage: %1 list [--json]
-       %1 run NAME|FILE.json [--json] [--fast]
-Plays a lesson&apos;s scenario on the real kernel, in a network namespace of its own (docs/lab.md).
-</source>
-        <translation>用法：%1 list [--json]
-      %1 run NAME|FILE.json [--json] [--fast]
-在真实内核上、在独立的网络命名空间中演示一课的场景（docs/lab.md）。
-</translation>
-    </message>
-    <message>
         <source>%1: name a subcommand</source>
         <translation>%1：请指定一个子命令</translation>
     </message>
@@ -170,6 +160,24 @@ Plays a lesson&apos;s scenario on the real kernel, in a network namespace of its
         <source>%1: cannot start %2: %3
 </source>
         <translation>%1：无法启动 %2：%3
+</translation>
+    </message>
+    <message>
+        <source>usage: %1 list [--json]
+       %1 run NAME|FILE.json [--json] [--fast]
+Lists the lab&apos;s scenarios, built in and your own, or plays one on the real kernel, in a network namespace of its own, and says what the kernel did for each claim (docs/lab.md). Exit code of run: 0 when every expectation held, 1 when one did not, 2 on bad arguments, 3 when no namespace can be made, 4 when a tool it needs (nft) is missing.
+
+Options:
+  --json  list: one JSON array; run: one JSON line per event.
+  --fast  run: the scenario&apos;s short timers.
+</source>
+        <translation>用法：%1 list [--json]
+      %1 run NAME|FILE.json [--json] [--fast]
+列出实验的场景（内置的和你自己的），或在真实内核上、在独立的网络命名空间中演示其中一个，并逐条说明内核对每个断言的实际表现（docs/lab.md）。run 的退出码：每条预期都成立时为 0，有一条不成立时为 1，参数错误为 2，无法创建命名空间为 3，缺少所需工具（nft）时为 4。
+
+选项：
+  --json  list：一个 JSON 数组；run：每个事件一行 JSON。
+  --fast  run：使用场景的短计时器。
 </translation>
     </message>
 </context>
@@ -2372,6 +2380,42 @@ Plays a lesson&apos;s scenario on the real kernel, in a network namespace of its
         <source>Not every sysctl change could be reverted; the Sysctls panel says why</source>
         <translation>并非所有 sysctl 修改都能还原；Sysctls 面板中有原因说明</translation>
     </message>
+    <message>
+        <source>Cannot play the recording: %1</source>
+        <translation>无法播放录制：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open Recording…</source>
+        <translation>打开录制(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Replay a recording made with File → Record or tcplens record</source>
+        <translation>回放用“文件 → 录制”或 tcplens record 做的录制</translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation>打开录制</translation>
+    </message>
+    <message>
+        <source>TCP Lens recordings (*.tcplens);;All files (*)</source>
+        <translation>TCP Lens 录制 (*.tcplens);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Recording</source>
+        <translation>无法打开录制</translation>
+    </message>
+    <message>
+        <source>Recording: %1 · %2, %3</source>
+        <translation>录制：%1 · %2，%3</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A recording: &lt;b&gt;%1&lt;/b&gt;, made on &lt;b&gt;%2&lt;/b&gt; (Linux %3, network namespace: %4) on %5 by %6.&lt;/p&gt;&lt;p&gt;Nothing here is live: what the table, the diagram and the charts show is what the kernel showed then. Back to Live (in the playback bar) watches this machine again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;一份录制：&lt;b&gt;%1&lt;/b&gt;，录于 &lt;b&gt;%2&lt;/b&gt;（Linux %3，网络命名空间：%4），时间 %5，由 %6 录制。&lt;/p&gt;&lt;p&gt;这里没有实时数据：表格、状态图和图表显示的是内核当时的样子。点播放栏里的“回到实时”可重新观察本机。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>TCP Lens — Recording: %1 (%2, %3)</source>
+        <translation>TCP Lens — 录制：%1（%2，%3）</translation>
+    </message>
 </context>
 <context>
     <name>TcpLens::OwnerTexts</name>
@@ -2402,6 +2446,86 @@ Plays a lesson&apos;s scenario on the real kernel, in a network namespace of its
     <message>
         <source>…</source>
         <translation>…</translation>
+    </message>
+</context>
+<context>
+    <name>TcpLens::PlaybackBar</name>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>1/%1×</source>
+        <translation>1/%1×</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>Pause Recording</source>
+        <translation>暂停回放</translation>
+    </message>
+    <message>
+        <source>Next Transition</source>
+        <translation>下一次状态变化</translation>
+    </message>
+    <message>
+        <source>Play until a socket changes state, then pause (Ctrl+Right)</source>
+        <translation>播放到某个套接字改变状态，然后暂停（Ctrl+→）</translation>
+    </message>
+    <message>
+        <source>Next Marker</source>
+        <translation>下一个标记</translation>
+    </message>
+    <message>
+        <source>Jump to the next marker: a lab step, a sysctl change, a note (Ctrl+Shift+Right)</source>
+        <translation>跳到下一个标记：实验步骤、sysctl 修改或备注（Ctrl+Shift+→）</translation>
+    </message>
+    <message>
+        <source>Drag to show the recording at another moment</source>
+        <translation>拖动以查看录制中的另一时刻</translation>
+    </message>
+    <message>
+        <source>Recording position</source>
+        <translation>回放位置</translation>
+    </message>
+    <message>
+        <source>Playback speed, against the pace it was recorded at</source>
+        <translation>回放速度（相对于录制时的速度）</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>回放速度</translation>
+    </message>
+    <message>
+        <source>Back to Live</source>
+        <translation>回到实时</translation>
+    </message>
+    <message>
+        <source>Close the recording and watch this machine&apos;s kernel again</source>
+        <translation>关闭录制，重新观察本机内核</translation>
+    </message>
+    <message>
+        <source>%1 holds nothing to play yet: it was made, and nothing was recorded into it</source>
+        <translation>%1 中还没有可播放的内容：文件已创建，但尚未录入任何数据</translation>
+    </message>
+    <message>
+        <source>Recorded on %1 at %2</source>
+        <translation>录于 %1，时间 %2</translation>
+    </message>
+    <message>
+        <source>Play Again from the Start</source>
+        <translation>从头再播放</translation>
+    </message>
+    <message>
+        <source>Play Recording</source>
+        <translation>播放录制</translation>
+    </message>
+    <message>
+        <source>%1 / %2 · %3</source>
+        <extracomment>the position in a recording and its length, then the wall-clock time it was recorded at</extracomment>
+        <translation>%1 / %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -2654,6 +2778,62 @@ Plays a lesson&apos;s scenario on the real kernel, in a network namespace of its
     <message>
         <source>&lt;p&gt;&lt;code&gt;netstat -s&lt;/code&gt;: “%1”&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;code&gt;netstat -s&lt;/code&gt;：“%1”&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TcpLens::RecordController</name>
+    <message>
+        <source>&amp;Record…</source>
+        <translation>录制(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record what this window shows into a file, to replay or export later (Ctrl+Alt+R)</source>
+        <translation>把本窗口显示的内容录制到文件，以便之后回放或导出（Ctrl+Alt+R）</translation>
+    </message>
+    <message>
+        <source>Recording stopped: the window now shows another source.</source>
+        <translation>录制已停止：窗口已切换到另一个数据源。</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+    <message>
+        <source>TCP Lens recordings (*.tcplens)</source>
+        <translation>TCP Lens 录制 (*.tcplens)</translation>
+    </message>
+    <message>
+        <source>Cannot Record</source>
+        <translation>无法录制</translation>
+    </message>
+    <message>
+        <source>%1 exists and cannot be replaced.</source>
+        <translation>%1 已存在，且无法替换。</translation>
+    </message>
+    <message>
+        <source>Recording stopped: %1</source>
+        <translation>录制已停止：%1</translation>
+    </message>
+    <message>
+        <source>Stop &amp;Recording</source>
+        <translation>停止录制(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recording into %1</source>
+        <translation>正在录制到 %1</translation>
+    </message>
+    <message>
+        <source>Recorded into %1</source>
+        <translation>已录制到 %1</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#d32f2f&quot;&gt;●&lt;/span&gt; REC %1 · %2</source>
+        <extracomment>status bar while recording: a red dot, the time recorded and the file&apos;s size</extracomment>
+        <translation>&lt;span style=&quot;color:#d32f2f&quot;&gt;●&lt;/span&gt; 录制中 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Recording into %1 (File → Stop Recording, Ctrl+Alt+R)</source>
+        <translation>正在录制到 %1（文件 → 停止录制，Ctrl+Alt+R）</translation>
     </message>
 </context>
 <context>
@@ -3850,6 +4030,26 @@ Commands that need no display (tcplens COMMAND --help for more; --lang works wit
         <source>a lesson played on the real kernel, in a network namespace of its own</source>
         <translation>在真实内核上、在独立网络命名空间中演示的一课</translation>
     </message>
+    <message>
+        <source>Cannot Open the Recording</source>
+        <translation>无法打开录制</translation>
+    </message>
+    <message>
+        <source>A recording to replay (made by tcplens record or File → Record).</source>
+        <translation>要回放的录制（由 tcplens record 或“文件 → 录制”生成）。</translation>
+    </message>
+    <message>
+        <source>Record what the window shows into FILE from the start, as File → Record does (it must not exist).</source>
+        <translation>从一开始就把窗口显示的内容录制到 FILE，与“文件 → 录制”相同（FILE 不能已存在）。</translation>
+    </message>
+    <message>
+        <source>record what the kernel shows into FILE, until Ctrl+C, to replay or export</source>
+        <translation>把内核呈现的内容录制到 FILE，直到按 Ctrl+C，以便回放或导出</translation>
+    </message>
+    <message>
+        <source>a recording&apos;s snapshot, events or samples as JSON or CSV</source>
+        <translation>把录制中的快照、事件或采样导出为 JSON 或 CSV</translation>
+    </message>
 </context>
 <context>
     <name>tcplens</name>
@@ -3880,6 +4080,62 @@ Commands that need no display (tcplens COMMAND --help for more; --lang works wit
     <message>
         <source>Sample twice, SECONDS apart, and print the changes and rates.</source>
         <translation>间隔 SECONDS 秒采样两次，输出变化量和速率。</translation>
+    </message>
+    <message>
+        <source>Records what the kernel shows into FILE until interrupted, to open in the window or export later (docs/recording-format.md).</source>
+        <translation>把内核呈现的内容录制到 FILE，直到被中断，之后可在窗口中打开或导出（docs/recording-format.md）。</translation>
+    </message>
+    <message>
+        <source>The recording to make; it must not exist yet.</source>
+        <translation>要生成的录制文件；它必须尚不存在。</translation>
+    </message>
+    <message>
+        <source>Record this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME.</source>
+        <translation>录制这个网络命名空间：/proc/PID/ns/net、/run/netns/NAME 或 NAME。</translation>
+    </message>
+    <message>
+        <source>Stop after S seconds (default: at Ctrl+C or SIGTERM).</source>
+        <translation>S 秒后停止（默认：收到 Ctrl+C 或 SIGTERM 时）。</translation>
+    </message>
+    <message>
+        <source>Exact transitions from the tracepoint sock:inet_sock_set_state (root or CAP_PERFMON; without, polling, and a line says why).</source>
+        <translation>从跟踪点 sock:inet_sock_set_state 读取精确的状态变化（需要 root 或 CAP_PERFMON；否则轮询，并用一行说明原因）。</translation>
+    </message>
+    <message>
+        <source>Poll the sockets every MS milliseconds (default 1000).</source>
+        <translation>每 MS 毫秒轮询一次套接字（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>Prints what a recording holds (docs/json-schema.md, &quot;Recordings&quot;).</source>
+        <translation>打印录制中的内容（docs/json-schema.md，“Recordings”一节）。</translation>
+    </message>
+    <message>
+        <source>A recording made by tcplens record.</source>
+        <translation>由 tcplens record 生成的录制。</translation>
+    </message>
+    <message>
+        <source>One JSON document: a snapshot object, or an array of events or samples.</source>
+        <translation>一个 JSON 文档：一个快照对象，或事件、采样的数组。</translation>
+    </message>
+    <message>
+        <source>JSON Lines, as snapshot --jsonl and watch --json print them.</source>
+        <translation>JSON Lines，与 snapshot --jsonl 和 watch --json 的输出相同。</translation>
+    </message>
+    <message>
+        <source>Comma-separated values with a header line.</source>
+        <translation>带表头行的逗号分隔值（CSV）。</translation>
+    </message>
+    <message>
+        <source>From T: seconds since the recording began, or a time (2026-12-03T04:05:06). Default: its start.</source>
+        <translation>从 T 开始：录制开始后的秒数，或一个时间（2026-12-03T04:05:06）。默认：录制的开头。</translation>
+    </message>
+    <message>
+        <source>Up to T, as --from. Default: its end. The snapshot exported is the one in force at --to (or --from).</source>
+        <translation>到 T 为止，格式同 --from。默认：录制的结尾。导出的快照是 --to（或 --from）时刻有效的那一份。</translation>
+    </message>
+    <message>
+        <source>snapshot (default): the sockets at one moment; events: connection events; samples: listener queues and counters.</source>
+        <translation>snapshot（默认）：某一时刻的套接字；events：连接事件；samples：监听队列和计数器。</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,8 @@
 #include "pipeline/liveconnections.h"
 #include "pipeline/localkernelsource.h"
 #include "preferencesdialog.h"
+#include "record/playbackbar.h"
+#include "record/recordcontroller.h"
 #include "sysctl/sysctlpanel.h"
 #include "themecontroller.h"
 #include "timeline/connectiontimelineview.h"
@@ -30,12 +32,14 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImageWriter>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -104,9 +108,18 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
 
     createTable();
     createDocks();
+    m_playback = new PlaybackBar(m_connections, this);
+    addToolBar(Qt::BottomToolBarArea, m_playback);
+    connect(m_playback, &PlaybackBar::leaveRequested, this, [this] { startSource(false); });
+    connect(m_playback, &PlaybackBar::failed, this,
+        [this](const QString &message) { statusBar()->showMessage(tr("Cannot play the recording: %1").arg(message)); });
+    m_recorder = new RecordController(m_connections, this);
+    connect(m_recorder, &RecordController::recordingChanged, this,
+        [this](bool, const QString &message) { statusBar()->showMessage(message, 10'000); });
     createActions();
     createStatusBar();
     restoreWindowState();
+    m_playback->hide(); // whatever the saved layout says: it shows with a recording
     connect(m_connections, &LiveConnections::snapshotApplied, this, &MainWindow::showSnapshot);
     connect(m_model, &ConnectionTableModel::snapshotApplied, this, &MainWindow::tableUpdated);
     connect(m_connections, &LiveConnections::followedChanged, this, [this] {
@@ -117,7 +130,9 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     connect(m_connections, &LiveConnections::statusChanged, this, &MainWindow::updateStatus);
     connect(m_connections, &LiveConnections::failed, this, [this](const QString &message) {
         qCWarning(lcUi) << "collection failed:" << message;
-        statusBar()->showMessage(tr("Cannot read the kernel's sockets: %1").arg(message));
+        statusBar()->showMessage(m_connections->description().kind == SourceDescription::Kind::Recording
+                ? tr("Cannot play the recording: %1").arg(message)
+                : tr("Cannot read the kernel's sockets: %1").arg(message));
     });
     connect(m_connections, &LiveConnections::sourceChanged, this, [this] {
         m_model->clear();
@@ -319,6 +334,12 @@ QWidget *MainWindow::viewWidget(View view) const
 void MainWindow::createActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *open = fileMenu->addAction(QIcon::fromTheme(u"document-open"_s), tr("&Open Recording…"));
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Replay a recording made with File → Record or tcplens record"));
+    connect(open, &QAction::triggered, this, &MainWindow::openRecordingInteractively);
+    fileMenu->addAction(m_recorder->action());
+    fileMenu->addSeparator();
     QAction *screenshot = fileMenu->addAction(QIcon::fromTheme(u"camera-photo"_s), tr("Save &Screenshot…"));
     screenshot->setShortcut(QKeySequence(u"Ctrl+Shift+S"_s));
     connect(screenshot, &QAction::triggered, this, &MainWindow::saveScreenshotInteractively);
@@ -455,6 +476,7 @@ void MainWindow::createStatusBar()
     auto *problems = new ProblemsStatusButton(this);
     problems->setConnections(m_connections);
     connect(problems, &QToolButton::clicked, this, [this] { showView(View::Problems); });
+    statusBar()->addPermanentWidget(m_recorder->indicator());
     statusBar()->addPermanentWidget(problems);
     statusBar()->addPermanentWidget(m_sourceLabel);
     statusBar()->addPermanentWidget(m_countLabel);
@@ -495,11 +517,51 @@ void MainWindow::startLab(const QString &scenario, const QString &title, bool pl
     showSourceDescription();
 }
 
+std::expected<void, QString> MainWindow::openRecording(const QString &path)
+{
+    if (auto opened = m_playback->open(path); !opened)
+        return opened;
+    showSourceDescription();
+    return {};
+}
+
+void MainWindow::openRecordingInteractively()
+{
+    QSettings settings;
+    const QString folder =
+        settings.value(u"recordings/folder"_s, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .toString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Recording"), folder, tr("TCP Lens recordings (*.tcplens);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(u"recordings/folder"_s, QFileInfo(path).absolutePath());
+    if (auto opened = openRecording(path); !opened)
+        QMessageBox::warning(this, tr("Cannot Open the Recording"), opened.error());
+}
+
 void MainWindow::showSourceDescription()
 {
     const SourceDescription description = m_connections->description();
     const SourceCapabilities capabilities = m_connections->capabilities();
     const QString netns = description.netns.isEmpty() ? tr("TCP Lens's own") : description.netns;
+    m_refreshAction->setEnabled(capabilities.live);
+    if (description.kind == SourceDescription::Kind::Recording) {
+        const RecordingInfo &info = m_playback->info();
+        const QString when = QLocale().toString(info.startedAt, QLocale::ShortFormat);
+        m_sourceLabel->setText(tr("Recording: %1 · %2, %3").arg(description.title, description.host, when));
+        m_sourceLabel->setToolTip(
+            tr("<p>A recording: <b>%1</b>, made on <b>%2</b> (Linux %3, network namespace: %4) on %5 by %6.</p>"
+               "<p>Nothing here is live: what the table, the diagram and the charts show is what the kernel "
+               "showed then. Back to Live (in the playback bar) watches this machine again.</p>")
+                .arg(QDir::toNativeSeparators(info.path).toHtmlEscaped(), description.host.toHtmlEscaped(),
+                    description.kernel.toHtmlEscaped(), netns.toHtmlEscaped(),
+                    QLocale().toString(info.startedAt, QLocale::LongFormat).toHtmlEscaped(),
+                    info.writtenBy.toHtmlEscaped()));
+        setWindowTitle(tr("TCP Lens — Recording: %1 (%2, %3)").arg(description.title, description.host, when));
+        updateStatus();
+        return;
+    }
     if (description.kind == SourceDescription::Kind::Lab) {
         m_sourceLabel->setText(tr("Lab: %1").arg(description.title));
         m_sourceLabel->setToolTip(
@@ -507,7 +569,6 @@ void MainWindow::showSourceDescription()
                "this machine's kernel (Linux %3). Nothing of this machine's own network is touched.</p>"
                "<p>Leave the lab (Ctrl+L) to watch this machine again.</p>")
                 .arg(description.title.toHtmlEscaped(), netns.toHtmlEscaped(), description.kernel.toHtmlEscaped()));
-        m_refreshAction->setEnabled(capabilities.live);
         setWindowTitle(tr("TCP Lens — Lab: %1").arg(description.title));
         updateStatus();
         return;
@@ -523,7 +584,6 @@ void MainWindow::showSourceDescription()
             .arg(description.host.toHtmlEscaped(), description.kernel.toHtmlEscaped(), netns.toHtmlEscaped(),
                 can.join(u", "_s),
                 cannot.isEmpty() ? QString() : tr("<p>Not here: %1.</p>").arg(cannot.join(u", "_s))));
-    m_refreshAction->setEnabled(capabilities.live);
     setWindowTitle(description.netns.isEmpty() ? tr("TCP Lens — %1").arg(description.host)
                                                : tr("TCP Lens — %1, %2").arg(description.host, description.netns));
     updateStatus();
@@ -999,6 +1059,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     event->accept();
+    m_recorder->stop();
     if (!m_rememberState)
         return;
     QSettings settings;

@@ -8,6 +8,7 @@
 
 #include <QMainWindow>
 
+#include <expected>
 #include <optional>
 
 class QAction;
@@ -28,8 +29,10 @@ class LiveConnections;
 class StateDiagramPanel;
 class SysctlPanel;
 class LabPanel;
+class PlaybackBar;
 class ProblemsPanel;
 class ReadingView;
+class RecordController;
 class ThemeController;
 
 // The window a user keeps open: the connection table in the centre; the state diagram, the selected
@@ -67,9 +70,14 @@ public:
     LabPanel *labPanel() const { return m_lab; }
     ProblemsPanel *problemsPanel() const { return m_problems; }
     ReadingView *readingView() const { return m_reading; }
+    PlaybackBar *playbackBar() const { return m_playback; }
+    RecordController *recorder() const { return m_recorder; }
     // Watches a new lab of `scenario` (a built-in's name or a file) instead of the machine.
     // `play`: runs its steps as soon as it is loaded.
     void startLab(const QString &scenario, const QString &title = QString(), bool play = false);
+    // Replays a recording (tcplens record, File -> Record) instead of watching the machine; the
+    // error names what is wrong with the file, and the window goes on with what it showed.
+    std::expected<void, QString> openRecording(const QString &path);
 
     // What closing does while sysctl changes TCP Lens made on the host are still in force.
     enum class HostSysctlsOnClose : quint8 {
@@ -137,6 +145,7 @@ private:
     void editPreferences();
     void restoreWindowState();
     void saveScreenshotInteractively();
+    void openRecordingInteractively();
     void showAbout();
     bool mayCloseWithHostSysctls();
 
@@ -160,6 +169,8 @@ private:
     LabPanel *m_lab = nullptr;
     ProblemsPanel *m_problems = nullptr;
     ReadingView *m_reading = nullptr;
+    PlaybackBar *m_playback = nullptr;
+    RecordController *m_recorder = nullptr;
     HostSysctlsOnClose m_hostSysctlsOnClose = HostSysctlsOnClose::Ask;
     bool m_closingAfterReverts = false;
     QAction *m_pauseAction = nullptr;

@@ -40,6 +40,8 @@ rejects "tcplens: unknown option '--bogus' (see tcplens --help)" --bogus
 rejects "tcplens: unknown option '--bogus' (see tcplens --help)" --exact --bogus
 rejects "tcplens: unknown argument 'doctor' (see tcplens --help)" --exact doctor
 rejects "tcplens: missing value after '--netns' (see tcplens --help)" --netns
+rejects "tcplens: there is no recording at '$work/gone.tcplens'" "$work/gone.tcplens"
+rejects "tcplens: a recording is replayed as it was; leave out --lab, --netns and --record" /etc/hostname --lab accept-overflow
 rejects "tcplens: --view takes one of table, diagram, timeline, listeners, counters, sysctls, lab, problems, reading, not 'bogus'" --view bogus
 rejects "tcplens snapshot: unknown option '--bogus' (see tcplens snapshot --help)" snapshot --bogus
 rejects "tcplens snapshot: add --json or --jsonl (the only output formats so far)" snapshot
@@ -59,6 +61,18 @@ if [ "$status" != 0 ] || ! grep -q '^tcplens ' "$work/out"; then
     failed=1
 else
     echo "PASS: tcplens -platform offscreen --version: $(cat "$work/out")"
+fi
+
+# A file that is no recording: the reader's error, naming the file, and exit status 1 (the arguments
+# were right; the file is not).
+printf 'notes, not a recording\n' >"$work/notes.tcplens"
+run "$work/notes.tcplens" --screenshot "$work/shot.png"
+if [ "$status" != 1 ] || ! grep -q "notes.tcplens" "$work/err" || [ -e "$work/shot.png" ]; then
+    echo "FAIL: tcplens notes.tcplens --screenshot exited $status (want 1, a line naming the file, no picture):"
+    sed 's/^/    /' "$work/err"
+    failed=1
+else
+    echo "PASS: tcplens notes.tcplens: $(grep notes.tcplens "$work/err")"
 fi
 
 run --help

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The TCP Lens authors
+//
+// The window replaying a recording (issue #16), offscreen. The recording is made here, from the live
+// pipeline in a private network namespace: first a listener with two connections, then those gone
+// and another listener. Scrubbed to each moment, forwards and back, the table shows that moment's
+// sockets; the controls, the title and the status bar say it is a recording; a file that is no
+// recording leaves the window as it was.
+#include "loopbacksockets.h"
+#include "mainwindow.h"
+#include "models/connectiontablemodel.h"
+#include "pipeline/liveconnections.h"
+#include "pipeline/localkernelsource.h"
+#include "privatenetworknamespace.h"
+#include "record/playbackbar.h"
+#include "record/recordcontroller.h"
+#include "record/recordingreader.h"
+#include "record/recordingwriter.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QSet>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace TcpLens;
+namespace Sockets = TcpLens::Test::LoopbackSockets;
+
+namespace {
+
+enum class Closing : quint8 { Shown, Left };
+
+// The listening ports and the connections' ports of the table's rows. A row whose socket the last
+// snapshot no longer had is shown once more as closing (ConnectionTableModel::Mark::Closing), until
+// the next snapshot: at the end of a recording there is none, as when a live kernel's display is
+// paused.
+QSet<quint16> portsShown(const QAbstractItemModel &model, Closing closing = Closing::Shown)
+{
+    QSet<quint16> ports;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row, 0);
+        if (index.data(ConnectionTableModel::StateRole).toInt() == int(TcpState::Close))
+            continue; // closed rows stay a while; the sockets of the moment are the question
+        if (closing == Closing::Left &&
+            index.data(ConnectionTableModel::MarkRole).value<ConnectionTableModel::Mark>() ==
+                ConnectionTableModel::Mark::Closing)
+            continue;
+        ports.insert(quint16(index.data(ConnectionTableModel::LocalPortRole).toUInt()));
+    }
+    return ports;
+}
+
+QString portsText(const QSet<quint16> &ports)
+{
+    QList<quint16> sorted(ports.cbegin(), ports.cend());
+    std::sort(sorted.begin(), sorted.end());
+    QStringList texts;
+    for (const quint16 port : sorted)
+        texts.append(QString::number(port));
+    return texts.join(u", "_s);
+}
+
+} // namespace
+
+class TestPlayback : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_folder;
+    QString m_path;
+    // The ports of each phase and a time at which the recording shows it.
+    QSet<quint16> m_first;
+    QSet<quint16> m_second;
+    qint64 m_firstNs = 0;
+    qint64 m_secondNs = 0;
+
+    // Waits until the pipeline's newest snapshot holds every port of `wanted` and none of `gone`.
+    static bool shows(const LiveConnections &live, const QSet<quint16> &wanted, const QSet<quint16> &gone)
+    {
+        QSet<quint16> ports;
+        const SocketSnapshot &latest = live.latest();
+        if (latest.isNull())
+            return false;
+        for (const SocketRecord &socket : latest.sockets())
+            ports.insert(socket.localPort);
+        return ports.contains(wanted) && !ports.intersects(gone);
+    }
+
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        CollectorSettings settings;
+        settings.intervalMs = 100;
+        auto window = std::make_unique<MainWindow>(settings, false);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return nullptr;
+        return window;
+    }
+
+    // The table shows `wanted` and nothing of `gone`, within a few seconds.
+    static bool tableShows(const MainWindow &window, const QSet<quint16> &wanted, const QSet<quint16> &gone,
+        Closing closing = Closing::Shown)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                const QSet<quint16> ports = portsShown(*window.connectionModel(), closing);
+                return ports.contains(wanted) && !ports.intersects(gone);
+            },
+            5000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationDomain(u"tcplens.org"_s);
+        QCoreApplication::setApplicationName(u"tcplens-test"_s);
+        QVERIFY(m_folder.isValid());
+        m_path = m_folder.filePath(u"phases.tcplens"_s);
+
+        // Recorded as `tcplens record` and File -> Record do: a writer on the live pipeline.
+        LocalKernelSource::Options options;
+        options.collector.intervalMs = 100;
+        auto source = std::make_unique<LocalKernelSource>(options);
+        auto writer = RecordingWriter::create(m_path, source->description());
+        QVERIFY2(writer.has_value(), qPrintable(writer ? QString() : writer.error()));
+        LiveConnections live;
+        (*writer)->record(live);
+        live.setSource(std::move(source));
+
+        auto first = Sockets::listen(u"127.0.0.1"_s, 8);
+        QVERIFY(first.fd);
+        auto client = Sockets::connectTo(u"127.0.0.1"_s, first.port);
+        QVERIFY(client && Sockets::waitConnected(client.get(), 1s));
+        auto server = Sockets::acceptOne(first.fd.get(), 1s);
+        QVERIFY(server);
+        m_first = {first.port, Sockets::localPort(client.get())};
+        QTRY_VERIFY_WITH_TIMEOUT(shows(live, m_first, {}), 5000);
+        m_firstNs = live.latest().monotonicNs();
+        QTest::qWait(600);
+
+        Sockets::closeWithReset(client);
+        server.reset();
+        first.fd.reset();
+        auto second = Sockets::listen(u"127.0.0.1"_s, 8);
+        QVERIFY(second.fd);
+        m_second = {second.port};
+        QTRY_VERIFY_WITH_TIMEOUT(shows(live, m_second, m_first), 5000);
+        m_secondNs = live.latest().monotonicNs();
+        QTest::qWait(600);
+        live.setSource(nullptr);
+        (*writer)->finish();
+        QVERIFY2(!m_first.intersects(m_second), "the kernel gave the second listener a port of the first phase");
+    }
+
+    void scrubbingShowsThatMomentsSockets()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        auto opened = window->openRecording(m_path);
+        QVERIFY2(opened.has_value(), qPrintable(opened ? QString() : opened.error()));
+        PlaybackBar *bar = window->playbackBar();
+        QVERIFY(bar->isVisible());
+        QVERIFY2(window->windowTitle().contains(u"Recording: phases.tcplens"_s), qPrintable(window->windowTitle()));
+        const auto *source = window->findChild<QLabel *>(u"sourceLabel"_s);
+        QVERIFY(source && source->text().startsWith(u"Recording: phases.tcplens"_s));
+        QCOMPARE(window->connections()->description().kind, SourceDescription::Kind::Recording);
+
+        bar->setPaused(true);
+        bar->seek(m_firstNs);
+        QVERIFY2(tableShows(*window, m_first, m_second),
+            qPrintable(u"after scrubbing to the first moment the table shows ports %1, not %2"_s.arg(
+                portsText(portsShown(*window->connectionModel())), portsText(m_first))));
+        auto *slider = bar->findChild<QSlider *>(u"timeSlider"_s);
+        QVERIFY(slider);
+        QCOMPARE(slider->value(), int((m_firstNs - bar->info().firstNs) / 1'000'000));
+
+        bar->seek(m_secondNs); // forwards
+        QVERIFY2(tableShows(*window, m_second, m_first),
+            qPrintable(u"after scrubbing forwards the table shows ports %1, not %2"_s.arg(
+                portsText(portsShown(*window->connectionModel())), portsText(m_second))));
+
+        bar->seek(m_firstNs); // and back
+        QVERIFY2(tableShows(*window, m_first, m_second),
+            qPrintable(u"after scrubbing back the table shows ports %1, not %2"_s.arg(
+                portsText(portsShown(*window->connectionModel())), portsText(m_first))));
+        QVERIFY(bar->isPaused());
+        QCOMPARE(bar->position(), m_firstNs);
+    }
+
+    void steppingAndSpeedMoveThePlayback()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QVERIFY(window->openRecording(m_path).has_value());
+        PlaybackBar *bar = window->playbackBar();
+        bar->setPaused(true);
+        bar->seek(m_firstNs);
+        QTRY_COMPARE(bar->position(), m_firstNs);
+        // The next transition is the first phase's end: the sockets closed before the second.
+        bar->stepToNextTransition();
+        QTRY_VERIFY(bar->position() > m_firstNs);
+        QVERIFY(bar->position() <= m_secondNs);
+        QVERIFY(bar->isPaused());
+
+        bar->setSpeedIndex(int(PlaybackBar::speeds().size()) - 1);
+        QCOMPARE(bar->speed(), 20.0);
+        bar->setPaused(false);
+        // At 20 times its pace, the rest of the recording plays in well under a second.
+        QTRY_COMPARE_WITH_TIMEOUT(bar->position(), bar->info().lastNs, 5000);
+        // Played this fast, the table may skip snapshots (LiveConnections drops those overtaken): the
+        // last one it shows may be the first without the first phase's sockets.
+        QVERIFY2(tableShows(*window, m_second, m_first, Closing::Left),
+            qPrintable(u"at the end the table shows ports %1, not %2"_s.arg(
+                portsText(portsShown(*window->connectionModel(), Closing::Left)), portsText(m_second))));
+    }
+
+    void backToLiveWatchesTheMachineAgain()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QVERIFY(window->openRecording(m_path).has_value());
+        QVERIFY(!window->recorder()->action()->isEnabled()); // a replay is recorded already
+        Q_EMIT window->playbackBar()->leaveRequested();
+        QCOMPARE(window->connections()->description().kind, SourceDescription::Kind::LocalKernel);
+        QVERIFY(window->playbackBar()->isHidden());
+        QVERIFY(window->recorder()->action()->isEnabled());
+        QVERIFY2(!window->windowTitle().contains(u"Recording"_s), qPrintable(window->windowTitle()));
+    }
+
+    void aFileThatIsNoRecordingChangesNothing()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        const QString path = m_folder.filePath(u"notes.tcplens"_s);
+        QFile notes(path);
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("These are notes, not a recording.\n");
+        notes.close();
+        auto opened = window->openRecording(path);
+        QVERIFY(!opened.has_value());
+        QVERIFY2(opened.error().contains(u"notes.tcplens"_s), qPrintable(opened.error()));
+        QCOMPARE(window->connections()->description().kind, SourceDescription::Kind::LocalKernel);
+        QVERIFY(window->playbackBar()->isHidden());
+    }
+
+    void recordingFromTheWindowMakesAFileThatReplays()
+    {
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 4);
+        QVERIFY(listener.fd);
+        auto window = openWindow();
+        QVERIFY(window);
+        const QString path = m_folder.filePath(u"window.tcplens"_s);
+        RecordController *recorder = window->recorder();
+        auto started = recorder->start(path);
+        QVERIFY2(started.has_value(), qPrintable(started ? QString() : started.error()));
+        QVERIFY(recorder->action()->isChecked());
+        QVERIFY(!recorder->indicator()->isHidden());
+        QVERIFY2(recorder->indicator()->text().contains(u"REC"_s), qPrintable(recorder->indicator()->text()));
+        QTRY_VERIFY(!window->connections()->latest().isNull());
+        QTest::qWait(1200);
+        recorder->stop();
+        QVERIFY(!recorder->isRecording());
+        QVERIFY(recorder->indicator()->isHidden());
+
+        auto reader = RecordingReader::open(path);
+        QVERIFY2(reader.has_value(), qPrintable(reader ? QString() : reader.error()));
+        QVERIFY((*reader)->info().rows[int(RecordKind::Snapshot)] >= 2);
+        QVERIFY(window->openRecording(path).has_value());
+        QVERIFY(tableShows(*window, {listener.port}, {}));
+    }
+};
+
+TCPLENS_NETNS_TEST_MAIN(TestPlayback, QApplication)
+
+#include "tst_playback.moc"
