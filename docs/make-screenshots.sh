@@ -49,7 +49,12 @@ shot listeners --view listeners --theme light --after 12
 shot counters --view counters --theme light --after 12
 # The lab: two lessons' scenarios played in namespaces of their own, each picture taken once the
 # last step ran (narration, every claim with what this kernel did, the charts' step markers).
-shot lab-accept-overflow --theme light --lab accept-overflow --play --after 12
+rm -f "$out/accept-overflow.tcplens"
+shot lab-accept-overflow --theme light --lab accept-overflow --play --after 12 --record "$out/accept-overflow.tcplens"
+# That run recorded (issue #16), replayed with no kernel involved: the playback bar's slider, the
+# title and status bar saying it is a recording, the table as it was 8 s into the lesson.
+shot replay-accept-overflow --theme light --after 8 "$out/accept-overflow.tcplens"
+rm -f "$out/accept-overflow.tcplens"
 shot lab-handshake --theme light --lab handshake-slow-motion --play --after 6
 # The same in Chinese, the lessons' language (docs/translation.md): the window, the narration, the
 # claims and the charts' markers.

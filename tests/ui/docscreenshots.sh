@@ -13,7 +13,7 @@ rm -rf "$out"
 mkdir -p "$out"
 TCPLENS_APP=$app TCPLENS_ROWS=$out/rows.txt bash "$here/../../docs/make-screenshots.sh" "" "$out" >/dev/null
 for name in main-window main-window-dark window-1024x700 window-1920x1080 diagram timeline sysctls listeners counters \
-    lab-accept-overflow lab-handshake lab-simultaneous-close-zh main-window-zh sysctls-zh problems-close-wait problems-accept-overflow; do
+    lab-accept-overflow replay-accept-overflow lab-handshake lab-simultaneous-close-zh main-window-zh sysctls-zh problems-close-wait problems-accept-overflow; do
     file=$out/$name.png
     [ -s "$file" ] || { echo "FAIL: $name.png was not written"; exit 1; }
     head -c 8 "$file" | od -An -c | grep -q 'P   N   G' || { echo "FAIL: $name.png is not a PNG"; exit 1; }
@@ -34,6 +34,10 @@ done
 # full accept queue (2 of a backlog of 1).
 grep -Eq '^lab-accept-overflow: LISTEN 127\.0\.0\.1:8080 \*:\* 2 1$' "$out/rows.txt" ||
     { echo "FAIL: lab-accept-overflow does not show the lab's full accept queue"; cat "$out/rows.txt"; exit 1; }
+# Its recording replayed shows the same full queue, and nothing was left behind.
+grep -Eq '^replay-accept-overflow: LISTEN 127\.0\.0\.1:8080 \*:\* 2 1$' "$out/rows.txt" ||
+    { echo "FAIL: the replayed lab recording does not show the full accept queue"; cat "$out/rows.txt"; exit 1; }
+[ ! -e "$out/accept-overflow.tcplens" ] || { echo "FAIL: the lab recording was left in $out"; exit 1; }
 # The Problems pictures show the problem's rows only: the server's socket stuck in CLOSE-WAIT, the
 # listener with its full accept queue.
 grep -Eq '^problems-close-wait: CLOSE-WAIT 127\.0\.0\.1:8080 127\.0\.0\.1:[0-9]+ 0 0$' "$out/rows.txt" ||
