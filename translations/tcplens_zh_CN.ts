@@ -2416,6 +2416,14 @@ Options:
         <source>TCP Lens — Recording: %1 (%2, %3)</source>
         <translation>TCP Lens — 录制：%1（%2，%3）</translation>
     </message>
+    <message>
+        <source>Replaying a recording made with exact transitions</source>
+        <translation>正在回放录制（录制时读取了精确的状态变化）</translation>
+    </message>
+    <message>
+        <source>Replaying a recording made by polling</source>
+        <translation>正在回放录制（录制时采用轮询）</translation>
+    </message>
 </context>
 <context>
     <name>TcpLens::OwnerTexts</name>

@@ -652,6 +652,10 @@ void MainWindow::updateStatus()
         polling = tr("polling at %1 Hz").arg(1000.0 / double(std::max(intervalMs, 1)), 0, 'g', 3);
     QString text = status.exactActive ? tr("Exact transitions from the kernel, %1").arg(polling)
                                       : tr("Inferred between polls, %1").arg(polling);
+    // A replay polls nothing: what counts is how the recording was made.
+    if (m_connections->description().kind == SourceDescription::Kind::Recording)
+        text = status.exactActive ? tr("Replaying a recording made with exact transitions")
+                                  : tr("Replaying a recording made by polling");
     if (status.exactActive && status.exactEventsLost > 0)
         text += tr(
             " (%n event(s) lost to full ring buffers; those steps are inferred)", nullptr, int(status.exactEventsLost));
