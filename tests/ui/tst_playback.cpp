@@ -6,6 +6,7 @@
 // and another listener. Scrubbed to each moment, forwards and back, the table shows that moment's
 // sockets; the controls, the title and the status bar say it is a recording; a file that is no
 // recording leaves the window as it was.
+#include "charts/timechartview.h"
 #include "loopbacksockets.h"
 #include "mainwindow.h"
 #include "models/connectiontablemodel.h"
@@ -218,6 +219,14 @@ private Q_SLOTS:
         QVERIFY2(tableShows(*window, m_second, m_first, Closing::Left),
             qPrintable(u"at the end the table shows ports %1, not %2"_s.arg(
                 portsText(portsShown(*window->connectionModel(), Closing::Left)), portsText(m_second))));
+        // The charts follow the recording's clock, not this machine's, whose "now" is past the
+        // recording's end: their newest moment is the recording's last.
+        const auto charts = window->findChildren<TimeChartView *>();
+        QVERIFY(charts.size() >= 3); // the listener's, the counters', the sysctl's
+        for (TimeChartView *chart : charts) {
+            chart->refresh();
+            QCOMPARE(chart->viewToNs(), bar->info().lastNs);
+        }
     }
 
     void backToLiveWatchesTheMachineAgain()

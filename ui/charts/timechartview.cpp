@@ -339,12 +339,18 @@ void TimeChartView::refreshAreas(TimeSeriesModel *model, int buckets)
     }
 }
 
+void TimeChartView::setClock(std::function<qint64()> nowNs)
+{
+    m_nowNs = std::move(nowNs);
+    scheduleRefresh();
+}
+
 void TimeChartView::refresh()
 {
     if (m_frozen)
         return;
     if (m_following) {
-        m_toNs = MonotonicClock::nowNs();
+        m_toNs = m_nowNs ? m_nowNs() : MonotonicClock::nowNs();
         m_fromNs = m_toNs - m_windowNs;
     }
     m_dirty = false;

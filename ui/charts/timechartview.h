@@ -6,6 +6,8 @@
 #include <QList>
 #include <QPointer>
 
+#include <functional>
+
 class QAbstractSeries;
 class QTimer;
 class QValueAxis;
@@ -44,6 +46,9 @@ public:
     qint64 windowNs() const { return m_windowNs; }
     void setWindowNs(qint64 windowNs);
     void setRefreshMs(int refreshMs);
+    // What "now" is, for a chart that follows the newest data: this machine's CLOCK_MONOTONIC by
+    // default; a replay's position while a recording plays (its samples are from another time).
+    void setClock(std::function<qint64()> nowNs);
     bool isFollowing() const { return m_following; }
     // The time range shown now (CLOCK_MONOTONIC ns).
     qint64 viewFromNs() const { return m_fromNs; }
@@ -113,6 +118,7 @@ private:
     bool m_dirty = true;
     int m_refreshMs = 100; // as asked; the timer's interval grows when a refresh costs more
     bool m_panning = false;
+    std::function<qint64()> m_nowNs;
     double m_panStartX = 0;
     qint64 m_panStartFromNs = 0;
 };
