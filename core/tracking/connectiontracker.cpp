@@ -474,10 +474,13 @@ ConnectionEvents ConnectionTracker::applyDestroyed(const DestroyedSockets &destr
     const qint64 now = destroyed.monotonicNs;
     for (const auto &socket : destroyed.sockets) {
         const quint64 owner = applyNotice(joiner, socket, now, events);
+        if (owner == 0)
+            continue;
         // Its end, if the tracepoint reported it, is accounted for: a later socket on the same
-        // 4-tuple must not take it.
-        if (owner != 0)
-            m_exact.noticeTaken(SocketEndpoints::of(socket), owner);
+        // 4-tuple must not take it, nor this notice's end if the tracepoint reports it after.
+        m_exact.noticeTaken(SocketEndpoints::of(socket), owner);
+        if (TrackedConnection *connection = findOpen(owner))
+            connection->noticed = true;
     }
     return events;
 }
@@ -547,6 +550,8 @@ quint64 ConnectionTracker::applyNotice(
         seen.state = TcpState::SynSent;
     TrackedConnection &connection = open(SharedSocketRecord::copyOf(seen), passive, now, events);
     connection.path.last().knowledge = StepKnowledge::Inferred;
+    if (socket.remotePort != 0 && !socket.localIsUnspecified())
+        m_exact.openedByLateNotice(SocketEndpoints::of(socket), connection.id);
     events.last().knowledge = StepKnowledge::Inferred;
     m_destroyedAt.insert(socket.cookie, now);
     return connection.id;

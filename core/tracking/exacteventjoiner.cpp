@@ -126,8 +126,8 @@ void ExactEventJoiner::apply(Connections &connections, const QList<StateChangeEv
 quint64 ExactEventJoiner::bind(Connections &connections, Life &life, quint64 lifeId, ConnectionEvents &events)
 {
     const quint64 candidate = connections.openConnectionAt(*life.endpoints);
-    if (candidate == 0)
-        return 0;
+    if (candidate == 0 || m_eventsSetAside.contains(candidate))
+        return 0; // none, or one whose socket's events came and went: this is a later socket
     TrackedConnection *connection = connections.openConnection(candidate);
     // A request socket a poll saw becomes the child born when the handshake's last ACK comes
     // (tcp_check_req() -> inet_csk_clone_lock()): the same connection, born after the poll.
@@ -280,7 +280,12 @@ void ExactEventJoiner::end(Connections &connections, TrackedConnection &connecti
     const ConnectionPath &told, const StateChangeEvent &change, ConnectionEvents &events)
 {
     ConnectionPath &path = connection.path;
-    m_endedByEndpoints.insert(SocketEndpoints::of(change), {connection.id, m_generation});
+    // A connection takes one notice (__sk_free() sends one per socket). If its notice came before
+    // this event, the next notice on these endpoints is a later socket's, which endedAt() must not
+    // give away: the later socket's events may even have come here, when its predecessor's notice
+    // was late (sock_diag_broadcast_destroy() queues it to a workqueue).
+    if (!connection.noticed)
+        m_endedByEndpoints.insert(SocketEndpoints::of(change), {connection.id, m_generation});
     for (qsizetype k = at + 1; k < path.size(); ++k) {
         if (path[k].state == TcpState::TimeWait && path[k].knowledge == StepKnowledge::Polled) {
             reportRevision(connection.id, told, path, change.timeNs, events);
@@ -325,6 +330,12 @@ void ExactEventJoiner::noticeTaken(const SocketEndpoints &endpoints, quint64 con
         m_endedByEndpoints.erase(it);
 }
 
+void ExactEventJoiner::openedByLateNotice(const SocketEndpoints &endpoints, quint64 connectionId)
+{
+    if (m_setAsideEnded.remove(endpoints))
+        m_eventsSetAside.insert(connectionId);
+}
+
 void ExactEventJoiner::pollApplied(Connections &connections)
 {
     m_handoverAt.clear();
@@ -336,10 +347,19 @@ void ExactEventJoiner::pollApplied(Connections &connections)
             over.append(lifeId);
     }
     for (const quint64 lifeId : std::as_const(over)) {
-        // No poll or notice of the watched namespace confirmed it within three polls: another's.
-        m_setAside += m_lives.at(lifeId).pending.size();
+        // No poll or notice of the watched namespace confirmed it within three polls: another's, or
+        // one whose notice is late.
+        const Life &life = m_lives.at(lifeId);
+        if (life.connectionId == 0 && life.endpoints && !life.pending.isEmpty() &&
+            life.pending.constLast().newState == TcpState::Close)
+            m_setAsideEnded.insert(*life.endpoints, m_generation);
+        m_setAside += life.pending.size();
         erase(lifeId);
     }
+    // Notices were seen 0.85 s late under load; a few seconds of polls cover that many times over.
+    constexpr quint64 LateNoticePolls = 25;
+    for (auto it = m_setAsideEnded.begin(); it != m_setAsideEnded.end();)
+        it = *it + LateNoticePolls < m_generation ? m_setAsideEnded.erase(it) : std::next(it);
     // A destroy notice follows the socket's end within moments (sk_destruct()).
     for (auto it = m_endedByEndpoints.begin(); it != m_endedByEndpoints.end();)
         it = it->generation + 2 < m_generation ? m_endedByEndpoints.erase(it) : std::next(it);
@@ -349,6 +369,7 @@ void ExactEventJoiner::connectionClosed(quint64 connectionId)
 {
     m_lifeOfConnection.remove(connectionId);
     m_handoverAt.remove(connectionId);
+    m_eventsSetAside.remove(connectionId);
 }
 
 void ExactEventJoiner::retire(quint64 lifeId)

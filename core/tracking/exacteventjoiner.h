@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 #include <unordered_map>
@@ -70,6 +71,11 @@ public:
     quint64 endedAt(const SocketEndpoints &endpoints);
     // A destroy notice on these endpoints was found to be this connection's.
     void noticeTaken(const SocketEndpoints &endpoints, quint64 connectionId);
+    // A destroy notice no event waited for opened this connection. If the events of a socket that
+    // ended on these endpoints were set aside lately, they were this socket's: its notice came later
+    // than the polls that wait for one (sock_diag_broadcast_destroy() queues it to a workqueue, which
+    // ran 0.85 s late under load), and every later event on these endpoints is another socket's.
+    void openedByLateNotice(const SocketEndpoints &endpoints, quint64 connectionId);
     // A poll was applied: handovers are decided, lives no poll confirmed within three polls belonged
     // to another namespace.
     void pollApplied(Connections &connections);
@@ -113,6 +119,10 @@ private:
         quint64 generation = 0;
     };
     QHash<SocketEndpoints, Ended> m_endedByEndpoints;
+    // Endpoints of unbound lives that ended and were set aside, with the poll count then, for a
+    // notice that comes after them.
+    QHash<SocketEndpoints, quint64> m_setAsideEnded;
+    QSet<quint64> m_eventsSetAside; // open connections whose socket's events were set aside
     quint64 m_nextLife = 1;
     quint64 m_generation = 0;
     qint64 m_setAside = 0;

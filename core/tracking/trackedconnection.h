@@ -39,6 +39,9 @@ struct TrackedConnection
     qint64 closedNs = 0; // 0 while open
     bool seenFromStart = false; // false for connections that already existed at the first poll
     bool passive = false; // accepted from a listener (server side), as opposed to connect()
+    // Its full socket's destroy notice came (one per socket: sk_destruct() runs once): a later notice
+    // on its endpoints is another socket's.
+    bool noticed = false;
     quint32 slot = 0; // the tracker's bookkeeping: where it marks this connection as seen
 
     bool isClosed() const { return closedNs != 0; }

@@ -78,6 +78,13 @@ private Q_SLOTS:
         const auto child = [](quint64 cookie, S state, quint8 flags = 0) {
             return socket(cookie, state, Server, Client, flags);
         };
+        // tcp_disconnect() clears the peer's port and the local address before the notice is sent.
+        const auto abortedClient = [](quint64 cookie) {
+            SocketRecord aborted = socket(cookie, S::Close, Client, 0);
+            aborted.localAddress = {};
+            aborted.info.bytesAcked = 1;
+            return aborted;
+        };
         const QString clientDone = u"40000>80: CLOSED(e) > SYN-SENT(e) > ESTAB(e)"_s;
         const QString childDone = u"80>40000: LISTEN(e) > SYN-RECV(e) > ESTAB(e)"_s;
 
@@ -161,6 +168,25 @@ private Q_SLOTS:
             << QStringList{clientDone + u" > CLOSE-WAIT(e) > LAST-ACK(e) > CLOSED(e)"_s,
                    u"80>40002: SYN-RECV(e) > ESTAB(e) > CLOSED(e)"_s}
             << qint64(0);
+
+        // tst_trackerchurn under load: sock_diag_broadcast_destroy() hands a notice to a workqueue, which
+        // ran 0.85 s late, after four polls: the first socket's events were set aside as another
+        // namespace's. Its notice came 5 ms after the next socket on the 4-tuple (the port came round
+        // again) was born, and before that socket's events. Each socket is one connection.
+        QTest::addRow("a notice later than its events' last poll, and the next socket on its 4-tuple")
+            << Script{poll(0, {listener()}),
+                   events(clientConnects(10, A) + childAccepted(10.05, B) +
+                       QList{traced(10.1, A, S::Established, S::Close, Client, Server),
+                           traced(10.15, B, S::Established, S::Close, Server, Client)}),
+                   poll(200, {listener()}), poll(400, {listener()}), poll(600, {listener()}), poll(800, {listener()}),
+                   notices(851, {abortedClient(20), child(21, S::Close)}),
+                   events(clientConnects(845.9, A) + childAccepted(845.95, B) +
+                       QList{traced(846, A, S::Established, S::Close, Client, Server),
+                           traced(846.05, B, S::Established, S::Close, Server, Client)}),
+                   notices(870, {abortedClient(22), child(23, S::Close)}), poll(1000, {listener()})}
+            << QStringList{u"80>40000: LISTEN(i) > SYN-RECV(i) > ESTAB(i) > CLOSE-WAIT(i) > LAST-ACK(i) > CLOSED(e)"_s,
+                   childDone + u" > CLOSED(e)"_s}
+            << qint64(-1);
 
         QTest::addRow("another namespace's events are held back, then set aside")
             << Script{poll(0, {listener()}),
@@ -341,6 +367,42 @@ private Q_SLOTS:
         QCOMPARE(opened, qsizetype(1 + 2 * Count)); // the listener, and every socket once
         QCOMPARE(tracker.openCount(), 1);
         verifyEventsTellThePaths(tracker, told);
+    }
+
+    // The same, counted, also when the notice comes after the joiner stopped remembering the
+    // 4-tuple whose events it set aside: the first socket's notice must not take the second
+    // socket's events and then its notice too (ExactEventJoiner::endedAt()), as it did in CI.
+    void aLateNoticeCostsNoConnection_data()
+    {
+        QTest::addColumn<int>("pollsLate");
+        QTest::addRow("four polls late, as seen") << 4;
+        QTest::addRow("later than the joiner remembers") << 40;
+    }
+
+    void aLateNoticeCostsNoConnection()
+    {
+        QFETCH(int, pollsLate);
+        SocketRecord abortedClient = socket(20, S::Close, Client, 0);
+        abortedClient.localAddress = {};
+        const auto ends = [](double ms) {
+            return QList{traced(ms, A, S::Established, S::Close, Client, Server),
+                traced(ms + 0.05, B, S::Established, S::Close, Server, Client)};
+        };
+        Script script{poll(0, {listener()}), events(clientConnects(10, A) + childAccepted(10.05, B) + ends(10.1))};
+        for (int i = 1; i <= pollsLate; ++i)
+            script.append(poll(200 * i, {listener()}));
+        const double late = 200 * pollsLate + 51;
+        script += {notices(late, {abortedClient, socket(21, S::Close, Server, Client)}),
+            events(clientConnects(late - 5.1, A) + childAccepted(late - 5.05, B) + ends(late - 5)),
+            notices(late + 19, {socket(22, S::Close, Client, 0), socket(23, S::Close, Server, Client)}),
+            poll(200 * pollsLate + 200, {listener()})};
+        ConnectionTracker tracker;
+        const ConnectionEvents events = run(tracker, script);
+        const auto opened = std::count_if(events.cbegin(), events.cend(),
+            [](const ConnectionEvent &event) { return event.kind == ConnectionEvent::Kind::Opened; });
+        QCOMPARE(opened, 5); // the listener, and each socket once
+        QCOMPARE(tracker.openCount(), 1);
+        verifyEventsTellThePaths(tracker, events);
     }
 
     void scenario()
