@@ -340,17 +340,32 @@ void ConnectionTracker::close(
         {ConnectionEvent::Kind::Closed, connection.id, connection.state(), TcpState::Close, nowNs, knowledge});
     m_closedIdByCookie.insert(connection.cookie, connection.id);
     m_closed.push_back(std::move(connection));
-    if (qsizetype(m_closed.size()) > m_settings.maxClosed) {
-        m_closedIdByCookie.remove(m_closed.front().cookie);
-        m_closed.pop_front();
-    }
+    if (qsizetype(m_closed.size()) > m_settings.maxClosed)
+        dropOldestClosed(nowNs);
+}
+
+namespace {
+// How long a closed connection's cookie is remembered for its destroy notice, kept or not.
+constexpr qint64 LateNoticeNs = 5'000'000'000;
+} // namespace
+
+void ConnectionTracker::dropOldestClosed(qint64 nowNs)
+{
+    const TrackedConnection &oldest = m_closed.front();
+    if (nowNs - oldest.closedNs < LateNoticeNs)
+        m_droppedCookies.emplace_back(oldest.closedNs, oldest.cookie); // its notice may be on its way
+    else
+        m_closedIdByCookie.remove(oldest.cookie);
+    m_closed.pop_front();
 }
 
 void ConnectionTracker::purgeClosed(qint64 nowNs)
 {
-    while (!m_closed.empty() && nowNs - m_closed.front().closedNs > m_settings.closedRetentionNs) {
-        m_closedIdByCookie.remove(m_closed.front().cookie);
-        m_closed.pop_front();
+    while (!m_closed.empty() && nowNs - m_closed.front().closedNs > m_settings.closedRetentionNs)
+        dropOldestClosed(nowNs);
+    while (!m_droppedCookies.empty() && nowNs - m_droppedCookies.front().first >= LateNoticeNs) {
+        m_closedIdByCookie.remove(m_droppedCookies.front().second);
+        m_droppedCookies.pop_front();
     }
 }
 
@@ -494,7 +509,8 @@ quint64 ConnectionTracker::applyNotice(
         m_destroyedAt.insert(socket.cookie, now);
         return known->id;
     }
-    // Closed already (the tracepoint said so first): the notice brings the final figures.
+    // Closed already (the tracepoint said so first, or a poll found it gone): the notice brings the
+    // final figures, or nothing when the connection is no longer kept.
     if (const quint64 closedId = m_closedIdByCookie.value(socket.cookie, 0)) {
         if (TrackedConnection *closed = findAny(closedId))
             takeFinalFigures(*closed, socket, now);

@@ -131,6 +131,12 @@ private:
     QHash<quint64, qint64> m_destroyedAt; // cookie -> when its destroy notice came, until the next poll
     std::deque<TrackedConnection> m_closed;
     QHash<quint64, quint64> m_closedIdByCookie; // closed connections still kept, for late destroy notices
+    // Closed connections dropped from m_closed (its cap) while their destroy notice may still come:
+    // (closedNs, cookie), oldest first. The notice is queued to a workqueue
+    // (sock_diag_broadcast_destroy()) and was seen 1.5 s late under load; a notice for a cookie
+    // nobody remembers opens a new connection, which would count this one twice.
+    std::deque<std::pair<qint64, quint64>> m_droppedCookies;
+    void dropOldestClosed(qint64 nowNs);
     ExactEventJoiner m_exact;
     QSet<quint16> m_listenerPorts; // of the last snapshot: a socket on one of them was accepted
     qint64 m_lastPollNs = 0;

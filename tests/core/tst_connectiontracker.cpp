@@ -211,6 +211,32 @@ private Q_SLOTS:
         QCOMPARE(tracker.findByCookie(31)->state(), S::TimeWait);
     }
 
+    // Under churn the closed connections kept (maxClosed) turn over in a second, and a destroy
+    // notice can come later than that (sock_diag_broadcast_destroy() queues it): the notice of a
+    // connection no longer kept must not open it again (tst_trackerchurn counted 100,002 of 100,000).
+    void aLateNoticeOfAConnectionNoLongerKeptOpensNothing()
+    {
+        ConnectionTracker::Settings settings;
+        settings.maxClosed = 2;
+        ConnectionTracker tracker(settings);
+        tracker.applySnapshot(snapshotAt(1000 * Millisecond, {}));
+        tracker.applySnapshot(snapshotAt(2000 * Millisecond,
+            {child(40, S::Established), socket(41, S::Established, 40002, Server),
+                socket(42, S::Established, 40003, Server)}));
+        tracker.applySnapshot(snapshotAt(3000 * Millisecond, {}));
+        QCOMPARE(tracker.closed().size(), std::size_t(2)); // 40 is no longer kept
+        QVERIFY(!closedWithCookie(tracker, 40));
+        const auto late = tracker.applyDestroyed(destroyedAt(4500 * Millisecond, {child(40, S::Close)}));
+        QVERIFY2(late.isEmpty(), "the late notice of a closed connection opened it again");
+        QCOMPARE(tracker.openCount(), 0);
+        // Long after (more than 5 s), a notice with that cookie is news: a socket born and gone
+        // between two polls.
+        tracker.applySnapshot(snapshotAt(9000 * Millisecond, {}));
+        const auto news = tracker.applyDestroyed(destroyedAt(9500 * Millisecond, {child(40, S::Close)}));
+        QVERIFY(!news.isEmpty());
+        QCOMPARE(news.constFirst().kind, ConnectionEvent::Kind::Opened);
+    }
+
     void memoryStaysBoundedUnderChurn()
     {
         ConnectionTracker::Settings settings;
