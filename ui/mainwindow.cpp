@@ -13,7 +13,6 @@
 #include "diagram/transitionplayer.h"
 #include "elidedlabel.h"
 #include "lab/labpanel.h"
-#include "model/monotonicclock.h"
 #include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
 #include "pipeline/labsource.h"
@@ -122,11 +121,10 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     createStatusBar();
     restoreWindowState();
     m_playback->hide(); // whatever the saved layout says: it shows with a recording
-    // The charts follow "now": a recording's position while one plays, for its samples are of
-    // another time than this machine's clock.
-    for (TimeChartView *chart : findChildren<TimeChartView *>()) {
-        chart->setClock([this] { return m_playback->isActive() ? m_playback->position() : MonotonicClock::nowNs(); });
-    }
+    // The charts follow the source's "now": a recording's position while one plays, for its samples
+    // are of another time than this machine's clock.
+    for (TimeChartView *chart : findChildren<TimeChartView *>())
+        chart->setClock([this] { return m_connections->sourceNowNs(); });
     connect(m_connections, &LiveConnections::snapshotApplied, this, &MainWindow::showSnapshot);
     connect(m_model, &ConnectionTableModel::snapshotApplied, this, &MainWindow::tableUpdated);
     connect(m_connections, &LiveConnections::followedChanged, this, [this] {

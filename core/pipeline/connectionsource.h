@@ -5,6 +5,7 @@
 #include "collect/descriptorbroker.h"
 #include "collect/listenersamplebatch.h"
 #include "model/destroyedsockets.h"
+#include "model/monotonicclock.h"
 #include "model/socketsnapshot.h"
 #include "model/timelinemarker.h"
 #include "pipeline/sourcedescription.h"
@@ -46,6 +47,10 @@ public:
     virtual void setListenerIntervalMs(int intervalMs) = 0;
     // Asks for listenerHistoryReady(cookie, ...): the stored samples of one listener.
     virtual void requestListenerHistory(quint64 cookie) = 0;
+    // Now, on the clock of the times this source reports (CLOCK_MONOTONIC ns of the machine observed),
+    // for views that show "the last minute": this machine's clock for its own kernel, the position
+    // of a recording played back, a remote host's clock (which started at that host's boot).
+    virtual qint64 nowNs() const { return MonotonicClock::nowNs(); }
     // For a namespace this process may not enter: what opens its sockets and /proc/sys files for us
     // (the sysctl panel reads and writes through it). Null: enter description().netns instead.
     virtual std::shared_ptr<DescriptorBroker> descriptorBroker() const { return nullptr; }

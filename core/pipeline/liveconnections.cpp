@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "liveconnections.h"
 
+#include "model/monotonicclock.h"
 #include "proc/countersampler.h"
 
 namespace TcpLens {
@@ -153,6 +154,11 @@ void LiveConnections::setSource(std::unique_ptr<ConnectionSource> source, Source
 SourceDescription LiveConnections::description() const
 {
     return m_source ? m_source->description() : SourceDescription();
+}
+
+qint64 LiveConnections::sourceNowNs() const
+{
+    return m_source ? m_source->nowNs() : MonotonicClock::nowNs();
 }
 
 SourceCapabilities LiveConnections::capabilities() const

@@ -59,6 +59,8 @@ public:
     ConnectionSource *source() const { return m_source.get(); }
     SourceDescription description() const;
     SourceCapabilities capabilities() const;
+    // Now on the source's clock (ConnectionSource::nowNs()): where the charts' "now" is.
+    qint64 sourceNowNs() const;
 
     // Runs `inspect(const TrackingWorker &)` in the tracking thread and returns what it returns, which
     // must be a value (never a pointer into the tracker). It waits until the tracker is free: for

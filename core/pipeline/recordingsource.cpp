@@ -43,7 +43,11 @@ RecordingSource::RecordingSource(const QString &path, const RecordingInfo &info,
     connect(player, &RecordingPlayer::sysctlsRead, this, &ConnectionSource::sysctlsRead);
     connect(player, &RecordingPlayer::markerAdded, this, &ConnectionSource::markerAdded);
     connect(player, &RecordingPlayer::failed, this, &ConnectionSource::failed);
-    connect(player, &RecordingPlayer::positionChanged, this, &RecordingSource::positionChanged);
+    m_positionNs = options.startNs != 0 ? options.startNs : info.firstNs;
+    connect(player, &RecordingPlayer::positionChanged, this, [this](qint64 timeNs, bool paused) {
+        m_positionNs = timeNs;
+        Q_EMIT positionChanged(timeNs, paused);
+    });
     connect(player, &RecordingPlayer::finished, this, &RecordingSource::finished);
 }
 

@@ -46,6 +46,8 @@ public:
     void setListenerWindowNs(qint64 windowNs) override;
     void setListenerIntervalMs(int) override { }
     void requestListenerHistory(quint64 cookie) override;
+    // The position played (positionChanged()).
+    qint64 nowNs() const override { return m_positionNs; }
 
     // 1/20 to 20 times the recorded pace.
     void setSpeed(double speed);
@@ -63,6 +65,7 @@ private:
     RecordingSource(const QString &path, const RecordingInfo &info, Options options, QObject *parent);
 
     RecordingInfo m_info;
+    qint64 m_positionNs = 0;
     WorkerThread<RecordingPlayer> m_player;
 };
 
