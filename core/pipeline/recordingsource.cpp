@@ -6,6 +6,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace TcpLens {
 
 using namespace Qt::StringLiterals;
@@ -45,7 +47,7 @@ RecordingSource::RecordingSource(const QString &path, const RecordingInfo &info,
     connect(player, &RecordingPlayer::failed, this, &ConnectionSource::failed);
     m_positionNs = options.startNs != 0 ? options.startNs : info.firstNs;
     connect(player, &RecordingPlayer::positionChanged, this, [this](qint64 timeNs, bool paused) {
-        m_positionNs = timeNs;
+        m_positionNs = std::min(timeNs, m_info.lastNs); // its clock runs on after the last row
         Q_EMIT positionChanged(timeNs, paused);
     });
     connect(player, &RecordingPlayer::finished, this, &RecordingSource::finished);
