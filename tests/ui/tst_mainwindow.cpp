@@ -3,9 +3,9 @@
 //
 // The main window, offscreen, watching a private namespace where this test opens a listener.
 #include "loopbacksockets.h"
-#include "mainwindow.h"
 #include "models/connectiontablemodel.h"
 #include "privatenetworknamespace.h"
+#include "testwindow.h"
 
 #include "charts/listenerpanel.h"
 #include "charts/listenertablemodel.h"
@@ -60,18 +60,6 @@ class TestMainWindow : public QObject
                 return row;
         }
         return -1;
-    }
-
-    // A window that polls every 100 ms, shown offscreen, that neither reads nor writes a saved layout.
-    static std::unique_ptr<MainWindow> openWindow()
-    {
-        CollectorSettings settings;
-        settings.intervalMs = 100;
-        auto window = std::make_unique<MainWindow>(settings, false);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        return window;
     }
 
     // Where pictures for people go: TCPLENS_SCREENSHOT_DIR=docs/screenshots writes them where the
@@ -170,9 +158,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         // Settings of a developer's real session must not leak in, nor ours out.
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationDomain(u"tcplens.org"_s);
-        QCoreApplication::setApplicationName(u"tcplens-test"_s);
+        Test::isolateSettings();
     }
 
     void showsTheListenerTheTestOpened()
@@ -285,7 +271,7 @@ private Q_SLOTS:
         QVERIFY(listener.fd);
         auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
         QVERIFY(Sockets::waitConnected(client.get(), 1s));
-        auto owned = openWindow();
+        auto owned = Test::openWindow();
         QVERIFY(owned);
         MainWindow &window = *owned;
         const quint16 clientPort = Sockets::localPort(client.get());
@@ -321,7 +307,7 @@ private Q_SLOTS:
         QVERIFY(listener.fd);
         auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
         QVERIFY(Sockets::waitConnected(client.get(), 1s));
-        auto owned = openWindow();
+        auto owned = Test::openWindow();
         QVERIFY(owned);
         MainWindow &window = *owned;
         QTRY_VERIFY(listenRow(*window.connectionModel(), listener.port) >= 0);
@@ -346,7 +332,7 @@ private Q_SLOTS:
 
     void spacePausesTheDisplayAndArrowsStep()
     {
-        auto owned = openWindow();
+        auto owned = Test::openWindow();
         QVERIFY(owned);
         MainWindow &window = *owned;
         window.connectionView()->setFocus();
@@ -486,7 +472,7 @@ private Q_SLOTS:
             clients.push_back(Sockets::connectTo(u"127.0.0.1"_s, listener.port));
             QVERIFY(Sockets::waitConnected(clients.back().get(), 1s));
         }
-        auto owned = openWindow();
+        auto owned = Test::openWindow();
         QVERIFY(owned);
         MainWindow &window = *owned;
         window.resize(1400, 860);
@@ -583,7 +569,7 @@ private Q_SLOTS:
         QVERIFY(listener.fd);
         auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
         QVERIFY(Sockets::waitConnected(client.get(), 1s));
-        auto owned = openWindow();
+        auto owned = Test::openWindow();
         QVERIFY(owned);
         MainWindow &window = *owned;
         const quint16 clientPort = Sockets::localPort(client.get());
@@ -661,7 +647,7 @@ private Q_SLOTS:
         QFETCH(int, key);
         QFETCH(int, view);
         QFETCH(bool, tabbedBehind);
-        auto owned = openWindow();
+        auto owned = Test::openWindow();
         QVERIFY(owned);
         MainWindow &window = *owned;
         QDockWidget *dock = window.dock(MainWindow::View(view));
@@ -683,7 +669,7 @@ private Q_SLOTS:
 
     void ctrlCommaOpensPreferences()
     {
-        auto owned = openWindow();
+        auto owned = Test::openWindow();
         QVERIFY(owned);
         MainWindow &window = *owned;
         window.connectionView()->setFocus();
@@ -710,7 +696,7 @@ private Q_SLOTS:
             waiting.push_back(Sockets::connectTo(u"127.0.0.1"_s, busy.port));
             QVERIFY(Sockets::waitConnected(waiting.back().get(), 1s));
         }
-        auto owned = openWindow();
+        auto owned = Test::openWindow();
         QVERIFY(owned);
         MainWindow &window = *owned;
         ListenerPanel *panel = window.listenerPanel();

@@ -8,7 +8,6 @@
 // recording leaves the window as it was.
 #include "charts/timechartview.h"
 #include "loopbacksockets.h"
-#include "mainwindow.h"
 #include "models/connectiontablemodel.h"
 #include "pipeline/liveconnections.h"
 #include "pipeline/localkernelsource.h"
@@ -17,13 +16,13 @@
 #include "record/recordcontroller.h"
 #include "record/recordingreader.h"
 #include "record/recordingwriter.h"
+#include "testwindow.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
 #include <QSet>
 #include <QSlider>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -92,17 +91,6 @@ class TestPlayback : public QObject
         return ports.contains(wanted) && !ports.intersects(gone);
     }
 
-    std::unique_ptr<MainWindow> openWindow()
-    {
-        CollectorSettings settings;
-        settings.intervalMs = 100;
-        auto window = std::make_unique<MainWindow>(settings, false);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        return window;
-    }
-
     // The table shows `wanted` and nothing of `gone`, within a few seconds.
     static bool tableShows(const MainWindow &window, const QSet<quint16> &wanted, const QSet<quint16> &gone,
         Closing closing = Closing::Shown)
@@ -118,9 +106,7 @@ class TestPlayback : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationDomain(u"tcplens.org"_s);
-        QCoreApplication::setApplicationName(u"tcplens-test"_s);
+        Test::isolateSettings();
         QVERIFY(m_folder.isValid());
         m_path = m_folder.filePath(u"phases.tcplens"_s);
 
@@ -161,7 +147,7 @@ private Q_SLOTS:
 
     void scrubbingShowsThatMomentsSockets()
     {
-        auto window = openWindow();
+        auto window = Test::openWindow();
         QVERIFY(window);
         auto opened = window->openRecording(m_path);
         QVERIFY2(opened.has_value(), qPrintable(opened ? QString() : opened.error()));
@@ -196,7 +182,7 @@ private Q_SLOTS:
 
     void steppingAndSpeedMoveThePlayback()
     {
-        auto window = openWindow();
+        auto window = Test::openWindow();
         QVERIFY(window);
         QVERIFY(window->openRecording(m_path).has_value());
         PlaybackBar *bar = window->playbackBar();
@@ -231,7 +217,7 @@ private Q_SLOTS:
 
     void backToLiveWatchesTheMachineAgain()
     {
-        auto window = openWindow();
+        auto window = Test::openWindow();
         QVERIFY(window);
         QVERIFY(window->openRecording(m_path).has_value());
         QVERIFY(!window->recorder()->action()->isEnabled()); // a replay is recorded already
@@ -244,7 +230,7 @@ private Q_SLOTS:
 
     void aFileThatIsNoRecordingChangesNothing()
     {
-        auto window = openWindow();
+        auto window = Test::openWindow();
         QVERIFY(window);
         const QString path = m_folder.filePath(u"notes.tcplens"_s);
         QFile notes(path);
@@ -262,7 +248,7 @@ private Q_SLOTS:
     {
         auto listener = Sockets::listen(u"127.0.0.1"_s, 4);
         QVERIFY(listener.fd);
-        auto window = openWindow();
+        auto window = Test::openWindow();
         QVERIFY(window);
         const QString path = m_folder.filePath(u"window.tcplens"_s);
         RecordController *recorder = window->recorder();

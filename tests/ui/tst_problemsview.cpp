@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "loopbacksockets.h"
-#include "mainwindow.h"
 #include "privatenetworknamespace.h"
+#include "testwindow.h"
 
 #include "diagnosis/problemsmodel.h"
 #include "diagnosis/problemspanel.h"
@@ -38,18 +38,6 @@ class TestProblemsView : public QObject
 {
     Q_OBJECT
 
-    static std::unique_ptr<MainWindow> openWindow()
-    {
-        CollectorSettings settings;
-        settings.intervalMs = 100;
-        auto window = std::make_unique<MainWindow>(settings, false);
-        window->resize(1400, 860);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        return window;
-    }
-
     static QString pictureFolder()
     {
         return qEnvironmentVariableIsSet("TCPLENS_SCREENSHOT_DIR") ? qEnvironmentVariable("TCPLENS_SCREENSHOT_DIR")
@@ -57,16 +45,11 @@ class TestProblemsView : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationDomain(u"tcplens.org"_s);
-        QCoreApplication::setApplicationName(u"tcplens-test"_s);
-    }
+    void initTestCase() { Test::isolateSettings(); }
 
     void emptyNamespaceSaysSoPlainly()
     {
-        auto window = openWindow();
+        auto window = Test::openWindow();
         QVERIFY(window);
         auto *heading = window->problemsPanel()->findChild<QLabel *>(u"problemsHeading"_s);
         QVERIFY(heading);
@@ -77,7 +60,7 @@ private Q_SLOTS:
 
     void whyIsItHereComesWithAltEight()
     {
-        auto window = openWindow();
+        auto window = Test::openWindow();
         QVERIFY(window);
         QDockWidget *reading = window->dock(MainWindow::View::Reading);
         // Out of the way until asked: it would shorten the diagram.
@@ -101,7 +84,7 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i)
             clients.push_back(Sockets::connectTo(u"127.0.0.1"_s, listener.port));
 
-        auto window = openWindow();
+        auto window = Test::openWindow();
         QVERIFY(window);
         ProblemsPanel *panel = window->problemsPanel();
         QAbstractItemModelTester tester(panel->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
