@@ -140,6 +140,11 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
                 : tr("Cannot read the kernel's sockets: %1").arg(message));
     });
     connect(m_connections, &LiveConnections::sourceChanged, this, [this] {
+        // A recording scrubbed to another moment is a fresh source whose tracker numbers the
+        // connections anew: the followed one is found again by its socket, if that moment has it.
+        const int followedRow = m_followed == 0 ? -1 : m_model->rowOfConnection(m_followed);
+        m_refollowCookie =
+            followedRow < 0 ? 0 : m_model->index(followedRow, 0).data(ConnectionTableModel::CookieRole).toULongLong();
         m_model->clear();
         m_followed = 0;
         m_timeline->clear();
@@ -612,6 +617,10 @@ void MainWindow::tableUpdated(quint64 generation)
     m_view->viewport()->update(); // "In state for" moved on every row (the model does not signal it)
     if (std::exchange(m_firstSnapshot, false))
         sizeColumnsToContents();
+    if (const quint64 cookie = std::exchange(m_refollowCookie, 0)) {
+        if (const int row = m_model->rowOfCookie(cookie); row >= 0)
+            followConnection(m_model->index(row, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong());
+    }
     showFollowedConnection();
     updateFilterCount();
     updateStatus();

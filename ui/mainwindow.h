@@ -183,6 +183,7 @@ private:
     QLabel *m_dumpLabel = nullptr;
     bool m_firstSnapshot = true;
     quint64 m_followed = 0;
+    quint64 m_refollowCookie = 0; // the followed socket, to follow again in a fresh source's first snapshot
     bool m_selecting = false;
     // Inside a removal, layout change or reset of the table's rows: the view moves its selection to
     // a neighbour then, which is not the user choosing another connection.

@@ -78,6 +78,7 @@ class TestPlayback : public QObject
     QSet<quint16> m_second;
     qint64 m_firstNs = 0;
     qint64 m_secondNs = 0;
+    quint64 m_firstClientCookie = 0;
 
     // Waits until the pipeline's newest snapshot holds every port of `wanted` and none of `gone`.
     static bool shows(const LiveConnections &live, const QSet<quint16> &wanted, const QSet<quint16> &gone)
@@ -128,6 +129,10 @@ private Q_SLOTS:
         QVERIFY(server);
         m_first = {first.port, Sockets::localPort(client.get())};
         QTRY_VERIFY_WITH_TIMEOUT(shows(live, m_first, {}), 5000);
+        for (const SocketRecord &socket : live.latest().sockets()) {
+            if (socket.localPort == Sockets::localPort(client.get()))
+                m_firstClientCookie = socket.cookie;
+        }
         m_firstNs = live.latest().monotonicNs();
         QTest::qWait(600);
 
@@ -178,6 +183,16 @@ private Q_SLOTS:
                 portsText(portsShown(*window->connectionModel())), portsText(m_first))));
         QVERIFY(bar->isPaused());
         QCOMPARE(bar->position(), m_firstNs);
+
+        // Following goes on across a scrub: the same socket, in the fresh source's numbering.
+        const int row = window->connectionModel()->rowOfCookie(m_firstClientCookie);
+        QVERIFY2(row >= 0, "the first phase's client has no row");
+        window->followConnection(
+            window->connectionModel()->index(row, 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong());
+        QVERIFY(window->connections()->followedConnectionId() != 0);
+        bar->seek(m_firstNs + 300'000'000);
+        QTRY_VERIFY(window->followedConnection() != 0 && window->connections()->followedConnection());
+        QCOMPARE(window->connections()->followedConnection()->cookie, m_firstClientCookie);
     }
 
     void steppingAndSpeedMoveThePlayback()
