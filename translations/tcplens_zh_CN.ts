@@ -143,16 +143,6 @@
 <context>
     <name>LabCommand</name>
     <message>
-        <source>usage: %1 list [--json]
-       %1 run NAME|FILE.json [--json] [--fast]
-Plays a lesson&apos;s scenario on the real kernel, in a network namespace of its own (docs/lab.md).
-</source>
-        <translation>用法：%1 list [--json]
-      %1 run NAME|FILE.json [--json] [--fast]
-在真实内核上、在独立的网络命名空间中演示一课的场景（docs/lab.md）。
-</translation>
-    </message>
-    <message>
         <source>%1: name a subcommand</source>
         <translation>%1：请指定一个子命令</translation>
     </message>
@@ -170,6 +160,24 @@ Plays a lesson&apos;s scenario on the real kernel, in a network namespace of its
         <source>%1: cannot start %2: %3
 </source>
         <translation>%1：无法启动 %2：%3
+</translation>
+    </message>
+    <message>
+        <source>usage: %1 list [--json]
+       %1 run NAME|FILE.json [--json] [--fast]
+Lists the lab&apos;s scenarios, built in and your own, or plays one on the real kernel, in a network namespace of its own, and says what the kernel did for each claim (docs/lab.md). Exit code of run: 0 when every expectation held, 1 when one did not, 2 on bad arguments, 3 when no namespace can be made, 4 when a tool it needs (nft) is missing.
+
+Options:
+  --json  list: one JSON array; run: one JSON line per event.
+  --fast  run: the scenario&apos;s short timers.
+</source>
+        <translation>用法：%1 list [--json]
+      %1 run NAME|FILE.json [--json] [--fast]
+列出实验室的场景（内置的和你自己的），或在真实内核上、在独立的网络命名空间中演示其中一个，并对每条论断说明内核实际做了什么（docs/lab.md）。run 的退出码：每条预期都成立时为 0，有一条不成立时为 1，参数错误时为 2，无法创建命名空间时为 3，缺少所需工具（nft）时为 4。
+
+选项：
+  --json  list：输出一个 JSON 数组；run：每个事件输出一行 JSON。
+  --fast  run：使用场景的短定时器。
 </translation>
     </message>
 </context>
@@ -355,6 +363,61 @@ Plays a lesson&apos;s scenario on the real kernel, in a network namespace of its
     <message>
         <source>&amp;No</source>
         <translation>否(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>Serves the kernel&apos;s TCP view to Prometheus until interrupted: sockets per state, each listener&apos;s queues, the counters and sysctls of the catalogs (docs/metrics.md).</source>
+        <translation>向 Prometheus 提供内核的 TCP 视图，直到被中断：各状态的 socket 数、每个监听 socket 的队列、目录中的计数器和 sysctl（docs/metrics.md）。</translation>
+    </message>
+    <message>
+        <source>Where to listen for scrapes (default 127.0.0.1:9477; [::1]:PORT for IPv6).</source>
+        <translation>在哪里监听抓取请求（默认 127.0.0.1:9477；IPv6 写作 [::1]:PORT）。</translation>
+    </message>
+    <message>
+        <source>Serve OpenMetrics text at /metrics (the only thing served so far).</source>
+        <translation>在 /metrics 提供 OpenMetrics 文本（目前唯一提供的内容）。</translation>
+    </message>
+    <message>
+        <source>Export this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME. The listening socket stays in ours.</source>
+        <translation>导出这个网络命名空间的数据：/proc/PID/ns/net、/run/netns/NAME 或 NAME。HTTP 监听 socket 仍留在当前命名空间。</translation>
+    </message>
+    <message>
+        <source>Export at most N listeners (default 200); tcplens_listeners_omitted counts the rest.</source>
+        <translation>最多导出 N 个监听 socket（默认 200）；其余的数量由 tcplens_listeners_omitted 给出。</translation>
+    </message>
+    <message>
+        <source>Sample the listeners&apos; queues every MS milliseconds (default 50).</source>
+        <translation>每 MS 毫秒采样一次监听 socket 的队列（默认 50）。</translation>
+    </message>
+    <message>
+        <source>add --metrics (the only thing served so far)</source>
+        <translation>请加上 --metrics（目前唯一提供的内容）</translation>
+    </message>
+    <message>
+        <source>one ADDRESS:PORT at most (see tcplens serve --help)</source>
+        <translation>最多只能给一个 ADDRESS:PORT（见 tcplens serve --help）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not ADDRESS:PORT (127.0.0.1:9477, [::1]:9477)</source>
+        <translation>“%1”不是 ADDRESS:PORT 形式（如 127.0.0.1:9477、[::1]:9477）</translation>
+    </message>
+    <message>
+        <source>--max-listeners takes a number, 0 or more</source>
+        <translation>--max-listeners 需要一个不小于 0 的数</translation>
+    </message>
+    <message>
+        <source>--interval takes milliseconds, at least 10</source>
+        <translation>--interval 的单位是毫秒，至少为 10</translation>
+    </message>
+    <message>
+        <source>cannot listen at %1: %2</source>
+        <translation>无法在 %1 监听：%2</translation>
+    </message>
+    <message>
+        <source>tcplens serve: metrics at http://%1/metrics</source>
+        <translation>tcplens serve：指标位于 http://%1/metrics</translation>
     </message>
 </context>
 <context>
@@ -3849,6 +3912,18 @@ Commands that need no display (tcplens COMMAND --help for more; --lang works wit
     <message>
         <source>a lesson played on the real kernel, in a network namespace of its own</source>
         <translation>在真实内核上、在独立网络命名空间中演示的一课</translation>
+    </message>
+    <message>
+        <source>record what the kernel shows into FILE, until Ctrl+C, to replay or export</source>
+        <translation>把内核呈现的内容录制到 FILE，直到按 Ctrl+C，供回放或导出</translation>
+    </message>
+    <message>
+        <source>a recording&apos;s snapshot, events or samples as JSON or CSV</source>
+        <translation>把录制文件中的快照、事件或采样导出为 JSON 或 CSV</translation>
+    </message>
+    <message>
+        <source>a Prometheus exporter: sockets, listener queues, counters and sysctls at /metrics</source>
+        <translation>Prometheus 导出器：在 /metrics 提供 socket、监听队列（全连接队列、半连接队列）、计数器和 sysctl</translation>
     </message>
 </context>
 <context>
