@@ -8,7 +8,8 @@
 # listening on 127.0.0.1:9090 in the namespace) must then hold the listener's accept queue as `ss -ltn`
 # shows it (Recv-Q), its limit (Send-Q), and overflows. The HTTP side answers 404, 405, 400 and 431
 # where it should. Every family is described in docs/metrics.md, and every metric the shipped Grafana
-# dashboard and alert rules use is in the exposition. Skips (77) without prometheus, promtool or curl.
+# dashboard and alert rules use is in the exposition. `--netns` shows a child namespace's listener while
+# its HTTP listener stays in ours. Skips (77) without prometheus, promtool or curl.
 set -euo pipefail
 app=$1
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -154,4 +155,25 @@ done
 [ "${attributed:-0}" != 0 ] || fail "tcplens_listener_overflows_total for 127.0.0.1:8080 stayed 0 (ListenerSeries attributes overflows to full queues)"
 established=$(query 'tcplens_sockets{state="ESTAB",job="tcplens"}')
 [ "${established:-0}" -ge 5 ] || fail "tcplens_sockets{state=\"ESTAB\"} is '$established', expected at least the 5 queued connections"
-echo "PASS: accept queue $queue of $limit, ListenOverflows $overflows, attributed $attributed, ESTAB $established"
+
+# --netns: another namespace's listener, served from a listener that stays in ours.
+unshare -n bash -c 'ip link set lo up; exec python3 -c "
+import socket, time
+s = socket.socket(); s.bind((\"127.0.0.1\", 8081)); s.listen(3); time.sleep(600)"' &
+inner=$!
+for _ in $(seq 50); do
+    [ "$(readlink /proc/$inner/ns/net)" != "$(readlink /proc/self/ns/net)" ] && break
+    sleep 0.1
+done
+"$app" serve --metrics 127.0.0.1:9478 --netns /proc/$inner/ns/net 2>>"$work/serve.err" &
+for _ in $(seq 50); do
+    curl -sf http://127.0.0.1:9478/metrics >"$work/netns.txt" \
+        && grep -q 'port="8081"' "$work/netns.txt" && break
+    sleep 0.2
+done
+grep -q '^tcplens_listener_accept_queue_limit{address="127.0.0.1",port="8081",process="python3"} 3$' "$work/netns.txt" \
+    || fail "serve --netns /proc/PID/ns/net does not show that namespace's listener 127.0.0.1:8081 (limit 3): $(grep accept_queue_limit "$work/netns.txt")"
+grep -q 'port="8080"' "$work/netns.txt" && fail "serve --netns still shows this namespace's listener 127.0.0.1:8080"
+ss -Hltn 'sport = :9478' | grep -q . || fail "serve --netns did not keep its HTTP listener in the namespace it started in"
+
+echo "PASS: accept queue $queue of $limit, ListenOverflows $overflows, attributed $attributed, ESTAB $established; --netns"
