@@ -85,7 +85,16 @@ int runServeCommand(QCoreApplication &app, const QStringList &arguments)
         ServeCommand::tr("Sample the listeners' queues every MS milliseconds (default 50)."), u"MS"_s,
         QString::number(ListenerSamplerWorker::DefaultIntervalMs));
     parser.addOptions({metrics, netns, maxListeners, interval});
-    processArguments(parser, arguments);
+    // `--metrics=ADDRESS:PORT` reads as `--metrics ADDRESS:PORT`: the address belongs to --metrics, but
+    // QCommandLineParser has no options with an optional value.
+    QStringList split;
+    for (const QString &argument : arguments) {
+        if (argument.startsWith(u"--metrics="_s))
+            split << u"--metrics"_s << argument.mid(10);
+        else
+            split << argument;
+    }
+    processArguments(parser, split);
     if (!parser.isSet(metrics))
         return fail(ServeCommand::tr("add --metrics (the only thing served so far)"), 2);
     const QStringList positional = parser.positionalArguments();
@@ -97,16 +106,16 @@ int runServeCommand(QCoreApplication &app, const QStringList &arguments)
         return fail(
             ServeCommand::tr("'%1' is not ADDRESS:PORT (127.0.0.1:9477, [::1]:9477)").arg(positional.first()), 2);
     bool ok = false;
-    MetricsEndpoint exporter;
+    MetricsEndpoint endpoint;
     const int listenerCap = parser.value(maxListeners).toInt(&ok);
     if (!ok || listenerCap < 0)
         return fail(ServeCommand::tr("--max-listeners takes a number, 0 or more"), 2);
-    exporter.setMaxListeners(listenerCap);
+    endpoint.setMaxListeners(listenerCap);
     const int intervalMs = parser.value(interval).toInt(&ok);
     if (!ok || intervalMs < 10)
         return fail(ServeCommand::tr("--interval takes milliseconds, at least 10"), 2);
 
-    MetricsHttpServer server([&exporter](const HttpRequest &request) { return exporter.handle(request); });
+    MetricsHttpServer server([&endpoint](const HttpRequest &request) { return endpoint.handle(request); });
     if (auto listening = server.listen(listenAt->first, listenAt->second); !listening) {
         return fail(
             ServeCommand::tr("cannot listen at %1: %2")
@@ -123,7 +132,7 @@ int runServeCommand(QCoreApplication &app, const QStringList &arguments)
     auto source = SnapshotSource::open(netnsPath);
     if (!source)
         return fail(source.error(), 1);
-    exporter.setSource(std::move(*source));
+    endpoint.setSource(std::move(*source));
 
     auto interrupted = exitOnInterrupt(app);
     if (!interrupted)
@@ -132,7 +141,7 @@ int runServeCommand(QCoreApplication &app, const QStringList &arguments)
     access.netns = parser.value(netns);
     WorkerThread<ListenerSamplerWorker> sampler(u"tcplens-listeners"_s, access, intervalMs);
     QObject::connect(sampler.worker(), &ListenerSamplerWorker::listenersSampled, &app,
-        [&exporter](const ListenerSampleBatch &batch) { exporter.addBatch(batch); });
+        [&endpoint](const ListenerSampleBatch &batch) { endpoint.addBatch(batch); });
     QObject::connect(
         sampler.worker(), &ListenerSamplerWorker::failed, &app, [](const QString &message) { fail(message, 1); });
     sampler.start();

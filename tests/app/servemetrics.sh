@@ -165,7 +165,7 @@ for _ in $(seq 50); do
     [ "$(readlink /proc/$inner/ns/net)" != "$(readlink /proc/self/ns/net)" ] && break
     sleep 0.1
 done
-"$app" serve --metrics 127.0.0.1:9478 --netns /proc/$inner/ns/net 2>>"$work/serve.err" &
+"$app" serve --metrics=127.0.0.1:9478 --netns /proc/$inner/ns/net 2>>"$work/serve.err" &
 for _ in $(seq 50); do
     curl -sf http://127.0.0.1:9478/metrics >"$work/netns.txt" \
         && grep -q 'port="8081"' "$work/netns.txt" && break
