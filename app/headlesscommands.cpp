@@ -15,6 +15,7 @@
 #include "i18n/displaylanguage.h"
 #include "labcommand.h"
 #include "recordcommand.h"
+#include "servecommand.h"
 #include "sysctlcommand.h"
 #include "watchcommand.h"
 
@@ -215,6 +216,11 @@ int runRecord(QCoreApplication &app, const QStringList &arguments)
     return runRecordCommand(app, arguments);
 }
 
+int runServe(QCoreApplication &app, const QStringList &arguments)
+{
+    return runServeCommand(app, arguments);
+}
+
 int runExport(QCoreApplication &, const QStringList &arguments)
 {
     return runExportCommand(arguments);
@@ -236,6 +242,9 @@ const HeadlessCommand Commands[] = {
         runRecord},
     {"export", "FILE --json|--jsonl|--csv [--from T] [--to T] [--what snapshot|events|samples]",
         QT_TRANSLATE_NOOP("main", "a recording's snapshot, events or samples as JSON or CSV"), runExport},
+    {"serve", "--metrics [ADDRESS:PORT] [--netns PATH] [--max-listeners N] [--interval MS]",
+        QT_TRANSLATE_NOOP("main", "a Prometheus exporter: sockets, listener queues, counters and sysctls at /metrics"),
+        runServe},
     {"lab", "list [--json] | run NAME|FILE [--json] [--fast]",
         QT_TRANSLATE_NOOP("main", "a lesson played on the real kernel, in a network namespace of its own"), runLab},
 };

@@ -61,6 +61,8 @@ macro(tcplens_optional_qt component packages purpose)
         PURPOSE "${purpose}")
 endmacro()
 
+tcplens_require_qt(Network qt6-base-dev qt6-qtbase-devel
+    "tcplens serve --metrics: the Prometheus exporter's HTTP listener (core/metrics/)")
 tcplens_require_qt(Sql "qt6-base-dev libqt6sql6-sqlite" qt6-qtbase-devel
     "Recordings: what the kernel showed, stored in SQLite and replayed (core/record/)")
 if(TCPLENS_BUILD_GUI)
