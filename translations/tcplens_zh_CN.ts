@@ -366,6 +366,61 @@ Options:
     </message>
 </context>
 <context>
+    <name>ServeCommand</name>
+    <message>
+        <source>Serves the kernel&apos;s TCP view to Prometheus until interrupted: sockets per state, each listener&apos;s queues, the counters and sysctls of the catalogs (docs/metrics.md).</source>
+        <translation>向 Prometheus 提供内核的 TCP 视图，直到被中断：各状态的 socket 数、每个监听 socket 的队列、目录中的计数器和 sysctl（docs/metrics.md）。</translation>
+    </message>
+    <message>
+        <source>Where to listen for scrapes (default 127.0.0.1:9477; [::1]:PORT for IPv6).</source>
+        <translation>在哪里监听抓取请求（默认 127.0.0.1:9477；IPv6 写作 [::1]:PORT）。</translation>
+    </message>
+    <message>
+        <source>Serve OpenMetrics text at /metrics (the only thing served so far).</source>
+        <translation>在 /metrics 提供 OpenMetrics 文本（目前唯一提供的内容）。</translation>
+    </message>
+    <message>
+        <source>Export this network namespace: /proc/PID/ns/net, /run/netns/NAME or NAME. The listening socket stays in ours.</source>
+        <translation>导出这个网络命名空间的数据：/proc/PID/ns/net、/run/netns/NAME 或 NAME。HTTP 监听 socket 仍留在当前命名空间。</translation>
+    </message>
+    <message>
+        <source>Export at most N listeners (default 200); tcplens_listeners_omitted counts the rest.</source>
+        <translation>最多导出 N 个监听 socket（默认 200）；其余的数量由 tcplens_listeners_omitted 给出。</translation>
+    </message>
+    <message>
+        <source>Sample the listeners&apos; queues every MS milliseconds (default 50).</source>
+        <translation>每 MS 毫秒采样一次监听 socket 的队列（默认 50）。</translation>
+    </message>
+    <message>
+        <source>add --metrics (the only thing served so far)</source>
+        <translation>请加上 --metrics（目前唯一提供的内容）</translation>
+    </message>
+    <message>
+        <source>one ADDRESS:PORT at most (see tcplens serve --help)</source>
+        <translation>最多只能给一个 ADDRESS:PORT（见 tcplens serve --help）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not ADDRESS:PORT (127.0.0.1:9477, [::1]:9477)</source>
+        <translation>“%1”不是 ADDRESS:PORT 形式（如 127.0.0.1:9477、[::1]:9477）</translation>
+    </message>
+    <message>
+        <source>--max-listeners takes a number, 0 or more</source>
+        <translation>--max-listeners 需要一个不小于 0 的数</translation>
+    </message>
+    <message>
+        <source>--interval takes milliseconds, at least 10</source>
+        <translation>--interval 的单位是毫秒，至少为 10</translation>
+    </message>
+    <message>
+        <source>cannot listen at %1: %2</source>
+        <translation>无法在 %1 监听：%2</translation>
+    </message>
+    <message>
+        <source>tcplens serve: metrics at http://%1/metrics</source>
+        <translation>tcplens serve：指标位于 http://%1/metrics</translation>
+    </message>
+</context>
+<context>
     <name>SysctlCatalog</name>
     <message>
         <source>a range needs numbers min &lt;= max</source>
@@ -4057,6 +4112,10 @@ Commands that need no display (tcplens COMMAND --help for more; --lang works wit
     <message>
         <source>a recording&apos;s snapshot, events or samples as JSON or CSV</source>
         <translation>把录制中的快照、事件或采样导出为 JSON 或 CSV</translation>
+    </message>
+    <message>
+        <source>a Prometheus exporter: sockets, listener queues, counters and sysctls at /metrics</source>
+        <translation>Prometheus 导出器：在 /metrics 提供 socket、监听队列（全连接队列、半连接队列）、计数器和 sysctl</translation>
     </message>
 </context>
 <context>
