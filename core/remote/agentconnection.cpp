@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "agentconnection.h"
 
+#include "model/monotonicclock.h"
 #include "pipeline/connectionsource.h"
 #include "remote/remotelogging.h"
 
@@ -231,6 +232,10 @@ void AgentConnection::finished(int exitCode, QProcess::ExitStatus status)
 {
     if (m_ended)
         return;
+    // The last frames (a failure the agent reported before it ended) count too.
+    readStream();
+    if (m_ended)
+        return;
     readErrors();
     const QString host = hostName();
     const QString errorLine = lastErrorLine();
@@ -279,9 +284,15 @@ void AgentConnection::endSession(const QString &message)
     qCInfo(lcRemote) << "session ended:" << message;
     if (m_process) {
         m_process->disconnect(this);
-        m_process->kill();
-        // Deleted later: this may run inside one of its signals.
-        m_process.release()->deleteLater();
+        // Deleted once it has ended: this may run inside one of its signals, and a QProcess
+        // destroyed while its child runs leaves a zombie and a warning.
+        QProcess *process = m_process.release();
+        process->setParent(this);
+        connect(process, &QProcess::finished, process, &QObject::deleteLater);
+        if (process->state() == QProcess::NotRunning)
+            process->deleteLater();
+        else
+            process->kill();
     }
     Q_EMIT m_relay->failed(message);
     Q_EMIT disconnected();

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "model/monotonicclock.h"
 #include "remote/agentprotocol.h"
 #include "remote/agentstreamdecoder.h"
 
@@ -73,7 +74,7 @@ private:
     Options m_options;
     ConnectionSource *m_relay;
     std::unique_ptr<QProcess> m_process;
-    AgentStreamDecoder m_decoder;
+    AgentStreamDecoder m_decoder{&MonotonicClock::nowNs};
     QByteArray m_errors; // the tail of ssh's and the agent's stderr, for the failure's sentence
     bool m_ended = true;
     bool m_announced = false; // connected() was emitted for this session

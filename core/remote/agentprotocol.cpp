@@ -80,6 +80,7 @@ QByteArray encodeHeader(const Header &header)
         flags |= LiveBit;
     blob.unsignedNumber(flags);
     blob.unsignedNumber(quint64(qMax(header.intervalMs, 0)));
+    blob.signedNumber(header.monotonicNs);
     QByteArray out(Magic, MagicSize);
     out.append(char(quint8(header.version)));
     out.append(char(quint8(header.version >> 8)));
@@ -137,6 +138,7 @@ std::expected<Header, QString> decodeHeader(QByteArrayView bytes)
     // Never through a stream: a remote sysctl is written on that machine, by someone allowed to.
     header.capabilities.sysctlWrites = false;
     header.intervalMs = int(in.bounded(MaximumIntervalMs, "intervalMs"));
+    header.monotonicNs = in.signedNumber("monotonicNs");
     // A newer agent of the same version may add fields at the end: they are skipped, not an error.
     if (in.failed())
         return std::unexpected(u"damaged agent header "_s + in.error());

@@ -44,6 +44,9 @@ struct Header
     QString netns; // the namespace it watches, as it was named; empty: its own
     SourceCapabilities capabilities; // of the agent's source (sysctlWrites: never through the stream)
     int intervalMs = 0; // the poll interval it starts with
+    // The agent's CLOCK_MONOTONIC as it wrote the header: every time in the stream is on that clock,
+    // which started at that machine's boot. 0: unknown.
+    qint64 monotonicNs = 0;
 };
 
 // Frames from the agent (1..63) and commands to it (64..127).

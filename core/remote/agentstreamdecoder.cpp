@@ -20,10 +20,49 @@ std::expected<std::optional<AgentMessage>, QString> asMessage(std::expected<T, Q
     return std::optional<AgentMessage>(AgentMessage(std::move(*decoded)));
 }
 
+template<typename... Handlers>
+struct Overloaded : Handlers...
+{
+    using Handlers::operator()...;
+};
+
+// Every CLOCK_MONOTONIC time a message carries, moved by `offsetNs`.
+void shiftClock(AgentMessage &message, qint64 offsetNs)
+{
+    if (offsetNs == 0)
+        return;
+    std::visit(Overloaded{
+                   [](SocketSnapshot &) {}, // moved before it is made (immutable)
+                   [offsetNs](DestroyedSockets &value) { value.monotonicNs += offsetNs; },
+                   [offsetNs](QList<StateChangeEvent> &value) {
+                       for (StateChangeEvent &change : value)
+                           change.timeNs += offsetNs;
+                   },
+                   [](ExactModeSample &) {},
+                   [](AgentProtocol::Pacing &) {}, // lastDumpNs is how long a dump took
+                   [offsetNs](ListenerSampleBatch &value) {
+                       value.monotonicNs += offsetNs;
+                       for (ListenerReading &reading : value.listeners)
+                           reading.sample.timeNs += offsetNs;
+                   },
+                   [offsetNs](AgentProtocol::ListenerHistory &value) {
+                       for (ListenerSample &sample : value.samples)
+                           sample.timeNs += offsetNs;
+                   },
+                   [offsetNs](CounterSample &value) { value.monotonicNs += offsetNs; },
+                   [offsetNs](SysctlChangeSample &value) { value.monotonicNs += offsetNs; },
+                   [offsetNs](SysctlReadingSample &value) { value.monotonicNs += offsetNs; },
+                   [offsetNs](TimelineMarker &value) { value.monotonicNs += offsetNs; },
+                   [](AgentFailure &) {},
+               },
+        message);
+}
+
 } // namespace
 
-AgentStreamDecoder::AgentStreamDecoder()
-    : m_frames(AgentProtocol::MaximumFrameBytes)
+AgentStreamDecoder::AgentStreamDecoder(Clock localClock)
+    : m_localClock(localClock)
+    , m_frames(AgentProtocol::MaximumFrameBytes)
 {
 }
 
@@ -53,6 +92,8 @@ std::expected<std::optional<AgentMessage>, QString> AgentStreamDecoder::next()
             return fail(header.error());
         m_header = std::move(*header);
         m_frames.consume(*size);
+        if (m_localClock && m_header->monotonicNs > 0)
+            m_clockOffsetNs = m_localClock() - m_header->monotonicNs;
     }
     for (;;) {
         auto frame = m_frames.next();
@@ -72,6 +113,8 @@ std::expected<std::optional<AgentMessage>, QString> AgentStreamDecoder::next()
             auto data = decodeSnapshot(blob, &m_previous);
             if (!data)
                 return fail(data.error());
+            // Every delta carries the time whole: moving each decoded snapshot moves them all.
+            data->monotonicNs += m_clockOffsetNs;
             m_previous = SocketSnapshot(std::move(*data));
             return std::optional<AgentMessage>(m_previous);
         }
@@ -118,6 +161,8 @@ std::expected<std::optional<AgentMessage>, QString> AgentStreamDecoder::next()
         }
         if (!message)
             return fail(message.error());
+        if (*message)
+            shiftClock(**message, m_clockOffsetNs);
         return message;
     }
 }

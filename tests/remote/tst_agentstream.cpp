@@ -56,6 +56,7 @@ AgentProtocol::Header testHeader()
     header.netns = u"/run/netns/web"_s;
     header.capabilities = {.exactTransitions = true, .owners = true, .sysctlWrites = true, .live = true};
     header.intervalMs = 250;
+    header.monotonicNs = 1000 * Second;
     return header;
 }
 
@@ -142,6 +143,12 @@ QByteArray reencoded(const QList<AgentMessage> &messages)
     return bytes;
 }
 
+// This machine's clock in clockIsMoved(): it booted 4000 s before the agent's.
+qint64 laterClock()
+{
+    return 5000 * Second;
+}
+
 QByteArray frameWithLength(quint32 length)
 {
     QByteArray frame;
@@ -199,11 +206,39 @@ private Q_SLOTS:
         QCOMPARE(header.kernel, u"6.12.0-test"_s);
         QCOMPARE(header.netns, u"/run/netns/web"_s);
         QCOMPARE(header.intervalMs, 250);
+        QCOMPARE(header.monotonicNs, 1000 * Second);
         QVERIFY(header.capabilities.exactTransitions);
         QVERIFY(header.capabilities.owners);
         QVERIFY(header.capabilities.live);
         // Never through a stream, whatever the agent says.
         QVERIFY(!header.capabilities.sysctlWrites);
+    }
+
+    // The agent's times arrive on this machine's clock: charts end at this machine's "now".
+    void clockIsMoved()
+    {
+        AgentStreamDecoder decoder(&laterClock);
+        decoder.append(testStream());
+        QList<AgentMessage> messages;
+        while (true) {
+            auto message = decoder.next();
+            QVERIFY(message);
+            if (!*message)
+                break;
+            messages.append(**message);
+        }
+        QCOMPARE(decoder.clockOffsetNs(), 4000 * Second);
+        QCOMPARE(messages.size(), testMessages().size());
+        QCOMPARE(std::get<SocketSnapshot>(messages.at(0)).monotonicNs(), 4001 * Second);
+        QCOMPARE(std::get<DestroyedSockets>(messages.at(1)).monotonicNs, 4005 * Second);
+        QCOMPARE(std::get<QList<StateChangeEvent>>(messages.at(2)).constFirst().timeNs, 4006 * Second);
+        // The delta's snapshot too, and its sockets came through it unchanged.
+        QCOMPARE(std::get<SocketSnapshot>(messages.at(3)).monotonicNs(), 4002 * Second);
+        QCOMPARE(std::get<SocketSnapshot>(messages.at(3)).sockets().size(), capturedSnapshot(1).sockets().size());
+        QCOMPARE(std::get<AgentProtocol::Pacing>(messages.at(5)).lastDumpNs, 123456); // a duration
+        QCOMPARE(std::get<ListenerSampleBatch>(messages.at(6)).monotonicNs, 4007 * Second);
+        QCOMPARE(std::get<CounterSample>(messages.at(8)).monotonicNs, 4008 * Second);
+        QCOMPARE(std::get<TimelineMarker>(messages.at(10)).monotonicNs, 4010 * Second);
     }
 
     void deltaFollowsKeyFrame()
@@ -264,8 +299,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error");
         const QByteArray header = AgentProtocol::encodeHeader(testHeader());
         // Fed a byte at a time, the first byte is already wrong: the message shows what came so far.
-        QTest::addRow("a shell's answer") << "bash: line 1: tcplens: command not found\n"_ba
-                                          << u"not a TCP Lens agent stream (it begins with \"b"_s;
+        QTest::addRow("a shell's answer")
+            << "bash: line 1: tcplens: command not found\n"_ba << u"not a TCP Lens agent stream (it begins with \"b"_s;
         QTest::addRow("one wrong byte") << "X"_ba << u"not a TCP Lens agent stream"_s;
         QByteArray newer = header;
         newer[AgentProtocol::MagicSize] = 2;
@@ -278,7 +313,8 @@ private Q_SLOTS:
         QTest::addRow("header too long") << longHeader << u"more than the 65536 allowed"_s;
         QTest::addRow("oversized frame") << QByteArray(header + frameWithLength(AgentProtocol::MaximumFrameBytes + 1))
                                          << u"a frame of 67108865 bytes (at most 67108864"_s;
-        QTest::addRow("4 GiB frame") << QByteArray(header + frameWithLength(0xffffffff)) << u"a frame of 4294967295 bytes"_s;
+        QTest::addRow("4 GiB frame") << QByteArray(header + frameWithLength(0xffffffff))
+                                     << u"a frame of 4294967295 bytes"_s;
         QTest::addRow("empty frame") << QByteArray(header + frameWithLength(0)) << u"a frame of 0 bytes"_s;
         QByteArray badMarker = header + AgentProtocol::encodeFrame(AgentProtocol::FrameType::Marker, "\x05"_ba);
         QTest::addRow("damaged blob") << QByteArray(badMarker) << u"damaged marker"_s;
