@@ -4,6 +4,7 @@
 
 #include "headlesscommands.h"
 #include "i18n/displaylanguage.h"
+#include "pipeline/remotesource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -97,6 +98,11 @@ void addGuiOptions(QCommandLineParser &parser)
                 "watching this machine."),
             u"SCENARIO"_s),
         QCommandLineOption(u"play"_s, QCoreApplication::translate("main", "With --lab: run its steps at once.")),
+        QCommandLineOption(u"remote"_s,
+            QCoreApplication::translate("main",
+                "Watch another machine: run `ssh HOST tcplens agent` there (key login, TCP Lens installed) "
+                "and show what it sees; HOST is [user@]host[:port]. --netns, --interval and --exact apply there."),
+            u"HOST"_s),
         QCommandLineOption(u"filter"_s,
             QCoreApplication::translate("main", "With --screenshot: type TEXT into the filter bar first."), u"TEXT"_s),
         QCommandLineOption(u"lang"_s,
@@ -156,6 +162,7 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
     const QString problem = u"problem"_s;
     const QString lab = u"lab"_s;
     const QString play = u"play"_s;
+    const QString remote = u"remote"_s;
 
     GuiOptions options;
     options.screenshotPath = parser.value(screenshot);
@@ -212,6 +219,15 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
     }
     if (!options.lab.isEmpty() && !options.collector.netns.isEmpty()) {
         std::fprintf(stderr, "tcplens: --lab makes a namespace of its own; leave out --netns\n");
+        std::exit(2);
+    }
+    options.remote = parser.value(remote);
+    if (!options.remote.isEmpty() && !options.lab.isEmpty()) {
+        std::fprintf(stderr, "tcplens: --remote or --lab, not both\n");
+        std::exit(2);
+    }
+    if (parser.isSet(remote) && !RemoteSource::parseDestination(options.remote)) {
+        std::fprintf(stderr, "tcplens: --remote takes [user@]host[:port], not '%s'\n", qPrintable(options.remote));
         std::exit(2);
     }
     if (!parser.positionalArguments().isEmpty())

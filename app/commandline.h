@@ -27,6 +27,7 @@ struct GuiOptions
     bool exactGiven = false; // --exact asks for exact transitions whatever the preferences say
     QString lab; // --lab SCENARIO: open the lab with it
     bool playLab = false; // --play: and run its steps
+    QString remote; // --remote [user@]host[:port]: watch that machine through its agent
 };
 
 // Called first in main(): takes "--lang LANG" or "--lang=LANG" out of argv, wherever it is (the window and

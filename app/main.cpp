@@ -67,6 +67,8 @@ int main(int argc, char **argv)
         window.setTheme(*theme);
     if (!options.lab.isEmpty())
         window.startLab(options.lab, QString(), options.playLab);
+    if (!options.remote.isEmpty())
+        window.connectToHost(options.remote);
     TcpLens::ScreenshotRun::Options screenshotOptions;
     screenshotOptions.path = options.screenshotPath;
     screenshotOptions.view = TcpLens::MainWindow::viewFromName(options.view).value_or(TcpLens::MainWindow::View::Table);

@@ -17,7 +17,10 @@
 #include "pipeline/labsource.h"
 #include "pipeline/liveconnections.h"
 #include "pipeline/localkernelsource.h"
+#include "pipeline/remotesource.h"
 #include "preferencesdialog.h"
+#include "remote/connecttohostdialog.h"
+#include "remote/remotesessionbar.h"
 #include "sysctl/sysctlpanel.h"
 #include "themecontroller.h"
 #include "timeline/connectiontimelineview.h"
@@ -319,6 +322,12 @@ QWidget *MainWindow::viewWidget(View view) const
 void MainWindow::createActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *connectToHostAction = fileMenu->addAction(QIcon::fromTheme(u"network-connect"_s), tr("&Connect to Host…"));
+    connect(connectToHostAction, &QAction::triggered, this, [this] {
+        ConnectToHostDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            connectToHost(dialog.destination());
+    });
     QAction *screenshot = fileMenu->addAction(QIcon::fromTheme(u"camera-photo"_s), tr("Save &Screenshot…"));
     screenshot->setShortcut(QKeySequence(u"Ctrl+Shift+S"_s));
     connect(screenshot, &QAction::triggered, this, &MainWindow::saveScreenshotInteractively);
@@ -472,6 +481,26 @@ void MainWindow::startSource(bool sameKernel)
     showSourceDescription();
 }
 
+void MainWindow::connectToHost(const QString &destination)
+{
+    std::optional<RemoteSource::Options> options = RemoteSource::parseDestination(destination);
+    if (!options) {
+        statusBar()->showMessage(tr("Not a host: %1 (write [user@]host[:port])").arg(destination));
+        return;
+    }
+    options->intervalMs = m_settings.intervalMs;
+    options->netns = m_settings.netns;
+    options->exact = m_settings.exact;
+    if (!m_remoteBar) {
+        m_remoteBar = new RemoteSessionBar(m_connections, this);
+        statusBar()->addPermanentWidget(m_remoteBar);
+        connect(m_remoteBar, &RemoteSessionBar::connected, this, &MainWindow::showSourceDescription);
+    }
+    ConnectToHostDialog::rememberHost(destination.trimmed());
+    m_remoteBar->connectTo(*options);
+    showSourceDescription();
+}
+
 void MainWindow::startLab(const QString &scenario, const QString &title, bool play)
 {
     LabSource::Options options;
@@ -526,6 +555,11 @@ void MainWindow::showSourceDescription()
     m_refreshAction->setEnabled(capabilities.live);
     setWindowTitle(description.netns.isEmpty() ? tr("TCP Lens — %1").arg(description.host)
                                                : tr("TCP Lens — %1, %2").arg(description.host, description.netns));
+    if (description.kind == SourceDescription::Kind::Remote) {
+        setWindowTitle(tr("TCP Lens — %1 (remote, ssh %2)").arg(description.host, description.title));
+        m_sourceLabel->setText(tr("%1 over ssh · network namespace: %2")
+                .arg(description.host, description.netns.isEmpty() ? tr("the agent's own") : description.netns));
+    }
     updateStatus();
 }
 

@@ -30,6 +30,7 @@ class SysctlPanel;
 class LabPanel;
 class ProblemsPanel;
 class ReadingView;
+class RemoteSessionBar;
 class ThemeController;
 
 // The window a user keeps open: the connection table in the centre; the state diagram, the selected
@@ -96,6 +97,11 @@ public:
     // Widens every column of the table to what its visible rows hold (View menu, header menu).
     void sizeColumnsToContents();
     bool isDisplayPaused() const;
+
+public Q_SLOTS:
+    // Watches "[user@]host[:port]" through `ssh host tcplens agent` (RemoteSource) with this window's
+    // interval, namespace and exact mode; the status bar offers "Reconnect" when the session ends.
+    void connectToHost(const QString &destination);
 
 Q_SIGNALS:
     // The table shows the snapshot of this generation (or would, were the display not paused): the
@@ -179,6 +185,7 @@ private:
     bool m_rememberState = true;
     bool m_defaultDockSizes = false;
     bool m_labDockSized = false;
+    RemoteSessionBar *m_remoteBar = nullptr; // made at the first connectToHost()
     bool m_readingDockSized = false;
 };
 
