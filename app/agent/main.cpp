@@ -20,6 +20,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <vector>
+
 using namespace Qt::StringLiterals;
 using namespace TcpLens;
 
@@ -43,7 +45,12 @@ void onStop(int)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // Qt's argv names the command ("Usage: tcplens agent", as the man page shows it); the process's
+    // own argv[0], which /proc/PID/cmdline shows, stays the program's path (pkill -f tcplens-agent).
+    static char commandName[] = "tcplens agent";
+    std::vector<char *> qtArguments(argv, argv + argc + 1);
+    qtArguments[0] = commandName;
+    QCoreApplication app(argc, qtArguments.data());
     QCoreApplication::setApplicationName(u"tcplens"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TCPLENS_VERSION_STRING));
     // `tcplens agent --lang` or the preferences reached us as LANGUAGE (runHeadlessCommand()).
@@ -66,9 +73,7 @@ int main(int argc, char **argv)
             "Exact transitions from the tracepoint sock:inet_sock_set_state "
             "(root or CAP_PERFMON; without, polling, and the viewer is told why)."));
     parser.addOptions({netns, interval, exact});
-    QStringList arguments = QCoreApplication::arguments();
-    // Usage lines and messages name the command, not the helper's path.
-    arguments[0] = u"tcplens agent"_s;
+    const QStringList arguments = QCoreApplication::arguments();
     if (!parser.parse(arguments))
         usageError(parser.errorText());
     parser.process(arguments); // --help
