@@ -473,6 +473,11 @@ void MainWindow::createStatusBar()
 
 void MainWindow::startSource(bool sameKernel)
 {
+    // Exact mode switched while a remote host is watched: a new session of that host, not this machine.
+    if (sameKernel && m_remoteBar && qobject_cast<RemoteSource *>(m_connections->source())) {
+        m_remoteBar->restart(m_settings.exact);
+        return;
+    }
     LocalKernelSource::Options options;
     options.collector = m_settings;
     // The same kernel read another way (exact mode switched): the connections followed so far go on.

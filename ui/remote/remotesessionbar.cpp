@@ -53,6 +53,14 @@ void RemoteSessionBar::reconnect()
     attach(std::make_unique<RemoteSource>(*m_options), true);
 }
 
+void RemoteSessionBar::restart(bool exact)
+{
+    if (!m_options)
+        return;
+    m_options->exact = exact;
+    reconnect();
+}
+
 void RemoteSessionBar::attach(std::unique_ptr<RemoteSource> source, bool sameKernel)
 {
     hide();

@@ -26,6 +26,8 @@ public:
     void connectTo(const RemoteSource::Options &options);
     // A new session of the host watched last.
     void reconnect();
+    // A new session with exact mode on or off (the preferences changed).
+    void restart(bool exact);
     QPushButton *reconnectButton() const { return m_reconnect; }
 
 Q_SIGNALS:
