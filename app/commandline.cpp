@@ -4,6 +4,7 @@
 
 #include "headlesscommands.h"
 #include "i18n/displaylanguage.h"
+#include "pipeline/remotesource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -104,6 +105,11 @@ void addGuiOptions(QCommandLineParser &parser)
             QCoreApplication::translate("main",
                 "Record what the window shows into FILE from the start, as File → Record does (it must not exist)."),
             u"FILE"_s),
+        QCommandLineOption(u"remote"_s,
+            QCoreApplication::translate("main",
+                "Watch another machine: run `ssh HOST tcplens agent` there (key login, TCP Lens installed) "
+                "and show what it sees; HOST is [user@]host[:port]. --netns, --interval and --exact apply there."),
+            u"HOST"_s),
         QCommandLineOption(u"filter"_s,
             QCoreApplication::translate("main", "With --screenshot: type TEXT into the filter bar first."), u"TEXT"_s),
         QCommandLineOption(u"lang"_s,
@@ -163,6 +169,7 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
     const QString problem = u"problem"_s;
     const QString lab = u"lab"_s;
     const QString play = u"play"_s;
+    const QString remote = u"remote"_s;
 
     GuiOptions options;
     options.screenshotPath = parser.value(screenshot);
@@ -237,6 +244,19 @@ GuiOptions optionsFrom(const QCommandLineParser &parser, const QStringList &argu
             std::fprintf(stderr, "tcplens: a recording is replayed as it was; leave out --lab, --netns and --record\n");
             std::exit(2);
         }
+    }
+    options.remote = parser.value(remote);
+    if (!options.remote.isEmpty() && !options.lab.isEmpty()) {
+        std::fprintf(stderr, "tcplens: --remote or --lab, not both\n");
+        std::exit(2);
+    }
+    if (parser.isSet(remote) && !RemoteSource::parseDestination(options.remote)) {
+        std::fprintf(stderr, "tcplens: --remote takes [user@]host[:port], not '%s'\n", qPrintable(options.remote));
+        std::exit(2);
+    }
+    if (!options.remote.isEmpty() && !options.recording.isEmpty()) {
+        std::fprintf(stderr, "tcplens: --remote or a recording, not both\n");
+        std::exit(2);
     }
     return options;
 }

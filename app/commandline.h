@@ -29,6 +29,7 @@ struct GuiOptions
     bool playLab = false; // --play: and run its steps
     QString recording; // FILE.tcplens: replay it instead of watching this machine
     QString recordTo; // --record FILE: record what the window shows from the start
+    QString remote; // --remote [user@]host[:port]: watch that machine through its agent
 };
 
 // Called first in main(): takes "--lang LANG" or "--lang=LANG" out of argv, wherever it is (the window and

@@ -14,6 +14,7 @@
 #include "exportcommand.h"
 #include "i18n/displaylanguage.h"
 #include "labcommand.h"
+#include "pipeline/helperprogram.h"
 #include "recordcommand.h"
 #include "servecommand.h"
 #include "sysctlcommand.h"
@@ -21,14 +22,18 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
+
+#include <vector>
 
 namespace TcpLens {
 
@@ -226,6 +231,32 @@ int runExport(QCoreApplication &, const QStringList &arguments)
     return runExportCommand(arguments);
 }
 
+// The agent is a program of its own linked with the core only: this process has Qt Gui and Widgets
+// mapped (the window's libraries), the agent on a server should not. exec() replaces it here, before
+// any QApplication exists; --help too comes from the agent.
+int runAgent(QCoreApplication &, const QStringList &arguments)
+{
+    const QString program = findHelperProgram("tcplens-agent"_L1, QFile::decodeName(TCPLENS_AGENT_INSTALLED));
+    if (program.isEmpty()) {
+        std::fprintf(stderr, "tcplens agent: tcplens-agent is neither beside tcplens nor installed as %s\n",
+            TCPLENS_AGENT_INSTALLED);
+        return 1;
+    }
+    // Its own path as argv[0]: `pkill -f tcplens-agent` and ps name what runs.
+    const QByteArray path = QFile::encodeName(program);
+    QList<QByteArray> words{path};
+    for (const QString &argument : arguments.mid(1))
+        words.append(argument.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &word : words)
+        argv.push_back(word.data());
+    argv.push_back(nullptr);
+    std::fflush(stdout);
+    ::execv(path.constData(), argv.data());
+    std::fprintf(stderr, "tcplens agent: cannot run %s: %s\n", path.constData(), std::strerror(errno));
+    return 1;
+}
+
 const HeadlessCommand Commands[] = {
     {"snapshot", "--json [--pretty] | --jsonl [--netns PATH] [--listeners] [--no-owners]",
         QT_TRANSLATE_NOOP("main", "one snapshot as JSON, or as JSON Lines"), runSnapshot},
@@ -245,6 +276,9 @@ const HeadlessCommand Commands[] = {
     {"serve", "--metrics [ADDRESS:PORT] [--netns PATH] [--max-listeners N] [--interval MS]",
         QT_TRANSLATE_NOOP("main", "a Prometheus exporter: sockets, listener queues, counters and sysctls at /metrics"),
         runServe},
+    {"agent", "[--netns PATH] [--interval MS] [--exact]",
+        QT_TRANSLATE_NOOP("main", "the agent stream on stdout for TCP Lens on another machine (through ssh)"),
+        runAgent},
     {"lab", "list [--json] | run NAME|FILE [--json] [--fast]",
         QT_TRANSLATE_NOOP("main", "a lesson played on the real kernel, in a network namespace of its own"), runLab},
 };

@@ -87,6 +87,8 @@ int main(int argc, char **argv)
             });
         }
     }
+    if (!options.remote.isEmpty())
+        window.connectToHost(options.remote);
     TcpLens::ScreenshotRun::Options screenshotOptions;
     screenshotOptions.path = options.screenshotPath;
     screenshotOptions.view = TcpLens::MainWindow::viewFromName(options.view).value_or(TcpLens::MainWindow::View::Table);

@@ -18,9 +18,12 @@
 #include "pipeline/labsource.h"
 #include "pipeline/liveconnections.h"
 #include "pipeline/localkernelsource.h"
+#include "pipeline/remotesource.h"
 #include "preferencesdialog.h"
 #include "record/playbackbar.h"
 #include "record/recordcontroller.h"
+#include "remote/connecttohostdialog.h"
+#include "remote/remotesessionbar.h"
 #include "sysctl/sysctlpanel.h"
 #include "themecontroller.h"
 #include "timeline/connectiontimelineview.h"
@@ -350,6 +353,12 @@ void MainWindow::createActions()
     connect(open, &QAction::triggered, this, &MainWindow::openRecordingInteractively);
     fileMenu->addAction(m_recorder->action());
     fileMenu->addSeparator();
+    QAction *connectToHostAction = fileMenu->addAction(QIcon::fromTheme(u"network-connect"_s), tr("&Connect to Host…"));
+    connect(connectToHostAction, &QAction::triggered, this, [this] {
+        ConnectToHostDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            connectToHost(dialog.destination());
+    });
     QAction *screenshot = fileMenu->addAction(QIcon::fromTheme(u"camera-photo"_s), tr("Save &Screenshot…"));
     screenshot->setShortcut(QKeySequence(u"Ctrl+Shift+S"_s));
     connect(screenshot, &QAction::triggered, this, &MainWindow::saveScreenshotInteractively);
@@ -496,11 +505,36 @@ void MainWindow::createStatusBar()
 
 void MainWindow::startSource(bool sameKernel)
 {
+    // Exact mode switched while a remote host is watched: a new session of that host, not this machine.
+    if (sameKernel && m_remoteBar && qobject_cast<RemoteSource *>(m_connections->source())) {
+        m_remoteBar->restart(m_settings.exact);
+        return;
+    }
     LocalKernelSource::Options options;
     options.collector = m_settings;
     // The same kernel read another way (exact mode switched): the connections followed so far go on.
     m_connections->setSource(std::make_unique<LocalKernelSource>(options),
         sameKernel ? LiveConnections::SourceChange::SameKernel : LiveConnections::SourceChange::Fresh);
+    showSourceDescription();
+}
+
+void MainWindow::connectToHost(const QString &destination)
+{
+    std::optional<RemoteSource::Options> options = RemoteSource::parseDestination(destination);
+    if (!options) {
+        statusBar()->showMessage(tr("Not a host: %1 (write [user@]host[:port])").arg(destination));
+        return;
+    }
+    options->intervalMs = m_settings.intervalMs;
+    options->netns = m_settings.netns;
+    options->exact = m_settings.exact;
+    if (!m_remoteBar) {
+        m_remoteBar = new RemoteSessionBar(m_connections, this);
+        statusBar()->addPermanentWidget(m_remoteBar);
+        connect(m_remoteBar, &RemoteSessionBar::connected, this, &MainWindow::showSourceDescription);
+    }
+    ConnectToHostDialog::rememberHost(destination.trimmed());
+    m_remoteBar->connectTo(*options);
     showSourceDescription();
 }
 
@@ -596,6 +630,11 @@ void MainWindow::showSourceDescription()
                 cannot.isEmpty() ? QString() : tr("<p>Not here: %1.</p>").arg(cannot.join(u", "_s))));
     setWindowTitle(description.netns.isEmpty() ? tr("TCP Lens — %1").arg(description.host)
                                                : tr("TCP Lens — %1, %2").arg(description.host, description.netns));
+    if (description.kind == SourceDescription::Kind::Remote) {
+        setWindowTitle(tr("TCP Lens — %1 (remote, ssh %2)").arg(description.host, description.title));
+        m_sourceLabel->setText(tr("%1 over ssh · network namespace: %2")
+                .arg(description.host, description.netns.isEmpty() ? tr("the agent's own") : description.netns));
+    }
     updateStatus();
 }
 

@@ -33,6 +33,7 @@ class PlaybackBar;
 class ProblemsPanel;
 class ReadingView;
 class RecordController;
+class RemoteSessionBar;
 class ThemeController;
 
 // The window a user keeps open: the connection table in the centre; the state diagram, the selected
@@ -104,6 +105,11 @@ public:
     // Widens every column of the table to what its visible rows hold (View menu, header menu).
     void sizeColumnsToContents();
     bool isDisplayPaused() const;
+
+public Q_SLOTS:
+    // Watches "[user@]host[:port]" through `ssh host tcplens agent` (RemoteSource) with this window's
+    // interval, namespace and exact mode; the status bar offers "Reconnect" when the session ends.
+    void connectToHost(const QString &destination);
 
 Q_SIGNALS:
     // The table shows the snapshot of this generation (or would, were the display not paused): the
@@ -191,6 +197,7 @@ private:
     bool m_rememberState = true;
     bool m_defaultDockSizes = false;
     bool m_labDockSized = false;
+    RemoteSessionBar *m_remoteBar = nullptr; // made at the first connectToHost()
     bool m_readingDockSized = false;
 };
 

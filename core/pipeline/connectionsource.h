@@ -48,8 +48,8 @@ public:
     // Asks for listenerHistoryReady(cookie, ...): the stored samples of one listener.
     virtual void requestListenerHistory(quint64 cookie) = 0;
     // Now, on the clock of the times this source reports (CLOCK_MONOTONIC ns of the machine observed),
-    // for views that show "the last minute": this machine's clock for its own kernel, the position
-    // of a recording played back, a remote host's clock (which started at that host's boot).
+    // for views that show "the last minute": this machine's clock for its own kernel (and for a
+    // remote host, whose times RemoteSource moves onto it), the position of a recording played back.
     virtual qint64 nowNs() const { return MonotonicClock::nowNs(); }
     // For a namespace this process may not enter: what opens its sockets and /proc/sys files for us
     // (the sysctl panel reads and writes through it). Null: enter description().netns instead.

@@ -56,7 +56,8 @@ fi
 if grep -E '^[-d]..[sS]|^[-d].....[sS]' "$work/contents"; then
     fail "setuid or setgid files (above): pkexec and polkit authorise the helper, nothing else may"
 fi
-for helper in /usr/bin/tcplens /usr/libexec/tcplens/tcplens-sysctl-helper /usr/libexec/tcplens/tcplens-lab; do
+for helper in /usr/bin/tcplens /usr/libexec/tcplens/tcplens-sysctl-helper /usr/libexec/tcplens/tcplens-lab \
+    /usr/libexec/tcplens/tcplens-agent; do
     if grep -qE "^-rwxr-xr-x .* \.$helper\$" "$work/contents"; then
         echo "PASS: $helper is 0755"
     else
