@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgentProtocol</name>
+    <message>
+        <source>this is not a TCP Lens agent stream (it begins with %1)</source>
+        <translation>这不是 TCP Lens 代理的数据流（开头是 %1）</translation>
+    </message>
+    <message>
+        <source>the agent speaks stream version %1, this TCP Lens reads version %2: install the same TCP Lens version on both machines</source>
+        <translation>代理使用数据流版本 %1，而这个 TCP Lens 读取版本 %2：请在两台机器上安装相同版本的 TCP Lens</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s header claims %1 bytes, more than the %2 allowed</source>
+        <translation>代理的头部声称有 %1 字节，超过了允许的 %2 字节</translation>
+    </message>
+    <message>
+        <source>damaged agent stream: a frame of %1 bytes (at most %2 are allowed, at least 1)</source>
+        <translation>代理数据流已损坏：一帧有 %1 字节（最多允许 %2 字节，至少 1 字节）</translation>
+    </message>
+</context>
+<context>
     <name>DoctorCommand</name>
     <message>
         <source>what to do: %1</source>
@@ -363,6 +382,49 @@ Options:
     <message>
         <source>&amp;No</source>
         <translation>否(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteSource</name>
+    <message>
+        <source>The stream from %1 is damaged: %2.</source>
+        <translation>来自 %1 的数据流已损坏：%2。</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>在 %1 上：%2</translation>
+    </message>
+    <message>
+        <source>check that you can run `ssh %1 tcplens agent`</source>
+        <translation>请确认你能运行 `ssh %1 tcplens agent`</translation>
+    </message>
+    <message>
+        <source>ssh to %1 failed: %2 — %3</source>
+        <translation>ssh 到 %1 失败：%2 — %3</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未给出原因</translation>
+    </message>
+    <message>
+        <source>%1 has no tcplens where ssh looks (%2) — install TCP Lens there, or %3</source>
+        <translation>%1 上 ssh 查找的路径中没有 tcplens（%2）— 请在那里安装 TCP Lens，或者%3</translation>
+    </message>
+    <message>
+        <source>The agent on %1 ended before it said anything (%2) — %3</source>
+        <translation>%1 上的代理在发出任何数据之前就结束了（%2）— %3</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>退出状态 %1</translation>
+    </message>
+    <message>
+        <source>The connection to %1 ended (%2); what was seen is kept.</source>
+        <translation>与 %1 的连接已结束（%2）；已看到的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2 (is the OpenSSH client installed?)</source>
+        <translation>无法启动 %1：%2（是否安装了 OpenSSH 客户端？）</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1123,33 @@ Options:
     <message>
         <source>Exact transitions from the kernel&apos;s tracepoint sock:inet_sock_set_state</source>
         <translation>来自内核跟踪点 sock:inet_sock_set_state 的精确状态转换</translation>
+    </message>
+</context>
+<context>
+    <name>TcpLens::ConnectToHostDialog</name>
+    <message>
+        <source>Connect to Host</source>
+        <translation>连接到主机</translation>
+    </message>
+    <message>
+        <source>user@host:port</source>
+        <translation>user@host:port</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;TCP Lens runs &lt;code&gt;ssh HOST tcplens agent&lt;/code&gt; and shows that machine&apos;s connections. The host needs TCP Lens installed and a login with your ssh key or agent (no password prompt). Run as root there, or with CAP_NET_ADMIN, the agent sees every socket.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;TCP Lens 会运行 &lt;code&gt;ssh HOST tcplens agent&lt;/code&gt;，并显示那台机器的连接。那台主机需要安装 TCP Lens，并允许用你的 ssh 密钥或 ssh-agent 登录（不会提示输入密码）。在那里以 root 或带 CAP_NET_ADMIN 运行时，代理能看到所有 socket。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Not a host: write [user@]host[:port], an IPv6 address in brackets ([::1]:22).</source>
+        <translation>不是有效的主机：请写成 [user@]host[:port]，IPv6 地址放在方括号中（[::1]:22）。</translation>
     </message>
 </context>
 <context>
@@ -2479,6 +2568,26 @@ Options:
         <source>Replaying a recording made by polling</source>
         <translation>正在回放录制（录制时采用轮询）</translation>
     </message>
+    <message>
+        <source>&amp;Connect to Host…</source>
+        <translation>连接到主机(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Not a host: %1 (write [user@]host[:port])</source>
+        <translation>不是有效的主机：%1（请写成 [user@]host[:port]）</translation>
+    </message>
+    <message>
+        <source>TCP Lens — %1 (remote, ssh %2)</source>
+        <translation>TCP Lens — %1（远程，ssh %2）</translation>
+    </message>
+    <message>
+        <source>%1 over ssh · network namespace: %2</source>
+        <translation>%1（通过 ssh）· 网络命名空间：%2</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s own</source>
+        <translation>代理自己的</translation>
+    </message>
 </context>
 <context>
     <name>TcpLens::OwnerTexts</name>
@@ -2897,6 +3006,17 @@ Options:
     <message>
         <source>Recording into %1 (File → Stop Recording, Ctrl+Alt+R)</source>
         <translation>正在录制到 %1（文件 → 停止录制，Ctrl+Alt+R）</translation>
+    </message>
+</context>
+<context>
+    <name>TcpLens::RemoteSessionBar</name>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>已断开：%1</translation>
     </message>
 </context>
 <context>
@@ -4116,6 +4236,26 @@ Commands that need no display (tcplens COMMAND --help for more; --lang works wit
     <message>
         <source>a Prometheus exporter: sockets, listener queues, counters and sysctls at /metrics</source>
         <translation>Prometheus 导出器：在 /metrics 提供 socket、监听队列（全连接队列、半连接队列）、计数器和 sysctl</translation>
+    </message>
+    <message>
+        <source>Watch another machine: run `ssh HOST tcplens agent` there (key login, TCP Lens installed) and show what it sees; HOST is [user@]host[:port]. --netns, --interval and --exact apply there.</source>
+        <translation>观察另一台机器：在那里运行 `ssh HOST tcplens agent`（需要密钥登录，并已安装 TCP Lens），并显示它看到的内容；HOST 的格式为 [user@]host[:port]。--netns、--interval 和 --exact 作用于那台机器。</translation>
+    </message>
+    <message>
+        <source>the agent stream on stdout for TCP Lens on another machine (through ssh)</source>
+        <translation>在 stdout 上输出代理数据流，供另一台机器上的 TCP Lens 使用（通过 ssh）</translation>
+    </message>
+    <message>
+        <source>Writes what the kernel shows as a binary stream on stdout and reads commands on stdin, for TCP Lens on another machine: tcplens --remote HOST runs `ssh HOST tcplens agent` (docs/agent-protocol.md). Ends when stdin ends.</source>
+        <translation>把内核显示的内容以二进制数据流写到 stdout，并从 stdin 读取命令，供另一台机器上的 TCP Lens 使用：tcplens --remote HOST 会运行 `ssh HOST tcplens agent`（docs/agent-protocol.md）。stdin 结束时退出。</translation>
+    </message>
+    <message>
+        <source>Poll every MS milliseconds (default 1000; the viewer may change it).</source>
+        <translation>每 MS 毫秒轮询一次（默认 1000；查看端可以修改）。</translation>
+    </message>
+    <message>
+        <source>Exact transitions from the tracepoint sock:inet_sock_set_state (root or CAP_PERFMON; without, polling, and the viewer is told why).</source>
+        <translation>来自跟踪点 sock:inet_sock_set_state 的精确状态转换（需要 root 或 CAP_PERFMON；没有权限时改为轮询，并告诉查看端原因）。</translation>
     </message>
 </context>
 <context>
