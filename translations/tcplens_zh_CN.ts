@@ -3827,6 +3827,22 @@ Options:
         <source>sysctl.conf files (*.conf);;All files (*)</source>
         <translation>sysctl.conf 文件 (*.conf);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>These are the values the source watched reported (a recording, another machine): nothing is read or applied here.</source>
+        <translation>这里显示的是所观察的数据源报告的值（一份录制或另一台机器）：此处不读取、也不应用任何修改。</translation>
+    </message>
+    <message>
+        <source>Not reported by the source watched</source>
+        <translation>所观察的数据源没有报告这一项</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s default is not known: the value was read on the machine watched</source>
+        <translation>内核默认值未知：该值是在所观察的机器上读取的</translation>
+    </message>
+    <message>
+        <source>Shown as the source watched reported it: a recording, or another machine</source>
+        <translation>按所观察的数据源报告的值显示：一份录制，或另一台机器</translation>
+    </message>
 </context>
 <context>
     <name>TcpLens::SysctlTreeModel</name>

@@ -140,8 +140,9 @@ void LiveConnections::setSource(std::unique_ptr<ConnectionSource> source, Source
         m_tracking.post(&TrackingWorker::setSysctl, written.key, written.newValue);
         Q_EMIT sysctlChanged(written, monotonicNs);
     });
-    connect(s, &ConnectionSource::sysctlsRead, this, [this](qint64, const QHash<QString, QString> &values) {
+    connect(s, &ConnectionSource::sysctlsRead, this, [this](qint64 monotonicNs, const QHash<QString, QString> &values) {
         m_tracking.post(&TrackingWorker::setSysctls, values);
+        Q_EMIT sysctlsRead(monotonicNs, values);
     });
     connect(s, &ConnectionSource::markerAdded, this, &LiveConnections::markerAdded);
     if (m_listenerIntervalMs > 0)

@@ -128,6 +128,8 @@ Q_SIGNALS:
     void listenerHistoryReady(quint64 cookie, const QList<TcpLens::ListenerSample> &samples);
     void countersSampled(qint64 monotonicNs, const QList<TcpLens::CounterChange> &changes);
     void sysctlChanged(const TcpLens::SysctlChange &change, qint64 monotonicNs);
+    // Every watched sysctl's value as the source read it first (ConnectionSource::sysctlsRead()).
+    void sysctlsRead(qint64 monotonicNs, const QHash<QString, QString> &values);
     // diagnosis() was renewed, right after snapshotApplied().
     void diagnosisUpdated(const TcpLens::DiagnosisReport &report);
     void markerAdded(const TcpLens::TimelineMarker &marker);

@@ -66,7 +66,7 @@ SourceDescription RecordingSource::description() const
 SourceCapabilities RecordingSource::capabilities() const
 {
     // Nothing to poll, no process to look up, no sysctl to write: what was recorded is all there is.
-    return {.exactTransitions = false, .owners = false, .sysctlWrites = false, .live = false};
+    return {.exactTransitions = false, .owners = false, .sysctlWrites = false, .live = false, .sysctlReads = false};
 }
 
 void RecordingSource::start()

@@ -77,6 +77,7 @@ SourceCapabilities RemoteSource::capabilities() const
     // The agent polls there; nobody here may write that machine's sysctls.
     capabilities.live = true;
     capabilities.sysctlWrites = false;
+    capabilities.sysctlReads = false; // its /proc/sys is that machine's: the agent reports them
     return capabilities;
 }
 

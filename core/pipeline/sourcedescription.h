@@ -21,6 +21,9 @@ struct SourceCapabilities
     bool sysctlWrites = false;
     // Polls the kernel now: "Refresh now" and the poll interval mean something.
     bool live = true;
+    // The watched namespace's /proc/sys can be read from here. Where not (a recording, a remote
+    // host), the sysctl panel shows the values the source reports (sysctlsRead(), sysctlChanged()).
+    bool sysctlReads = true;
 
     friend bool operator==(const SourceCapabilities &, const SourceCapabilities &) = default;
 };

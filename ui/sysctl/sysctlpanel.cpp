@@ -317,8 +317,19 @@ void SysctlPanel::setConnections(LiveConnections *connections)
     connect(connections, &LiveConnections::snapshotApplied, m_explanation, &SysctlExplanationView::showListeners);
     connect(connections, &LiveConnections::sysctlChanged, this, [this](const SysctlChange &change, qint64 monotonicNs) {
         m_markers->addSysctlChange(change, monotonicNs);
+        if (m_reported) {
+            m_reportedValues.insert(change.key, change.newValue);
+            showReportedValues();
+            return;
+        }
         // Someone changed a value (or this window did and the poll saw it): read them again.
         m_reader->read(m_netns);
+    });
+    connect(connections, &LiveConnections::sysctlsRead, this, [this](qint64, const QHash<QString, QString> &values) {
+        if (!m_reported)
+            return; // read here, with defaults and contexts the report lacks
+        m_reportedValues = values;
+        showReportedValues();
     });
     connect(connections, &LiveConnections::markerAdded, m_markers, &TimelineMarkerModel::addMarker);
     followSource();
@@ -330,14 +341,19 @@ void SysctlPanel::followSource()
         return;
     const QString netns = m_connections->description().netns;
     const bool writes = m_connections->capabilities().sysctlWrites;
+    const bool reported = !m_connections->capabilities().sysctlReads;
     // A lab names its namespace once its helper made it: until then there is nothing to read.
     if (m_connections->description().kind == SourceDescription::Kind::Lab && netns.isEmpty())
         return;
-    if (m_targetKnown && netns == m_netns && writes == m_sysctlWrites)
+    // A recording scrubbed to another moment is another source of the same kind: what it reported
+    // stays until it reports again.
+    if (m_targetKnown && netns == m_netns && writes == m_sysctlWrites && reported == m_reported)
         return;
     m_targetKnown = true;
     m_netns = netns;
     m_sysctlWrites = writes;
+    m_reported = reported;
+    m_reportedValues.clear();
     const std::shared_ptr<DescriptorBroker> broker = m_connections->source()->descriptorBroker();
     m_applier->setTarget(netns, writes, broker);
     m_reader->setBroker(broker);
@@ -347,7 +363,33 @@ void SysctlPanel::followSource()
     m_tree->setValues(m_values);
     updateRoutes();
     showSelected(false);
+    if (reported) {
+        setStatus(tr("These are the values the source watched reported (a recording, another machine): nothing "
+                     "is read or applied here."),
+            false);
+        return;
+    }
     m_reader->read(netns);
+}
+
+void SysctlPanel::showReportedValues()
+{
+    SysctlValues values;
+    values.generation = m_values.generation + 1;
+    values.netns = m_netns;
+    for (const SysctlEntry &entry : m_catalog.entries()) {
+        SysctlReading reading;
+        reading.key = entry.key;
+        const auto value = m_reportedValues.constFind(entry.key);
+        reading.present = value != m_reportedValues.cend();
+        if (reading.present)
+            reading.current = *value;
+        else
+            reading.error = tr("Not reported by the source watched");
+        reading.defaultNote = tr("The kernel's default is not known: the value was read on the machine watched");
+        values.readings.append(reading);
+    }
+    valuesArrived(values);
 }
 
 void SysctlPanel::valuesArrived(const SysctlValues &values)
@@ -371,6 +413,13 @@ void SysctlPanel::updateRoutes()
     const SysctlReading *tcpMem = m_values.reading(u"net.ipv4.tcp_mem"_s);
     const bool initialNamespace = tcpMem && tcpMem->present;
     for (const SysctlEntry &entry : m_catalog.entries()) {
+        if (m_reported) {
+            // Not this machine's sysctls (nor, for a recording, of now): nothing goes from here.
+            routes.insert(entry.key,
+                {SysctlWriteRoute::Kind::None,
+                    tr("Shown as the source watched reported it: a recording, or another machine")});
+            continue;
+        }
         SysctlWriteRoute route = m_applier->routeFor(entry);
         const SysctlReading *reading = m_values.reading(entry.key);
         if (route.canWrite() && reading && !reading->present)

@@ -102,6 +102,8 @@ private:
     QWidget *createKeyPane();
     void followSource();
     void valuesArrived(const SysctlValues &values);
+    // The values a source that reads no /proc/sys here reports (a recording, a remote host).
+    void showReportedValues();
     void updateRoutes();
     void selectionChanged();
     void showSelected(bool newKey);
@@ -119,6 +121,9 @@ private:
     QString m_netns;
     bool m_sysctlWrites = false;
     bool m_targetKnown = false;
+    // The source cannot read its namespace's /proc/sys here: the panel shows what it reports.
+    bool m_reported = false;
+    QHash<QString, QString> m_reportedValues;
     QPointer<LiveConnections> m_connections;
 
     SysctlTreeModel *m_tree;
