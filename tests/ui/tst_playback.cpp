@@ -16,6 +16,9 @@
 #include "record/recordcontroller.h"
 #include "record/recordingreader.h"
 #include "record/recordingwriter.h"
+#include "sysctl/sysctlpanel.h"
+#include "sysctl/sysctltreemodel.h"
+#include "sysctl/sysctlwriteroute.h"
 #include "testwindow.h"
 
 #include <QApplication>
@@ -32,6 +35,12 @@ using namespace TcpLens;
 namespace Sockets = TcpLens::Test::LoopbackSockets;
 
 namespace {
+
+bool writeFinTimeout(const char *value)
+{
+    QFile file(u"/proc/sys/net/ipv4/tcp_fin_timeout"_s);
+    return file.open(QIODevice::WriteOnly) && file.write(value) == qint64(qstrlen(value));
+}
 
 enum class Closing : quint8 { Shown, Left };
 
@@ -110,6 +119,8 @@ private Q_SLOTS:
         Test::isolateSettings();
         QVERIFY(m_folder.isValid());
         m_path = m_folder.filePath(u"phases.tcplens"_s);
+        // A value of this namespace the recording keeps, changed after it: the replay shows the first.
+        QVERIFY(writeFinTimeout("37"));
 
         // Recorded as `tcplens record` and File -> Record do: a writer on the live pipeline.
         LocalKernelSource::Options options;
@@ -147,6 +158,7 @@ private Q_SLOTS:
         QTest::qWait(600);
         live.setSource(nullptr);
         (*writer)->finish();
+        QVERIFY(writeFinTimeout("41"));
         QVERIFY2(!m_first.intersects(m_second), "the kernel gave the second listener a port of the first phase");
     }
 
@@ -228,6 +240,23 @@ private Q_SLOTS:
             chart->refresh();
             QCOMPARE(chart->viewToNs(), bar->info().lastNs);
         }
+    }
+
+    void sysctlsAreTheRecordedOnesAndReadOnly()
+    {
+        auto window = Test::openWindow();
+        QVERIFY(window);
+        QVERIFY(window->openRecording(m_path).has_value());
+        const SysctlTreeModel *tree = window->sysctlPanel()->treeModel();
+        const QModelIndex finTimeout = tree->indexOfKey(u"net.ipv4.tcp_fin_timeout"_s);
+        QVERIFY(finTimeout.isValid());
+        QTRY_COMPARE(finTimeout.data(SysctlTreeModel::CurrentValueRole).toString(), u"37"_s); // not today's 41
+        QCOMPARE(finTimeout.data(SysctlTreeModel::WriteRouteRole).toInt(), int(SysctlWriteRoute::Kind::None));
+        QVERIFY(!window->sysctlPanel()->canApply());
+        // Back to live: the namespace's own value, read here, and writable (root, its own namespace).
+        Q_EMIT window->playbackBar()->leaveRequested();
+        QTRY_COMPARE(tree->indexOfKey(u"net.ipv4.tcp_fin_timeout"_s).data(SysctlTreeModel::CurrentValueRole).toString(),
+            u"41"_s);
     }
 
     void backToLiveWatchesTheMachineAgain()
