@@ -180,6 +180,30 @@ std::expected<ConnectionEvents, QString> decodeConnectionEvents(QByteArrayView b
     return finish(in, std::move(events), "connection events");
 }
 
+void writeListenerSample(ByteWriter &out, const ListenerSample &sample, qint64 baseNs)
+{
+    out.signedNumber(sample.timeNs - baseNs);
+    out.unsignedNumber(sample.acceptQueue);
+    out.unsignedNumber(sample.acceptQueueLimit);
+    out.unsignedNumber(sample.synQueue);
+    out.signedNumber(sample.overflows);
+    out.signedNumber(sample.drops);
+    out.boolean(sample.synQueueCounted);
+}
+
+ListenerSample readListenerSample(ByteReader &in, qint64 baseNs)
+{
+    ListenerSample sample;
+    sample.timeNs = baseNs + in.signedNumber("timeNs");
+    sample.acceptQueue = quint32(in.bounded(U32, "acceptQueue"));
+    sample.acceptQueueLimit = quint32(in.bounded(U32, "acceptQueueLimit"));
+    sample.synQueue = quint32(in.bounded(U32, "synQueue"));
+    sample.overflows = in.signedNumber("overflows");
+    sample.drops = in.signedNumber("drops");
+    sample.synQueueCounted = in.boolean("synQueueCounted");
+    return sample;
+}
+
 QByteArray encodeListenerBatch(const ListenerSampleBatch &batch)
 {
     ByteWriter out;
@@ -194,14 +218,7 @@ QByteArray encodeListenerBatch(const ListenerSampleBatch &batch)
         out.text(reading.endpoint);
         out.unsignedNumber(reading.port);
         out.text(reading.process);
-        const ListenerSample &sample = reading.sample;
-        out.signedNumber(sample.timeNs - batch.monotonicNs);
-        out.unsignedNumber(sample.acceptQueue);
-        out.unsignedNumber(sample.acceptQueueLimit);
-        out.unsignedNumber(sample.synQueue);
-        out.signedNumber(sample.overflows);
-        out.signedNumber(sample.drops);
-        out.boolean(sample.synQueueCounted);
+        writeListenerSample(out, reading.sample, batch.monotonicNs);
     }
     return out.take();
 }
@@ -222,14 +239,7 @@ std::expected<ListenerSampleBatch, QString> decodeListenerBatch(QByteArrayView b
         reading.endpoint = in.text("endpoint");
         reading.port = quint16(in.bounded(0xffff, "port"));
         reading.process = in.text("process");
-        ListenerSample &sample = reading.sample;
-        sample.timeNs = batch.monotonicNs + in.signedNumber("timeNs");
-        sample.acceptQueue = quint32(in.bounded(U32, "acceptQueue"));
-        sample.acceptQueueLimit = quint32(in.bounded(U32, "acceptQueueLimit"));
-        sample.synQueue = quint32(in.bounded(U32, "synQueue"));
-        sample.overflows = in.signedNumber("overflows");
-        sample.drops = in.signedNumber("drops");
-        sample.synQueueCounted = in.boolean("synQueueCounted");
+        reading.sample = readListenerSample(in, batch.monotonicNs);
         batch.listeners.append(reading);
     }
     return finish(in, std::move(batch), "listener samples");

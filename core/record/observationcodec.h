@@ -10,6 +10,9 @@
 #include "tracking/connectionevent.h"
 #include "tracking/statechangeevent.h"
 
+#include "record/bytereader.h"
+#include "record/bytewriter.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
@@ -61,6 +64,13 @@ std::expected<QList<StateChangeEvent>, QString> decodeStateChanges(QByteArrayVie
 
 QByteArray encodeConnectionEvents(const ConnectionEvents &events);
 std::expected<ConnectionEvents, QString> decodeConnectionEvents(QByteArrayView blob);
+
+// One listener sample, its time relative to `baseNs` (a batch's time; 0 where samples stand alone),
+// for every blob that holds samples: the recording's batches, the agent's listener history.
+void writeListenerSample(ByteWriter &out, const ListenerSample &sample, qint64 baseNs);
+ListenerSample readListenerSample(ByteReader &in, qint64 baseNs);
+// What writeListenerSample() writes at the least, for ByteReader::count().
+inline constexpr qsizetype ListenerSampleMinimumBytes = 7;
 
 QByteArray encodeListenerBatch(const ListenerSampleBatch &batch);
 std::expected<ListenerSampleBatch, QString> decodeListenerBatch(QByteArrayView blob);

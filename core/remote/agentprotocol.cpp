@@ -4,6 +4,7 @@
 
 #include "record/bytereader.h"
 #include "record/bytewriter.h"
+#include "record/observationcodec.h"
 
 #include <QCoreApplication>
 
@@ -15,7 +16,6 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-constexpr quint64 U32 = std::numeric_limits<quint32>::max();
 // The poll and listener intervals a command may set: as `watch --interval` takes them, up to a day.
 constexpr qint64 MinimumIntervalMs = 10;
 constexpr qint64 MaximumIntervalMs = 24 * 3600 * 1000;
@@ -179,15 +179,8 @@ QByteArray encodeListenerHistory(const ListenerHistory &history)
     ByteWriter out;
     out.unsignedNumber(history.cookie);
     out.unsignedNumber(quint64(history.samples.size()));
-    for (const ListenerSample &sample : history.samples) {
-        out.signedNumber(sample.timeNs);
-        out.unsignedNumber(sample.acceptQueue);
-        out.unsignedNumber(sample.acceptQueueLimit);
-        out.unsignedNumber(sample.synQueue);
-        out.signedNumber(sample.overflows);
-        out.signedNumber(sample.drops);
-        out.boolean(sample.synQueueCounted);
-    }
+    for (const ListenerSample &sample : history.samples)
+        writeListenerSample(out, sample, 0);
     return out.take();
 }
 
@@ -196,20 +189,10 @@ std::expected<ListenerHistory, QString> decodeListenerHistory(QByteArrayView blo
     ByteReader in(blob);
     ListenerHistory history;
     history.cookie = in.unsignedNumber("cookie");
-    // Each sample takes at least 7 bytes.
-    const qsizetype count = in.count(7, "samples");
+    const qsizetype count = in.count(ListenerSampleMinimumBytes, "samples");
     history.samples.reserve(count);
-    for (qsizetype i = 0; i < count && !in.failed(); ++i) {
-        ListenerSample sample;
-        sample.timeNs = in.signedNumber("timeNs");
-        sample.acceptQueue = quint32(in.bounded(U32, "acceptQueue"));
-        sample.acceptQueueLimit = quint32(in.bounded(U32, "acceptQueueLimit"));
-        sample.synQueue = quint32(in.bounded(U32, "synQueue"));
-        sample.overflows = in.signedNumber("overflows");
-        sample.drops = in.signedNumber("drops");
-        sample.synQueueCounted = in.boolean("synQueueCounted");
-        history.samples.append(sample);
-    }
+    for (qsizetype i = 0; i < count && !in.failed(); ++i)
+        history.samples.append(readListenerSample(in, 0));
     return finish(in, std::move(history), "listener history");
 }
 
