@@ -8,6 +8,7 @@
 
 #include <bit>
 #include <cstring>
+#include <expected>
 #include <limits>
 #include <span>
 
@@ -115,6 +116,16 @@ public:
     const QString &error() const { return m_error; }
     // Marks the data wrong for a reason the decoder found (an index beyond its table).
     void invalid(const char *what, const char *why) { fail(what, why); }
+    // The decoded `value` if every byte was read and none was wrong; else "damaged WHAT at byte ...".
+    template<typename T>
+    std::expected<T, QString> finish(T &&value, const char *what)
+    {
+        if (!m_failed && !atEnd())
+            fail(what, "bytes left after its end");
+        if (m_failed)
+            return std::unexpected(QStringLiteral("damaged %1 ").arg(QLatin1StringView(what)) + m_error);
+        return std::move(value);
+    }
 
 private:
     quint64 fail(const char *what, const char *why)

@@ -19,16 +19,6 @@ using namespace Qt::StringLiterals;
 
 constexpr quint64 U32 = std::numeric_limits<quint32>::max();
 
-template<typename T>
-std::expected<T, QString> finish(ByteReader &in, T &&value, const char *what)
-{
-    if (!in.failed() && !in.atEnd())
-        in.invalid(what, "bytes left after its end");
-    if (in.failed())
-        return std::unexpected(u"damaged %1 "_s.arg(QLatin1StringView(what)) + in.error());
-    return std::move(value);
-}
-
 TcpState readState(ByteReader &in, const char *what)
 {
     return TcpState(in.bounded(TcpStateCount - 1, what));
@@ -88,7 +78,7 @@ std::expected<DestroyedSockets, QString> decodeDestroyed(QByteArrayView blob)
             in.invalid("congestion", "index beyond the congestion names");
         destroyed.sockets.append(socket);
     }
-    return finish(in, std::move(destroyed), "destroy notice");
+    return in.finish(std::move(destroyed), "destroy notice");
 }
 
 QByteArray encodeStateChanges(const QList<StateChangeEvent> &changes)
@@ -138,7 +128,7 @@ std::expected<QList<StateChangeEvent>, QString> decodeStateChanges(QByteArrayVie
         change.cpu = int(cpu);
         changes.append(change);
     }
-    return finish(in, std::move(changes), "state changes");
+    return in.finish(std::move(changes), "state changes");
 }
 
 QByteArray encodeConnectionEvents(const ConnectionEvents &events)
@@ -177,7 +167,7 @@ std::expected<ConnectionEvents, QString> decodeConnectionEvents(QByteArrayView b
         event.kept = quint32(in.bounded(U32, "kept"));
         events.append(event);
     }
-    return finish(in, std::move(events), "connection events");
+    return in.finish(std::move(events), "connection events");
 }
 
 void writeListenerSample(ByteWriter &out, const ListenerSample &sample, qint64 baseNs)
@@ -242,7 +232,7 @@ std::expected<ListenerSampleBatch, QString> decodeListenerBatch(QByteArrayView b
         reading.sample = readListenerSample(in, batch.monotonicNs);
         batch.listeners.append(reading);
     }
-    return finish(in, std::move(batch), "listener samples");
+    return in.finish(std::move(batch), "listener samples");
 }
 
 QByteArray encodeCounterSample(const CounterSample &sample)
@@ -279,7 +269,7 @@ std::expected<CounterSample, QString> decodeCounterSample(QByteArrayView blob)
         change.gauge = flags & 2;
         sample.changes.append(change);
     }
-    return finish(in, std::move(sample), "counter sample");
+    return in.finish(std::move(sample), "counter sample");
 }
 
 QByteArray encodeSysctlChange(const SysctlChangeSample &sample)
@@ -310,7 +300,7 @@ std::expected<SysctlChangeSample, QString> decodeSysctlChange(QByteArrayView blo
     change.time = readDateTime(in, "time");
     change.reverted = in.boolean("reverted");
     change.by = in.text("by");
-    return finish(in, std::move(sample), "sysctl change");
+    return in.finish(std::move(sample), "sysctl change");
 }
 
 QByteArray encodeSysctlReading(const SysctlReadingSample &sample)
@@ -337,7 +327,7 @@ std::expected<SysctlReadingSample, QString> decodeSysctlReading(QByteArrayView b
         const QString key = in.text("key");
         sample.values.insert(key, in.text("value"));
     }
-    return finish(in, std::move(sample), "sysctl reading");
+    return in.finish(std::move(sample), "sysctl reading");
 }
 
 QByteArray encodeMarker(const TimelineMarker &marker)
@@ -358,7 +348,7 @@ std::expected<TimelineMarker, QString> decodeMarker(QByteArrayView blob)
     marker.label = in.text("label");
     marker.detail = in.text("detail");
     marker.kind = TimelineMarker::Kind(in.bounded(quint64(TimelineMarker::Kind::Note), "kind"));
-    return finish(in, std::move(marker), "marker");
+    return in.finish(std::move(marker), "marker");
 }
 
 QByteArray encodeExactMode(const ExactModeSample &sample)
@@ -377,7 +367,7 @@ std::expected<ExactModeSample, QString> decodeExactMode(QByteArrayView blob)
     sample.active = in.boolean("active");
     sample.status = in.text("status");
     sample.lostEvents = in.signedNumber("lostEvents");
-    return finish(in, std::move(sample), "exact mode");
+    return in.finish(std::move(sample), "exact mode");
 }
 
 } // namespace TcpLens

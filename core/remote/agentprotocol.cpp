@@ -41,16 +41,6 @@ void appendLittleEndian32(QByteArray &out, quint32 value)
         out.append(char(quint8(value >> (8 * i))));
 }
 
-template<typename T>
-std::expected<T, QString> finish(ByteReader &in, T &&value, const char *what)
-{
-    if (!in.failed() && !in.atEnd())
-        in.invalid(what, "bytes left after its end");
-    if (in.failed())
-        return std::unexpected(u"damaged %1 "_s.arg(QLatin1StringView(what)) + in.error());
-    return std::move(value);
-}
-
 // What the first bytes were, for a person: a shell's message reads as text, the rest as hex.
 QString shownBytes(QByteArrayView bytes)
 {
@@ -171,7 +161,7 @@ std::expected<Pacing, QString> decodePacing(QByteArrayView blob)
     pacing.effectiveMs = int(in.bounded(quint64(std::numeric_limits<int>::max()), "effectiveMs"));
     pacing.backedOff = in.boolean("backedOff");
     pacing.lastDumpNs = in.signedNumber("lastDumpNs");
-    return finish(in, std::move(pacing), "pacing");
+    return in.finish(std::move(pacing), "pacing");
 }
 
 QByteArray encodeListenerHistory(const ListenerHistory &history)
@@ -193,7 +183,7 @@ std::expected<ListenerHistory, QString> decodeListenerHistory(QByteArrayView blo
     history.samples.reserve(count);
     for (qsizetype i = 0; i < count && !in.failed(); ++i)
         history.samples.append(readListenerSample(in, 0));
-    return finish(in, std::move(history), "listener history");
+    return in.finish(std::move(history), "listener history");
 }
 
 QByteArray encodeText(const QString &text)
@@ -207,7 +197,7 @@ std::expected<QString, QString> decodeText(QByteArrayView blob)
 {
     ByteReader in(blob);
     QString text = in.text("text");
-    return finish(in, std::move(text), "message");
+    return in.finish(std::move(text), "message");
 }
 
 QByteArray encodeCommand(const Command &command)
@@ -257,7 +247,7 @@ std::expected<Command, QString> decodeCommand(FrameType type, QByteArrayView blo
     default:
         return std::unexpected(u"frame type %1 is no command"_s.arg(int(type)));
     }
-    return finish(in, std::move(command), "command");
+    return in.finish(std::move(command), "command");
 }
 
 } // namespace TcpLens::AgentProtocol
