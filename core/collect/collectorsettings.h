@@ -22,9 +22,11 @@ struct CollectorSettings
     NamespaceAccess access() const { return {netns, broker}; }
     int intervalMs = 1000;
     // A dump that takes more than this share of the interval makes the collector poll less often, so
-    // that watching a busy machine does not become its load. The share is of wall time, and a split
-    // dump keeps both CPUs of a small machine busy for it: 0.12 is about a fifth of one CPU
-    // (bench_appcpu: a quarter of the interval made the window cost half a CPU at 120,000 sockets).
+    // that watching a busy machine does not become its load. The share is of the dump's wall time
+    // or of the CPU the collector's thread spent on it, whichever is larger; after the first poll
+    // the dump runs in one stream (SnapshotSource::Options::parallel), so 0.12 is about an eighth
+    // of one CPU (bench_appcpu: a quarter of the interval, with split dumps, made the window cost
+    // half a CPU at 120,000 sockets).
     double maxDumpShare = 0.12;
     // Subscribe to the kernel's destroy notices (final tcp_info of every full socket that closes).
     bool watchDestroyed = true;

@@ -63,7 +63,7 @@ std::expected<SocketSnapshot, QString> SnapshotSource::take(const Options &optio
     dumpOptions.splitPort = m_splitPort;
     // Splitting pays the hash walk twice to fill in parallel; a listener-only dump fills almost
     // nothing, so it would only pay (docs/benchmarks.md, variant l).
-    dumpOptions.parallel = (options.stateMask & ~ListenerStatesMask) != 0;
+    dumpOptions.parallel = options.parallel && (options.stateMask & ~ListenerStatesMask) != 0;
     // The first walk of /proc needs no dump: it runs in threads of its own while the dump runs.
     if (options.resolveOwners)
         m_owners->startFirstRead();
@@ -72,7 +72,7 @@ std::expected<SocketSnapshot, QString> SnapshotSource::take(const Options &optio
     if (!dump)
         return std::unexpected(dump.error());
     m_lastCount = dump->sockets.size();
-    if (m_client.canSplit())
+    if (dumpOptions.parallel && m_client.canSplit())
         updateSplitPort(dump->sockets);
 
     SocketSnapshot::Data data;

@@ -20,6 +20,11 @@ qint64 MonotonicClock::nowNs()
     return read(CLOCK_MONOTONIC);
 }
 
+qint64 MonotonicClock::threadCpuNs()
+{
+    return read(CLOCK_THREAD_CPUTIME_ID);
+}
+
 qint64 MonotonicClock::wallOffsetNs()
 {
     // Both clocks read back to back, at nanosecond resolution; once, so no two views can disagree.

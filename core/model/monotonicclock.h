@@ -18,6 +18,9 @@ public:
     static qint64 wallOffsetNs(); // add to CLOCK_MONOTONIC ns to get ns since the epoch
     static QDateTime wallTime(qint64 monotonicNs);
     static qint64 fromWall(const QDateTime &time);
+    // CLOCK_THREAD_CPUTIME_ID: the CPU the calling thread has used, user and system. Not a time of
+    // day: samplers pace themselves by what a sample cost, not by how long it took on a busy machine.
+    static qint64 threadCpuNs();
 };
 
 } // namespace TcpLens
