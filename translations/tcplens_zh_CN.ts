@@ -4035,6 +4035,173 @@ Options:
     </message>
 </context>
 <context>
+    <name>TcpLens::TcpStateMachine</name>
+    <message>
+        <source>listen()</source>
+        <translation>调用 listen()</translation>
+    </message>
+    <message>
+        <source>connect() / send SYN</source>
+        <translation>调用 connect() / 发送 SYN</translation>
+    </message>
+    <message>
+        <source>receive SYN / send SYN+ACK</source>
+        <translation>收到 SYN / 发送 SYN+ACK</translation>
+    </message>
+    <message>
+        <source>receive the final ACK (Fast Open: the SYN with data)</source>
+        <translation>收到最后的 ACK（Fast Open：带数据的 SYN）</translation>
+    </message>
+    <message>
+        <source>receive ACK</source>
+        <translation>收到 ACK</translation>
+    </message>
+    <message>
+        <source>receive SYN+ACK / send ACK</source>
+        <translation>收到 SYN+ACK / 发送 ACK</translation>
+    </message>
+    <message>
+        <source>close() or shutdown(SHUT_WR) / send FIN</source>
+        <translation>调用 close() 或 shutdown(SHUT_WR) / 发送 FIN</translation>
+    </message>
+    <message>
+        <source>close() / send FIN</source>
+        <translation>调用 close() / 发送 FIN</translation>
+    </message>
+    <message>
+        <source>receive FIN / send ACK</source>
+        <translation>收到 FIN / 发送 ACK</translation>
+    </message>
+    <message>
+        <source>receive ACK of FIN</source>
+        <translation>收到对 FIN 的 ACK</translation>
+    </message>
+    <message>
+        <source>60 s pass (or RST, or the 4-tuple is reused)</source>
+        <translation>过了 60 秒（或收到 RST，或四元组被复用）</translation>
+    </message>
+    <message>
+        <source>receive ACK of FIN (or RST, or the FIN is never acknowledged)</source>
+        <translation>收到对 FIN 的 ACK（或收到 RST，或 FIN 始终未被确认）</translation>
+    </message>
+    <message>
+        <source>close()</source>
+        <translation>调用 close()</translation>
+    </message>
+    <message>
+        <source>close(), RST, or no answer after tcp_syn_retries</source>
+        <translation>调用 close()、收到 RST，或重试 tcp_syn_retries 次后仍无应答</translation>
+    </message>
+    <message>
+        <source>RST, no ACK after tcp_synack_retries, or the final ACK finds the accept queue full with tcp_abort_on_overflow = 1 (RST sent)</source>
+        <translation>收到 RST，重试 tcp_synack_retries 次后仍无 ACK，或 tcp_abort_on_overflow = 1 时最后的 ACK 遇到全连接队列已满（发送 RST）</translation>
+    </message>
+    <message>
+        <source>RST, the listener closed, or a Fast Open child&apos;s SYN-ACK never acknowledged</source>
+        <translation>收到 RST，监听 socket 已关闭，或 Fast Open 子 socket 的 SYN-ACK 始终未被确认</translation>
+    </message>
+    <message>
+        <source>RST sent or received (SO_LINGER 0, unread data at close, timeout)</source>
+        <translation>发送或收到 RST（SO_LINGER 为 0、关闭时还有未读数据、超时）</translation>
+    </message>
+    <message>
+        <source>an orphan&apos;s tcp_fin_timeout passes (its normal, silent end), or RST</source>
+        <translation>孤儿连接的 tcp_fin_timeout 到期（它正常、无声的结束），或收到 RST</translation>
+    </message>
+    <message>
+        <source>RST, or close() with unread data (sends RST)</source>
+        <translation>收到 RST，或关闭时还有未读数据（发送 RST）</translation>
+    </message>
+    <message>
+        <source>RST, or the FIN is never acknowledged</source>
+        <translation>收到 RST，或 FIN 始终未被确认</translation>
+    </message>
+    <message>
+        <source>Not a TCP state.</source>
+        <translation>不是 TCP 状态。</translation>
+    </message>
+    <message>
+        <source>Open: data flows both ways.</source>
+        <translation>连接已建立：数据双向流动。</translation>
+    </message>
+    <message>
+        <source>connect() sent a SYN and waits for SYN+ACK; SYNs are retried with backoff.</source>
+        <translation>connect() 已发送 SYN，正在等待 SYN+ACK；SYN 会按退避时间重传。</translation>
+    </message>
+    <message>
+        <source>A child socket: made when the final ACK came (then at once ESTABLISHED), or at SYN time by Fast Open (in the accept queue and readable before the handshake ends, retrying its SYN-ACK up to tcp_synack_retries + 1), or one side of a simultaneous open.</source>
+        <translation>一个子 socket：在最后的 ACK 到达时创建（随即进入 ESTABLISHED），或由 Fast Open 在收到 SYN 时创建（握手结束前已在全连接队列中并可读，最多重传 SYN-ACK tcp_synack_retries + 1 次），或是同时打开的一方。</translation>
+    </message>
+    <message>
+        <source>We sent FIN and wait for its ACK; an orphan retries per tcp_orphan_retries.</source>
+        <translation>我方已发送 FIN，正在等待它的 ACK；孤儿连接按 tcp_orphan_retries 重试。</translation>
+    </message>
+    <message>
+        <source>Our FIN was acknowledged; waiting for the peer&apos;s FIN. An orphan waits tcp_fin_timeout at most.</source>
+        <translation>我方的 FIN 已被确认；正在等待对端的 FIN。孤儿连接最多等待 tcp_fin_timeout。</translation>
+    </message>
+    <message>
+        <source>Both FINs done; the active closer keeps the 4-tuple for a fixed 60 s (TCP_TIMEWAIT_LEN) so late segments die, and re-ACKs a retransmitted FIN, restarting the 60 s.</source>
+        <translation>双方的 FIN 都已完成；主动关闭方把四元组保留固定的 60 秒（TCP_TIMEWAIT_LEN），让迟到的报文消亡，并对重传的 FIN 再次回 ACK，同时重新开始计 60 秒。</translation>
+    </message>
+    <message>
+        <source>No connection: before connect()/listen(), or after the end.</source>
+        <translation>没有连接：在 connect()/listen() 之前，或连接结束之后。</translation>
+    </message>
+    <message>
+        <source>The peer sent FIN; we wait for our application to close(). Many of these: an application bug.</source>
+        <translation>对端已发送 FIN；正在等待我方应用程序调用 close()。大量出现：应用程序的 bug。</translation>
+    </message>
+    <message>
+        <source>We closed after the peer; waiting for the ACK of our FIN.</source>
+        <translation>我方在对端之后关闭；正在等待对我方 FIN 的 ACK。</translation>
+    </message>
+    <message>
+        <source>Waiting for SYNs; owns a SYN queue and an accept queue.</source>
+        <translation>正在等待 SYN；拥有一个半连接队列和一个全连接队列。</translation>
+    </message>
+    <message>
+        <source>Both sides sent FIN at once; waiting for the ACK of ours.</source>
+        <translation>双方同时发送了 FIN；正在等待对我方 FIN 的 ACK。</translation>
+    </message>
+    <message>
+        <source>A request socket in the listener&apos;s SYN queue: SYN+ACK sent, waiting for the final ACK, or acked already and held back (accept queue full with tcp_abort_on_overflow = 0, or TCP_DEFER_ACCEPT waiting for data), still retransmitting its SYN-ACK.</source>
+        <translation>监听 socket 半连接队列中的一个请求 socket：已发送 SYN+ACK，正在等待最后的 ACK；或已收到 ACK 但被暂缓（tcp_abort_on_overflow = 0 时全连接队列已满，或 TCP_DEFER_ACCEPT 在等数据），仍在重传它的 SYN-ACK。</translation>
+    </message>
+    <message>
+        <source>active open</source>
+        <translation>主动打开</translation>
+    </message>
+    <message>
+        <source>passive open</source>
+        <translation>被动打开</translation>
+    </message>
+    <message>
+        <source>simultaneous open</source>
+        <translation>同时打开</translation>
+    </message>
+    <message>
+        <source>active close</source>
+        <translation>主动关闭</translation>
+    </message>
+    <message>
+        <source>passive close</source>
+        <translation>被动关闭</translation>
+    </message>
+    <message>
+        <source>simultaneous close</source>
+        <translation>同时关闭</translation>
+    </message>
+    <message>
+        <source>abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
     <name>TcpLens::TimeChartView</name>
     <message>
         <source>Drag to zoom in, wheel to zoom, Shift+wheel or middle-drag to pan, double-click to follow the newest data again</source>

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #include "tcpstatemachine.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <deque>
 
@@ -51,114 +53,172 @@ constexpr std::span<const QLatin1StringView> none()
 }
 
 const std::array<TcpTransition, 27> Transitions = {{
-    {S::Close, S::Listen, P::PassiveOpen, "listen()"_L1, "inet_listen() → inet_csk_listen_start()"_L1,
-        AcceptQueueSysctls, none()},
-    {S::Close, S::SynSent, P::ActiveOpen, "connect() / send SYN"_L1, "tcp_v4_connect() → tcp_connect()"_L1,
-        SynSentSysctls, SynSentCounters},
-    {S::Listen, S::NewSynRecv, P::PassiveOpen, "receive SYN / send SYN+ACK"_L1,
+    {S::Close, S::Listen, P::PassiveOpen, QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "listen()")),
+        "inet_listen() → inet_csk_listen_start()"_L1, AcceptQueueSysctls, none()},
+    {S::Close, S::SynSent, P::ActiveOpen,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "connect() / send SYN")),
+        "tcp_v4_connect() → tcp_connect()"_L1, SynSentSysctls, SynSentCounters},
+    {S::Listen, S::NewSynRecv, P::PassiveOpen,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "receive SYN / send SYN+ACK")),
         "tcp_conn_request(): a request socket joins the listener's SYN queue"_L1, SynQueueSysctls, SynQueueCounters},
     // The child is cloned from the listener, not from the request, so the tracepoint reports LISTEN -> SYN_RECV.
-    {S::Listen, S::SynRecv, P::PassiveOpen, "receive the final ACK (Fast Open: the SYN with data)"_L1,
+    {S::Listen, S::SynRecv, P::PassiveOpen,
+        QLatin1StringView(
+            QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "receive the final ACK (Fast Open: the SYN with data)")),
         "tcp_check_req() → tcp_v4_syn_recv_sock() clones the listener (inet_csk_clone_lock()) when the final ACK "
         "arrives; only a Fast Open child is made at SYN time (tcp_try_fastopen())"_L1,
         AcceptQueueSysctls, AcceptQueueCounters},
-    {S::NewSynRecv, S::Established, P::PassiveOpen, "receive ACK"_L1,
+    {S::NewSynRecv, S::Established, P::PassiveOpen,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "receive ACK")),
         "tcp_check_req() → tcp_v4_syn_recv_sock(): the child joins the accept queue"_L1, AcceptQueueSysctls,
         AcceptQueueCounters},
-    {S::SynRecv, S::Established, P::PassiveOpen, "receive ACK"_L1,
+    {S::SynRecv, S::Established, P::PassiveOpen,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "receive ACK")),
         "tcp_rcv_state_process(): the child is ESTABLISHED and waits in the accept queue"_L1, AcceptQueueSysctls,
         AcceptQueueCounters},
-    {S::SynSent, S::Established, P::ActiveOpen, "receive SYN+ACK / send ACK"_L1, "tcp_rcv_synsent_state_process()"_L1,
-        SynSentSysctls, SynSentCounters},
-    {S::SynSent, S::SynRecv, P::SimultaneousOpen, "receive SYN / send SYN+ACK"_L1,
+    {S::SynSent, S::Established, P::ActiveOpen,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "receive SYN+ACK / send ACK")),
+        "tcp_rcv_synsent_state_process()"_L1, SynSentSysctls, SynSentCounters},
+    {S::SynSent, S::SynRecv, P::SimultaneousOpen,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "receive SYN / send SYN+ACK")),
         "tcp_rcv_synsent_state_process(): both ends sent SYN"_L1, SynSentSysctls, none()},
-    {S::Established, S::FinWait1, P::ActiveClose, "close() or shutdown(SHUT_WR) / send FIN"_L1,
+    {S::Established, S::FinWait1, P::ActiveClose,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "close() or shutdown(SHUT_WR) / send FIN")),
         "tcp_close() → tcp_close_state()"_L1, OrphanSysctls, none()},
-    {S::SynRecv, S::FinWait1, P::ActiveClose, "close() / send FIN"_L1, "tcp_close_state()"_L1, OrphanSysctls, none()},
-    {S::Established, S::CloseWait, P::PassiveClose, "receive FIN / send ACK"_L1,
-        "tcp_fin(): the application reads end of file"_L1, none(), none()},
-    {S::FinWait1, S::FinWait2, P::ActiveClose, "receive ACK of FIN"_L1,
-        "tcp_rcv_state_process(); an orphan becomes a timewait socket in FIN_WAIT2"_L1, FinWait2Sysctls, none()},
-    {S::FinWait1, S::Closing, P::SimultaneousClose, "receive FIN / send ACK"_L1, "tcp_fin(): both ends sent FIN"_L1,
+    {S::SynRecv, S::FinWait1, P::ActiveClose,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "close() / send FIN")), "tcp_close_state()"_L1,
         OrphanSysctls, none()},
-    {S::FinWait2, S::TimeWait, P::ActiveClose, "receive FIN / send ACK"_L1, "tcp_fin() → tcp_time_wait()"_L1,
-        TimeWaitSysctls, TimeWaitCounters},
-    {S::Closing, S::TimeWait, P::SimultaneousClose, "receive ACK of FIN"_L1,
+    {S::Established, S::CloseWait, P::PassiveClose,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "receive FIN / send ACK")),
+        "tcp_fin(): the application reads end of file"_L1, none(), none()},
+    {S::FinWait1, S::FinWait2, P::ActiveClose,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "receive ACK of FIN")),
+        "tcp_rcv_state_process(); an orphan becomes a timewait socket in FIN_WAIT2"_L1, FinWait2Sysctls, none()},
+    {S::FinWait1, S::Closing, P::SimultaneousClose,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "receive FIN / send ACK")),
+        "tcp_fin(): both ends sent FIN"_L1, OrphanSysctls, none()},
+    {S::FinWait2, S::TimeWait, P::ActiveClose,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "receive FIN / send ACK")),
+        "tcp_fin() → tcp_time_wait()"_L1, TimeWaitSysctls, TimeWaitCounters},
+    {S::Closing, S::TimeWait, P::SimultaneousClose,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "receive ACK of FIN")),
         "tcp_rcv_state_process() → tcp_time_wait()"_L1, TimeWaitSysctls, TimeWaitCounters},
     // Not 2 MSL: RFC 9293's MSL is 2 minutes, Linux waits a fixed TCP_TIMEWAIT_LEN.
-    {S::TimeWait, S::Close, P::ActiveClose, "60 s pass (or RST, or the 4-tuple is reused)"_L1,
+    {S::TimeWait, S::Close, P::ActiveClose,
+        QLatin1StringView(
+            QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "60 s pass (or RST, or the 4-tuple is reused)")),
         "inet_twsk_kill() after TCP_TIMEWAIT_LEN, a fixed 60 s no sysctl changes; earlier by a RST with "
         "tcp_rfc1337 = 0 or an acceptable new SYN (tcp_timewait_state_process()), or when connect() takes the "
         "4-tuple over (tcp_twsk_unique(), TWRecycled)"_L1,
         TimeWaitSysctls, TimeWaitEndCounters},
-    {S::CloseWait, S::LastAck, P::PassiveClose, "close() / send FIN"_L1, "tcp_close() → tcp_close_state()"_L1,
-        OrphanSysctls, none()},
-    {S::LastAck, S::Close, P::PassiveClose, "receive ACK of FIN (or RST, or the FIN is never acknowledged)"_L1,
+    {S::CloseWait, S::LastAck, P::PassiveClose,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "close() / send FIN")),
+        "tcp_close() → tcp_close_state()"_L1, OrphanSysctls, none()},
+    {S::LastAck, S::Close, P::PassiveClose,
+        QLatin1StringView(QT_TRANSLATE_NOOP(
+            "TcpLens::TcpStateMachine", "receive ACK of FIN (or RST, or the FIN is never acknowledged)")),
         "tcp_rcv_state_process() → tcp_done(); tcp_reset(); tcp_write_timeout() (tcp_orphan_retries) or "
         "tcp_out_of_resources() (tcp_max_orphans)"_L1,
         OrphanSysctls, OrphanCounters},
-    {S::Listen, S::Close, P::PassiveOpen, "close()"_L1, "inet_csk_listen_stop(): queued connections are reset"_L1,
-        none(), none()},
-    {S::SynSent, S::Close, P::Abort, "close(), RST, or no answer after tcp_syn_retries"_L1, "tcp_write_timeout()"_L1,
-        SynSentSysctls, SynSentCounters},
+    {S::Listen, S::Close, P::PassiveOpen, QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "close()")),
+        "inet_csk_listen_stop(): queued connections are reset"_L1, none(), none()},
+    {S::SynSent, S::Close, P::Abort,
+        QLatin1StringView(
+            QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "close(), RST, or no answer after tcp_syn_retries")),
+        "tcp_write_timeout()"_L1, SynSentSysctls, SynSentCounters},
     // tcp_v4_syn_recv_sock() checks sk_acceptq_is_full() before tcp_create_openreq_child(): the
     // abort_on_overflow RST resets the request socket, no child ever exists (review C3).
     {S::NewSynRecv, S::Close, P::Abort,
-        "RST, no ACK after tcp_synack_retries, or the final ACK finds the accept queue full with "
-        "tcp_abort_on_overflow = 1 (RST sent)"_L1,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine",
+            "RST, no ACK after tcp_synack_retries, or the final ACK finds the accept queue full with "
+            "tcp_abort_on_overflow = 1 (RST sent)")),
         "reqsk_timer_handler() drops the request; tcp_check_req() resets it (embryonic_reset, EmbryonicRsts)"_L1,
         RequestAbortSysctls, RequestAbortCounters},
-    {S::SynRecv, S::Close, P::Abort, "RST, the listener closed, or a Fast Open child's SYN-ACK never acknowledged"_L1,
+    {S::SynRecv, S::Close, P::Abort,
+        QLatin1StringView(QT_TRANSLATE_NOOP(
+            "TcpLens::TcpStateMachine", "RST, the listener closed, or a Fast Open child's SYN-ACK never acknowledged")),
         "tcp_reset() / inet_csk_listen_stop() / tcp_fastopen_synack_timer() → tcp_write_err()"_L1, AcceptQueueSysctls,
         AcceptQueueCounters},
-    {S::Established, S::Close, P::Abort, "RST sent or received (SO_LINGER 0, unread data at close, timeout)"_L1,
+    {S::Established, S::Close, P::Abort,
+        QLatin1StringView(QT_TRANSLATE_NOOP(
+            "TcpLens::TcpStateMachine", "RST sent or received (SO_LINGER 0, unread data at close, timeout)")),
         "tcp_reset() / tcp_disconnect() / tcp_write_timeout()"_L1, EstablishedSysctls, AbortCounters},
     // For an orphan this is the normal, silent end (no RST), yet the edge stays in the abort class: path
     // inference must keep explaining a vanished ESTABLISHED socket by the passive close first.
-    {S::FinWait2, S::Close, P::Abort, "an orphan's tcp_fin_timeout passes (its normal, silent end), or RST"_L1,
+    {S::FinWait2, S::Close, P::Abort,
+        QLatin1StringView(QT_TRANSLATE_NOOP(
+            "TcpLens::TcpStateMachine", "an orphan's tcp_fin_timeout passes (its normal, silent end), or RST")),
         "the FIN_WAIT2 timewait socket expires (inet_twsk_kill()); counted in TWKilled when it got 4 s or less "
         "(__inet_twsk_schedule()), else in TW"_L1,
         FinWait2Sysctls, OrphanFinWait2Counters},
-    {S::CloseWait, S::Close, P::Abort, "RST, or close() with unread data (sends RST)"_L1, "tcp_close()"_L1, none(),
-        CloseWaitCounters},
+    {S::CloseWait, S::Close, P::Abort,
+        QLatin1StringView(
+            QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "RST, or close() with unread data (sends RST)")),
+        "tcp_close()"_L1, none(), CloseWaitCounters},
     // RFC 9293's FIN-WAIT-1 -> TIME-WAIT (FIN+ACK at once) is no Linux edge: tcp_rcv_state_process()
     // takes the ACK first (-> FIN_WAIT2), then tcp_fin() runs in FIN_WAIT2.
-    {S::FinWait1, S::Close, P::Abort, "RST, or the FIN is never acknowledged"_L1,
+    {S::FinWait1, S::Close, P::Abort,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "RST, or the FIN is never acknowledged")),
         "tcp_reset() / tcp_write_timeout() (tcp_orphan_retries) / tcp_check_oom() (tcp_max_orphans) → tcp_done()"_L1,
         OrphanSysctls, OrphanCounters},
-    {S::Closing, S::Close, P::Abort, "RST, or the FIN is never acknowledged"_L1,
+    {S::Closing, S::Close, P::Abort,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "RST, or the FIN is never acknowledged")),
         "tcp_reset() / tcp_write_timeout() (tcp_orphan_retries) / tcp_check_oom() (tcp_max_orphans) → tcp_done()"_L1,
         OrphanSysctls, OrphanCounters},
 }};
 
 const std::array<TcpStateDescription, TcpStateCount> States = {{
-    {S::Unknown, "Not a TCP state."_L1, none(), none()},
-    {S::Established, "Open: data flows both ways."_L1, EstablishedSysctls, EstablishedCounters},
-    {S::SynSent, "connect() sent a SYN and waits for SYN+ACK; SYNs are retried with backoff."_L1, SynSentSysctls,
-        SynSentCounters},
+    {S::Unknown, QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "Not a TCP state.")), none(), none()},
+    {S::Established, QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "Open: data flows both ways.")),
+        EstablishedSysctls, EstablishedCounters},
+    {S::SynSent,
+        QLatin1StringView(QT_TRANSLATE_NOOP(
+            "TcpLens::TcpStateMachine", "connect() sent a SYN and waits for SYN+ACK; SYNs are retried with backoff.")),
+        SynSentSysctls, SynSentCounters},
     {S::SynRecv,
-        "A child socket: made when the final ACK came (then at once ESTABLISHED), or at SYN time by Fast Open (in "
-        "the accept queue and readable before the handshake ends, retrying its SYN-ACK up to tcp_synack_retries + "
-        "1), or one side of a simultaneous open."_L1,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine",
+            "A child socket: made when the final ACK came (then at once ESTABLISHED), or at SYN time by Fast Open (in "
+            "the accept queue and readable before the handshake ends, retrying its SYN-ACK up to tcp_synack_retries + "
+            "1), or one side of a simultaneous open.")),
         AcceptQueueSysctls, AcceptQueueCounters},
-    {S::FinWait1, "We sent FIN and wait for its ACK; an orphan retries per tcp_orphan_retries."_L1, OrphanSysctls,
-        OrphanCounters},
-    {S::FinWait2, "Our FIN was acknowledged; waiting for the peer's FIN. An orphan waits tcp_fin_timeout at most."_L1,
+    {S::FinWait1,
+        QLatin1StringView(QT_TRANSLATE_NOOP(
+            "TcpLens::TcpStateMachine", "We sent FIN and wait for its ACK; an orphan retries per tcp_orphan_retries.")),
+        OrphanSysctls, OrphanCounters},
+    {S::FinWait2,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine",
+            "Our FIN was acknowledged; waiting for the peer's FIN. An orphan waits tcp_fin_timeout at most.")),
         FinWait2Sysctls, OrphanFinWait2Counters},
     {S::TimeWait,
-        "Both FINs done; the active closer keeps the 4-tuple for a fixed 60 s (TCP_TIMEWAIT_LEN) so late segments "
-        "die, and re-ACKs a retransmitted FIN, restarting the 60 s."_L1,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine",
+            "Both FINs done; the active closer keeps the 4-tuple for a fixed 60 s (TCP_TIMEWAIT_LEN) so late segments "
+            "die, and re-ACKs a retransmitted FIN, restarting the 60 s.")),
         TimeWaitSysctls, TimeWaitCounters},
-    {S::Close, "No connection: before connect()/listen(), or after the end."_L1, none(), none()},
-    {S::CloseWait, "The peer sent FIN; we wait for our application to close(). Many of these: an application bug."_L1,
+    {S::Close,
+        QLatin1StringView(QT_TRANSLATE_NOOP(
+            "TcpLens::TcpStateMachine", "No connection: before connect()/listen(), or after the end.")),
+        none(), none()},
+    {S::CloseWait,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine",
+            "The peer sent FIN; we wait for our application to close(). Many of these: an application bug.")),
         none(), CloseWaitCounters},
-    {S::LastAck, "We closed after the peer; waiting for the ACK of our FIN."_L1, OrphanSysctls, OrphanCounters},
-    {S::Listen, "Waiting for SYNs; owns a SYN queue and an accept queue."_L1, AcceptQueueSysctls, AcceptQueueCounters},
-    {S::Closing, "Both sides sent FIN at once; waiting for the ACK of ours."_L1, OrphanSysctls, OrphanCounters},
+    {S::LastAck,
+        QLatin1StringView(
+            QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "We closed after the peer; waiting for the ACK of our FIN.")),
+        OrphanSysctls, OrphanCounters},
+    {S::Listen,
+        QLatin1StringView(
+            QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "Waiting for SYNs; owns a SYN queue and an accept queue.")),
+        AcceptQueueSysctls, AcceptQueueCounters},
+    {S::Closing,
+        QLatin1StringView(
+            QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "Both sides sent FIN at once; waiting for the ACK of ours.")),
+        OrphanSysctls, OrphanCounters},
     {S::NewSynRecv,
-        "A request socket in the listener's SYN queue: SYN+ACK sent, waiting for the final ACK, or acked already "
-        "and held back (accept queue full with tcp_abort_on_overflow = 0, or TCP_DEFER_ACCEPT waiting for data), "
-        "still retransmitting its SYN-ACK."_L1,
+        QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine",
+            "A request socket in the listener's SYN queue: SYN+ACK sent, waiting for the final ACK, or acked already "
+            "and held back (accept queue full with tcp_abort_on_overflow = 0, or TCP_DEFER_ACCEPT waiting for data), "
+            "still retransmitting its SYN-ACK.")),
         SynQueueSysctls, SynQueueCounters},
 }};
 
@@ -168,21 +228,21 @@ QLatin1StringView pathName(TransitionPath path)
 {
     switch (path) {
     case P::ActiveOpen:
-        return "active open"_L1;
+        return QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "active open"));
     case P::PassiveOpen:
-        return "passive open"_L1;
+        return QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "passive open"));
     case P::SimultaneousOpen:
-        return "simultaneous open"_L1;
+        return QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "simultaneous open"));
     case P::ActiveClose:
-        return "active close"_L1;
+        return QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "active close"));
     case P::PassiveClose:
-        return "passive close"_L1;
+        return QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "passive close"));
     case P::SimultaneousClose:
-        return "simultaneous close"_L1;
+        return QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "simultaneous close"));
     case P::Abort:
-        return "abort"_L1;
+        return QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "abort"));
     }
-    return "unknown"_L1;
+    return QLatin1StringView(QT_TRANSLATE_NOOP("TcpLens::TcpStateMachine", "unknown"));
 }
 
 std::span<const TcpTransition> TcpStateMachine::transitions()
@@ -199,6 +259,27 @@ const TcpStateDescription &TcpStateMachine::describe(TcpState state)
 {
     const auto index = std::size_t(state);
     return index < States.size() ? States[index] : States[0];
+}
+
+// The texts are literals, so their views end in a NUL: translate() can take them as they are.
+QString TcpStateMachine::eventText(const TcpTransition &edge)
+{
+    return QCoreApplication::translate("TcpLens::TcpStateMachine", edge.event.data());
+}
+
+QString TcpStateMachine::summaryText(const TcpStateDescription &description)
+{
+    return QCoreApplication::translate("TcpLens::TcpStateMachine", description.summary.data());
+}
+
+QString TcpStateMachine::kernelText(const TcpTransition &edge)
+{
+    return QString::fromUtf8(edge.kernelDetail.data(), edge.kernelDetail.size());
+}
+
+QString TcpStateMachine::pathText(TransitionPath path)
+{
+    return QCoreApplication::translate("TcpLens::TcpStateMachine", pathName(path).data());
 }
 
 const TcpTransition *TcpStateMachine::transition(TcpState from, TcpState to)

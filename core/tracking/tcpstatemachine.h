@@ -6,6 +6,7 @@
 
 #include <QLatin1StringView>
 #include <QList>
+#include <QString>
 
 #include <span>
 
@@ -34,7 +35,7 @@ struct TcpTransition
     TcpState to;
     TransitionPath path;
     QLatin1StringView event; // "receive SYN+ACK / send ACK"
-    QLatin1StringView kernelDetail; // where Linux does it, for the curious
+    QLatin1StringView kernelDetail; // where Linux does it, for the curious; UTF-8 (its arrows): kernelText()
     std::span<const QLatin1StringView> sysctls; // net.ipv4.* keys that govern the edge
     std::span<const QLatin1StringView> counters; // /proc/net/netstat or snmp counters it moves
 };
@@ -54,6 +55,13 @@ public:
     static std::span<const TcpTransition> transitions();
     static std::span<const TcpStateDescription> states();
     static const TcpStateDescription &describe(TcpState state);
+    // The edge's event and the state's summary in the display language (the table keeps English,
+    // which `watch --json` and the docs use).
+    static QString eventText(const TcpTransition &edge);
+    static QString summaryText(const TcpStateDescription &description);
+    static QString pathText(TransitionPath path); // pathName() in the display language
+    // kernelDetail decoded as the UTF-8 it is; not translated: it names kernel functions.
+    static QString kernelText(const TcpTransition &edge);
 
     static bool isLegal(TcpState from, TcpState to);
     static const TcpTransition *transition(TcpState from, TcpState to);

@@ -130,6 +130,27 @@ private Q_SLOTS:
                 stateName(description.state).data());
         }
     }
+
+    // The kernel details hold UTF-8 arrows; read as Latin-1 they showed "â†’" in every tooltip.
+    void kernelDetailsReadAsUtf8()
+    {
+        const TcpTransition *edge = TcpStateMachine::transition(S::Close, S::Listen);
+        QVERIFY(edge);
+        QCOMPARE(TcpStateMachine::kernelText(*edge), u"inet_listen() → inet_csk_listen_start()"_s);
+        for (const TcpTransition &each : TcpStateMachine::transitions())
+            QVERIFY2(!TcpStateMachine::kernelText(each).contains(u'\u00e2'), each.kernelDetail.data());
+    }
+
+    // Without a translator the display texts are the table's English.
+    void displayTextsAreTheTablesWithoutATranslator()
+    {
+        for (const TcpTransition &edge : TcpStateMachine::transitions()) {
+            QCOMPARE(TcpStateMachine::eventText(edge), QString(edge.event));
+            QCOMPARE(TcpStateMachine::pathText(edge.path), QString(pathName(edge.path)));
+        }
+        for (const TcpStateDescription &description : TcpStateMachine::states())
+            QCOMPARE(TcpStateMachine::summaryText(description), QString(description.summary));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTcpStateMachine)

@@ -10,6 +10,7 @@
 #include "proc/countercatalog.h"
 #include "sysctl/sysctlcatalog.h"
 #include "sysctl/sysctllint.h"
+#include "tracking/tcpstatemachine.h"
 
 #include <QDir>
 #include <QFile>
@@ -275,6 +276,28 @@ private Q_SLOTS:
         QVERIFY(catalog.has_value());
         QVERIFY(hasChinese(catalog->find(u"tcp_syncookies"_s)->summary));
         QCOMPARE(DisplayLanguage::nativeName(Chinese), u"简体中文"_s);
+    }
+
+    // The state machine's texts are what the diagram's and the timeline's tooltips and the timeline's
+    // Event column show: in Chinese once it is chosen (applyChinese() above chose it).
+    void stateMachineSpeaksChinese()
+    {
+        QCOMPARE(DisplayLanguage::current(), Chinese);
+        QStringList english;
+        for (const TcpTransition &edge : TcpStateMachine::transitions()) {
+            if (!hasChinese(TcpStateMachine::eventText(edge)))
+                english.append(TcpStateMachine::eventText(edge));
+            if (!hasChinese(TcpStateMachine::pathText(edge.path)))
+                english.append(TcpStateMachine::pathText(edge.path));
+        }
+        for (const TcpStateDescription &description : TcpStateMachine::states()) {
+            if (!hasChinese(TcpStateMachine::summaryText(description)))
+                english.append(TcpStateMachine::summaryText(description));
+        }
+        english.removeDuplicates();
+        QVERIFY2(english.isEmpty(),
+            qPrintable(
+                u"not translated (run the update_translations target and fill them in): "_s + english.join(u" | "_s)));
     }
 };
 

@@ -155,8 +155,10 @@ private Q_SLOTS:
         QCOMPARE(view->edgeAt(middle), &edge);
 
         const QString tip = StateDiagramView::edgeToolTip(edge);
-        QVERIFY2(tip.contains(QString(edge.event).toHtmlEscaped()), qPrintable(tip));
-        QVERIFY2(tip.contains(QString(edge.kernelDetail).toHtmlEscaped()), qPrintable(tip));
+        QVERIFY2(tip.contains(TcpStateMachine::eventText(edge).toHtmlEscaped()), qPrintable(tip));
+        // The details' arrows are UTF-8: read as Latin-1 they showed as "â†’".
+        QVERIFY2(tip.contains(TcpStateMachine::kernelText(edge).toHtmlEscaped()), qPrintable(tip));
+        QVERIFY2(!tip.contains(u'\u00e2'), qPrintable(tip));
         for (const auto sysctl : edge.sysctls)
             QVERIFY2(tip.contains(QString(sysctl)), qPrintable(tip));
         for (const auto counter : edge.counters)

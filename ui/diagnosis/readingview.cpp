@@ -231,7 +231,7 @@ QString ReadingView::linkExplanation(const QString &link)
             return {};
         const TcpStateDescription &description = TcpStateMachine::describe(*state);
         return u"<p><b>%1</b></p>"_s.arg(Formatting::stateLabel(*state).toHtmlEscaped()) +
-            paragraph(QString(description.summary));
+            paragraph(TcpStateMachine::summaryText(description));
     }
     return {};
 }

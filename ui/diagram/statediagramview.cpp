@@ -172,10 +172,11 @@ QString StateDiagramView::edgeToolTip(const TcpTransition &edge)
         group = tr("abort");
         break;
     }
-    QString text = u"<p style='white-space:pre'><b>%1 → %2</b> <i>(%3: %4)</i></p>"_s.arg(
-        Formatting::stateLabel(edge.from), Formatting::stateLabel(edge.to), group, QString(pathName(edge.path)));
-    text += u"<p>"_s + tr("<b>Event:</b> %1").arg(QString(edge.event).toHtmlEscaped());
-    text += u"<br>"_s + tr("<b>Kernel:</b> %1").arg(QString(edge.kernelDetail).toHtmlEscaped());
+    QString text =
+        u"<p style='white-space:pre'><b>%1 → %2</b> <i>(%3: %4)</i></p>"_s.arg(Formatting::stateLabel(edge.from),
+            Formatting::stateLabel(edge.to), group, TcpStateMachine::pathText(edge.path));
+    text += u"<p>"_s + tr("<b>Event:</b> %1").arg(TcpStateMachine::eventText(edge).toHtmlEscaped());
+    text += u"<br>"_s + tr("<b>Kernel:</b> %1").arg(TcpStateMachine::kernelText(edge).toHtmlEscaped());
     if (!edge.sysctls.empty())
         text += u"<br>"_s + tr("<b>Sysctls:</b> %1").arg(joined(edge.sysctls));
     if (!edge.counters.empty())
@@ -187,8 +188,8 @@ QString StateDiagramView::stateToolTip(TcpState state) const
 {
     const TcpStateDescription &description = TcpStateMachine::describe(state);
     const int count = m_counts.value(state);
-    QString text = u"<p style='white-space:pre'><b>%1</b> <i>(ss: %2)</i></p><p>%3"_s.arg(
-        Formatting::stateLabel(state), QString(stateName(state)), QString(description.summary).toHtmlEscaped());
+    QString text = u"<p style='white-space:pre'><b>%1</b> <i>(ss: %2)</i></p><p>%3"_s.arg(Formatting::stateLabel(state),
+        QString(stateName(state)), TcpStateMachine::summaryText(description).toHtmlEscaped());
     if (state == TcpState::NewSynRecv)
         text += u"<br>"_s + tr("<b>Now:</b> %n request socket(s) (SYN queue entries)", nullptr, count);
     else
@@ -201,7 +202,7 @@ QString StateDiagramView::stateToolTip(TcpState state) const
     QStringList aborts;
     for (const TcpTransition &edge : TcpStateMachine::transitions()) {
         if (edge.from == state && edge.path == TransitionPath::Abort)
-            aborts.append(QString(edge.event).toHtmlEscaped());
+            aborts.append(TcpStateMachine::eventText(edge).toHtmlEscaped());
     }
     if (!aborts.isEmpty())
         text += u"<p>"_s + tr("<b>Abort to CLOSED:</b> %1").arg(aborts.join(u"; "_s)) + u"</p>"_s;

@@ -144,7 +144,7 @@ QString ConnectionTimelineModel::eventText(int row) const
     }
     const TcpState from = path.at(row - 1).state;
     if (const TcpTransition *edge = TcpStateMachine::transition(from, path.at(row).state))
-        return QString(edge->event);
+        return TcpStateMachine::eventText(*edge);
     return tr("(no legal transition from %1: a port reused between polls?)").arg(stateName(from));
 }
 
@@ -153,7 +153,8 @@ QString ConnectionTimelineModel::toolTip(int row) const
     const auto &path = m_connection.path;
     const ConnectionStep &step = path.at(row);
     const TcpStateDescription &description = TcpStateMachine::describe(step.state);
-    QString text = u"<b>%1</b> — %2"_s.arg(stateName(step.state), QString(description.summary).toHtmlEscaped());
+    QString text =
+        u"<b>%1</b> — %2"_s.arg(stateName(step.state), TcpStateMachine::summaryText(description).toHtmlEscaped());
     text += u"<br>"_s +
         tr("Entered %1, %2 after the connection opened")
             .arg(timeOfDay(step.enteredNs), Formatting::duration(step.enteredNs - m_connection.openedNs));
@@ -162,8 +163,8 @@ QString ConnectionTimelineModel::toolTip(int row) const
     text += u"<br>"_s + tr("Event: %1").arg(eventText(row).toHtmlEscaped());
     if (row > 0) {
         if (const TcpTransition *edge = TcpStateMachine::transition(path.at(row - 1).state, step.state)) {
-            text +=
-                u" <i>(%1; %2)</i>"_s.arg(QString(pathName(edge->path)), QString(edge->kernelDetail).toHtmlEscaped());
+            text += u" <i>(%1; %2)</i>"_s.arg(
+                TcpStateMachine::pathText(edge->path), TcpStateMachine::kernelText(*edge).toHtmlEscaped());
             if (!edge->sysctls.empty())
                 text += u"<br>"_s + tr("The change depends on: %1").arg(sysctlList(edge->sysctls, false));
         }
