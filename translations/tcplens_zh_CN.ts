@@ -3009,6 +3009,77 @@ Options:
     </message>
 </context>
 <context>
+    <name>TcpLens::RecordingReader</name>
+    <message>
+        <source>%1 is damaged (%2): it may have been cut short or overwritten; record again, or restore it from a copy</source>
+        <translation>%1 已损坏（%2）：它可能被截断或被覆盖了；请重新录制，或从副本恢复</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: check the name</source>
+        <translation>%1 不存在：请检查文件名</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a recording: name a file made by tcplens record</source>
+        <translation>%1 是一个文件夹，不是录制文件：请指定由 tcplens record 生成的文件</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file, not a recording</source>
+        <translation>%1 不是普通文件，不是录制文件</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it holds no recording (was the recorder stopped before it began?)</source>
+        <translation>%1 是空的：其中没有录制内容（录制是否在开始前就被停止了？）</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a TCP Lens recording (not even an SQLite file): open a file made by tcplens record</source>
+        <translation>%1 不是 TCP Lens 录制文件（甚至不是 SQLite 文件）：请打开由 tcplens record 生成的文件</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 bytes, not the %2 pages of %3 bytes it says it holds</source>
+        <translation>%1 字节，而不是它声称的 %2 页、每页 %3 字节</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another program, not a TCP Lens recording: open a file made by tcplens record</source>
+        <translation>%1 是其他程序的 SQLite 数据库，不是 TCP Lens 录制文件：请打开由 tcplens record 生成的文件</translation>
+    </message>
+    <message>
+        <source>its format version is missing</source>
+        <translation>缺少格式版本</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer TCP Lens (format %2); this build reads up to format %3: open it with a newer TCP Lens</source>
+        <translation>%1 由更新版本的 TCP Lens 生成（格式 %2）；本版本最多只能读取格式 %3：请用更新版本的 TCP Lens 打开</translation>
+    </message>
+    <message>
+        <source>table %1: %2</source>
+        <translation>表 %1：%2</translation>
+    </message>
+    <message>
+        <source>no snapshot row %1</source>
+        <translation>没有快照行 %1</translation>
+    </message>
+    <message>
+        <source>snapshot %1 names a later key frame</source>
+        <translation>快照 %1 指向一个更晚的关键帧</translation>
+    </message>
+    <message>
+        <source>snapshot %1 is not the key frame it should be</source>
+        <translation>快照 %1 不是它应当是的关键帧</translation>
+    </message>
+    <message>
+        <source>snapshot %1 cannot be rebuilt</source>
+        <translation>快照 %1 无法重建</translation>
+    </message>
+</context>
+<context>
     <name>TcpLens::RemoteSessionBar</name>
     <message>
         <source>Reconnect</source>

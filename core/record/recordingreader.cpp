@@ -5,6 +5,7 @@
 #include "record/recordingschema.h"
 #include "record/snapshotcodec.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -29,8 +30,10 @@ QString uniqueConnectionName()
 
 QString damaged(const QString &path, const QString &why)
 {
-    return u"%1 is damaged (%2): it may have been cut short or overwritten; record again, or restore it "
-           "from a copy"_s.arg(path, why);
+    return QCoreApplication::translate("TcpLens::RecordingReader",
+        "%1 is damaged (%2): it may have been cut short or overwritten; record again, or restore it "
+        "from a copy")
+        .arg(path, why);
 }
 
 } // namespace
@@ -50,21 +53,31 @@ std::expected<std::unique_ptr<RecordingReader>, QString> RecordingReader::open(c
 {
     const QFileInfo file(path);
     if (!file.exists())
-        return std::unexpected(u"%1 does not exist: check the name"_s.arg(path));
+        return std::unexpected(
+            QCoreApplication::translate("TcpLens::RecordingReader", "%1 does not exist: check the name").arg(path));
     if (file.isDir())
-        return std::unexpected(u"%1 is a folder, not a recording: name a file made by tcplens record"_s.arg(path));
+        return std::unexpected(QCoreApplication::translate(
+            "TcpLens::RecordingReader", "%1 is a folder, not a recording: name a file made by tcplens record")
+                .arg(path));
     if (!file.isFile())
-        return std::unexpected(u"%1 is not a regular file, not a recording"_s.arg(path));
+        return std::unexpected(
+            QCoreApplication::translate("TcpLens::RecordingReader", "%1 is not a regular file, not a recording")
+                .arg(path));
     if (file.size() == 0)
-        return std::unexpected(u"%1 is empty: it holds no recording (was the recorder stopped before it "
-                               "began?)"_s.arg(path));
+        return std::unexpected(QCoreApplication::translate("TcpLens::RecordingReader",
+            "%1 is empty: it holds no recording (was the recorder stopped before it "
+            "began?)")
+                .arg(path));
     // SQLite would call anything "not a database"; the header says what this is first.
     QFile header(path);
     if (!header.open(QIODevice::ReadOnly))
-        return std::unexpected(u"cannot read %1: %2"_s.arg(path, header.errorString()));
+        return std::unexpected(QCoreApplication::translate("TcpLens::RecordingReader", "cannot read %1: %2")
+                .arg(path, header.errorString()));
     if (header.read(SqliteMagic.size()) != SqliteMagic)
-        return std::unexpected(u"%1 is not a TCP Lens recording (not even an SQLite file): open a file made by "
-                               "tcplens record"_s.arg(path));
+        return std::unexpected(QCoreApplication::translate("TcpLens::RecordingReader",
+            "%1 is not a TCP Lens recording (not even an SQLite file): open a file made by "
+            "tcplens record")
+                .arg(path));
     header.close();
 
     std::unique_ptr<RecordingReader> reader(new RecordingReader);
@@ -77,7 +90,8 @@ std::expected<std::unique_ptr<RecordingReader>, QString> RecordingReader::open(c
         // Read-only: opening must never change the file (a WAL left by a killed recorder is read as it is).
         database.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
         if (!database.open())
-            return std::unexpected(u"cannot open %1: %2"_s.arg(path, database.lastError().text()));
+            return std::unexpected(QCoreApplication::translate("TcpLens::RecordingReader", "cannot open %1: %2")
+                    .arg(path, database.lastError().text()));
     }
     if (auto read = reader->readInfo(); !read)
         return std::unexpected(read.error());
@@ -110,7 +124,9 @@ std::expected<void, QString> RecordingReader::readInfo()
     const bool hasLog = QFileInfo(path + u"-wal"_s).size() > 0;
     if (pageSize <= 0 || m_info.fileBytes % pageSize != 0 || (!hasLog && m_info.fileBytes != pageSize * pageCount))
         return std::unexpected(damaged(path,
-            u"%1 bytes, not the %2 pages of %3 bytes it says it holds"_s.arg(m_info.fileBytes)
+            QCoreApplication::translate(
+                "TcpLens::RecordingReader", "%1 bytes, not the %2 pages of %3 bytes it says it holds")
+                .arg(m_info.fileBytes)
                 .arg(pageCount)
                 .arg(pageSize)));
 
@@ -123,18 +139,23 @@ std::expected<void, QString> RecordingReader::readInfo()
             meta.insert(query.value(0).toString(), query.value(1).toString());
     }
     if (applicationId != RecordingSchema::ApplicationId || meta.value(u"format"_s) != RecordingSchema::FormatName) {
-        return std::unexpected(u"%1 is an SQLite database of another program, not a TCP Lens recording: open a "
-                               "file made by tcplens record"_s.arg(path));
+        return std::unexpected(QCoreApplication::translate("TcpLens::RecordingReader",
+            "%1 is an SQLite database of another program, not a TCP Lens recording: open a "
+            "file made by tcplens record")
+                .arg(path));
     }
     bool ok = false;
     const int version = meta.value(u"schema_version"_s).toInt(&ok);
     if (!ok || version < 1)
-        return std::unexpected(damaged(path, u"its format version is missing"_s));
+        return std::unexpected(
+            damaged(path, QCoreApplication::translate("TcpLens::RecordingReader", "its format version is missing")));
     if (version > RecordingSchema::SchemaVersion) {
-        return std::unexpected(u"%1 was made by a newer TCP Lens (format %2); this build reads up to format %3: "
-                               "open it with a newer TCP Lens"_s.arg(path)
-                                   .arg(version)
-                                   .arg(RecordingSchema::SchemaVersion));
+        return std::unexpected(QCoreApplication::translate("TcpLens::RecordingReader",
+            "%1 was made by a newer TCP Lens (format %2); this build reads up to format %3: "
+            "open it with a newer TCP Lens")
+                .arg(path)
+                .arg(version)
+                .arg(RecordingSchema::SchemaVersion));
     }
     m_info.formatVersion = version;
     m_info.writtenBy = meta.value(u"written_by"_s);
@@ -152,7 +173,9 @@ std::expected<void, QString> RecordingReader::readInfo()
         const QString table = RecordingSchema::tableName(RecordKind(i));
         if (!query.exec(u"SELECT count(*), min(seq), max(seq), min(time_ns), max(time_ns) FROM "_s + table) ||
             !query.next())
-            return std::unexpected(damaged(path, u"table %1: %2"_s.arg(table, query.lastError().databaseText())));
+            return std::unexpected(damaged(path,
+                QCoreApplication::translate("TcpLens::RecordingReader", "table %1: %2")
+                    .arg(table, query.lastError().databaseText())));
         const qint64 rows = query.value(0).toLongLong();
         m_info.rows[std::size_t(i)] = rows;
         if (rows == 0)
@@ -263,10 +286,13 @@ std::expected<RecordingReader::PlacedSnapshot, QString> RecordingReader::snapsho
     query.prepare(u"SELECT key_seq FROM snapshots WHERE seq = ?"_s);
     query.addBindValue(sequence);
     if (!query.exec() || !query.next())
-        return std::unexpected(damaged(m_info.path, u"no snapshot row %1"_s.arg(sequence)));
+        return std::unexpected(damaged(
+            m_info.path, QCoreApplication::translate("TcpLens::RecordingReader", "no snapshot row %1").arg(sequence)));
     const qint64 keySequence = query.value(0).toLongLong();
     if (keySequence > sequence)
-        return std::unexpected(damaged(m_info.path, u"snapshot %1 names a later key frame"_s.arg(sequence)));
+        return std::unexpected(damaged(m_info.path,
+            QCoreApplication::translate("TcpLens::RecordingReader", "snapshot %1 names a later key frame")
+                .arg(sequence)));
     query.prepare(u"SELECT seq, data FROM snapshots WHERE seq >= ? AND seq <= ? ORDER BY seq"_s);
     query.addBindValue(keySequence);
     query.addBindValue(sequence);
@@ -277,8 +303,9 @@ std::expected<RecordingReader::PlacedSnapshot, QString> RecordingReader::snapsho
     while (query.next()) {
         const QByteArray blob = query.value(1).toByteArray();
         if (firstRow && snapshotBlobKind(blob) != SnapshotBlobKind::KeyFrame)
-            return std::unexpected(
-                damaged(m_info.path, u"snapshot %1 is not the key frame it should be"_s.arg(keySequence)));
+            return std::unexpected(damaged(m_info.path,
+                QCoreApplication::translate("TcpLens::RecordingReader", "snapshot %1 is not the key frame it should be")
+                    .arg(keySequence)));
         firstRow = false;
         auto decoded = decodeSnapshot(blob, &placed.snapshot);
         if (!decoded)
@@ -287,7 +314,8 @@ std::expected<RecordingReader::PlacedSnapshot, QString> RecordingReader::snapsho
         placed.sequence = query.value(0).toLongLong();
     }
     if (placed.sequence != sequence)
-        return std::unexpected(damaged(m_info.path, u"snapshot %1 cannot be rebuilt"_s.arg(sequence)));
+        return std::unexpected(damaged(m_info.path,
+            QCoreApplication::translate("TcpLens::RecordingReader", "snapshot %1 cannot be rebuilt").arg(sequence)));
     return placed;
 }
 
