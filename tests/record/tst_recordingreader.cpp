@@ -156,6 +156,35 @@ private Q_SLOTS:
         QCOMPARE(snapshots.size(), 2); // still paused
     }
 
+    // A file `tcplens record` made with format 1 (tests/data/README.md says how): every later
+    // build must open it and rebuild what it held, so a format change that forgets old files fails.
+    void readsARecordingOfFormatOne()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString path = folder.filePath(u"recording-v1.tcplens"_s);
+        QVERIFY(QFile::copy(QFINDTESTDATA(u"../data/recording-v1.tcplens"_s), path));
+        auto reader = RecordingReader::open(path);
+        QVERIFY2(reader, qPrintable(errorOf(reader)));
+        const RecordingInfo &info = (*reader)->info();
+        QCOMPARE(info.formatVersion, 1);
+        QCOMPARE(info.rows[std::size_t(RecordKind::Snapshot)], 3);
+        auto placed = (*reader)->snapshotAt(info.lastNs);
+        QVERIFY2(placed, qPrintable(errorOf(placed)));
+        const auto &sockets = placed->snapshot.sockets();
+        const auto listener = std::find_if(sockets.cbegin(), sockets.cend(),
+            [](const SocketRecord &socket) { return socket.state == TcpState::Listen && socket.localPort == 7000; });
+        QVERIFY(listener != sockets.cend());
+        QCOMPARE(listener->sendQueue, 4u); // listen(4): the accept queue's limit
+        // The server's end holds the 1,000 bytes the client sent and nobody read.
+        QVERIFY(std::any_of(sockets.cbegin(), sockets.cend(), [](const SocketRecord &socket) {
+            return socket.state == TcpState::Established && socket.localPort == 7000 && socket.receiveQueue == 1000;
+        }));
+        QVERIFY(std::any_of(sockets.cbegin(), sockets.cend(), [](const SocketRecord &socket) {
+            return socket.state == TcpState::Established && socket.remotePort == 7000 && socket.info.isPresent();
+        }));
+    }
+
     void badFiles_data()
     {
         QTest::addColumn<QString>("path");
