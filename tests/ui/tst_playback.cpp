@@ -8,6 +8,7 @@
 // recording leaves the window as it was.
 #include "charts/timechartview.h"
 #include "loopbacksockets.h"
+#include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
 #include "pipeline/liveconnections.h"
 #include "pipeline/localkernelsource.h"
@@ -24,6 +25,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSet>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -205,6 +207,35 @@ private Q_SLOTS:
         bar->seek(m_firstNs + 300'000'000);
         QTRY_VERIFY(window->followedConnection() != 0 && window->connections()->followedConnection());
         QCOMPARE(window->connections()->followedConnection()->cookie, m_firstClientCookie);
+    }
+
+    // The filter works on a replay as on the kernel, and holds across a scrub (a fresh source).
+    void filteringAReplayKeepsItsFilterAcrossAScrub()
+    {
+        auto window = Test::openWindow();
+        QVERIFY(window);
+        QVERIFY(window->openRecording(m_path).has_value());
+        PlaybackBar *bar = window->playbackBar();
+        bar->setPaused(true);
+        bar->seek(m_firstNs);
+        QVERIFY(tableShows(*window, m_first, m_second));
+        const auto *proxy = window->connectionProxy();
+        QTest::keyClicks(window->filterEdit(), u"state:listen"_s);
+        const auto onlyListeners = [&] {
+            if (proxy->rowCount() == 0)
+                return false;
+            for (int row = 0; row < proxy->rowCount(); ++row) {
+                if (proxy->index(row, 0).data(ConnectionTableModel::StateRole).toInt() != int(TcpState::Listen))
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY2(onlyListeners(), "state:listen on a replay must leave only the listeners' rows");
+        QVERIFY2(proxy->rowCount() < window->connectionModel()->rowCount(), "the connections' rows must be hidden");
+        bar->seek(m_secondNs);
+        QVERIFY(tableShows(*window, m_second, m_first, Closing::Left));
+        QCOMPARE(window->filterEdit()->text(), u"state:listen"_s);
+        QTRY_VERIFY2(onlyListeners(), "after a scrub the filter must still apply to the fresh source's rows");
     }
 
     void steppingAndSpeedMoveThePlayback()
