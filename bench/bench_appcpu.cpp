@@ -3,8 +3,9 @@
 //
 // What TCP Lens costs a machine it is left open on: the CPU time (user + sys, every thread) of the
 // real `tcplens` program over a fixed stretch, the way a user would see it in `top`, with an empty
-// namespace and with 120,000 sockets, and `watch --json` on the same sockets. `ss -tani` in the same
-// run for scale. docs/benchmarks.md has the figures; this program asserts nothing about them.
+// namespace and with 120,000 sockets, and `watch --json` and `record` on the same sockets. `ss -tani`
+// in the same run for scale. docs/benchmarks.md has the figures; this program asserts nothing about
+// them.
 
 #include "benchenvironment.h"
 #include "benchreport.h"
@@ -12,6 +13,7 @@
 #include "externalcommand.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QString>
 
 #include <cstdio>
@@ -98,8 +100,9 @@ int main(int argc, char **argv)
         } else {
             std::fputs("usage: bench_appcpu [--connections N] [--seconds N] [--tcplens PATH] [--small]\n"
                        "  runs `tcplens --screenshot F --view table --after N` in an empty private network\n"
-                       "  namespace, then with 2N sockets, then `tcplens watch --json` for N seconds; prints\n"
-                       "  each one's user + sys CPU time. Needs root for unshare(CLONE_NEWNET).\n",
+                       "  namespace, then with 2N sockets, then `tcplens watch --json` and `tcplens record`\n"
+                       "  for N seconds; prints each one's user + sys CPU time. Needs root for\n"
+                       "  unshare(CLONE_NEWNET).\n",
                 argument == "--help" ? stdout : stderr);
             return argument == "--help" ? 0 : 2;
         }
@@ -144,6 +147,21 @@ int main(int argc, char **argv)
                        "' watch --json; exit 0"}),
             u"tcplens watch --json"_s),
         options.seconds);
+    // 3. `tcplens record` on the same sockets (issue #16): the collector and the writer, the whole
+    // process, and what the file grew to.
+    const QString recording = u"/tmp/bench_appcpu.tcplens"_s;
+    QFile::remove(recording);
+    report(u"record_loaded"_s, u"record --duration %1, %2 sockets"_s.arg(options.seconds).arg(sockets),
+        orFail(ExternalCommand::run(
+                   {options.tcplens, "record", recording.toStdString(), "--duration", std::to_string(options.seconds)}),
+            u"tcplens record"_s),
+        options.seconds);
+    const qint64 recorded = QFileInfo(recording).size() + QFileInfo(recording + u"-wal"_s).size();
+    say(u"recording: %1 MB in %2 s, %3 MB a minute"_s.arg(double(recorded) / 1e6, 0, 'f', 1)
+            .arg(options.seconds)
+            .arg(double(recorded) / 1e6 * 60.0 / options.seconds, 0, 'f', 1));
+    std::printf("RESULT bench_appcpu.record_mb_per_minute %.2f MB\n", double(recorded) / 1e6 * 60.0 / options.seconds);
+    QFile::remove(recording);
     say(u"sockets at the end: %1"_s.arg(socketsSeen()));
     return 0;
 }
