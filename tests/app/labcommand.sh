@@ -4,7 +4,8 @@
 #
 # labcommand.sh TCPLENS: `tcplens lab` runs tcplens-lab (beside it in the build tree) with the same
 # arguments: list --json is one JSON array with the built-in scenarios, run --json --fast plays one to
-# a passed finished event with exit 0, and a bad scenario name or subcommand exits 2 saying which.
+# a passed finished event with exit 0, without nft it skips what needs it and exits 4, and a bad
+# scenario name or subcommand exits 2 saying which.
 set -u
 app=$1
 work=$(mktemp -d)
@@ -60,6 +61,28 @@ elif ! echo "$last" | grep -q '"event":"finished"' || ! echo "$last" | grep -q '
     fail "lab run accept-overflow --json --fast: the last line is not a passed finished event: $last"
 else
     echo "PASS: tcplens lab run accept-overflow --json --fast: $last"
+fi
+
+# Without nft (an empty file bound over it, in a mount namespace of this test's own): a scenario that
+# drops packets still plays, skips the expectations of the steps that need it, says which tool is
+# missing, and exits 4 (ToolMissing), never 0 and never a failure of the kernel's.
+nft=$(PATH=/usr/sbin:/sbin:$PATH command -v nft || true)
+if [ "$(id -u)" != 0 ] || [ -z "$nft" ] || ! command -v unshare >/dev/null; then
+    echo "SKIP: lab run without nft (needs root, nft and unshare to hide it)"
+else
+    status=0
+    unshare --mount sh -c 'mount --bind /dev/null "$1" && shift && exec "$@"' sh "$nft" \
+        env -u DISPLAY -u WAYLAND_DISPLAY "$app" lab run simultaneous-close --json --fast \
+        >"$work/out" 2>"$work/err" || status=$?
+    last=$(tail -n 1 "$work/out")
+    if [ "$status" != 4 ]; then
+        fail "lab run simultaneous-close without nft exited $status (want 4: a tool is missing)"
+    elif ! grep '"verdict":"skipped"' "$work/out" | grep -q 'nft is missing' ||
+        ! echo "$last" | grep -q '"passed":false' || echo "$last" | grep -q '"skipped":0'; then
+        fail "lab run simultaneous-close without nft: want skipped expectations naming nft and a finished event with skipped > 0, last line: $last"
+    else
+        echo "PASS: tcplens lab run simultaneous-close without nft: exit 4, $(grep -c '"verdict":"skipped"' "$work/out") expectations skipped, naming nft"
+    fi
 fi
 
 run lab run no-such-scenario --json
