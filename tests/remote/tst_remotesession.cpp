@@ -6,6 +6,7 @@
 // through ssh, the agent process maps no Qt Gui or Widgets, killing the agent there gives a failed()
 // a person can act on and keeps what was seen, and a new session (SourceChange::SameKernel) sees the
 // listener again. A wrong port fails with ssh's own reason. Skips without withsshd.sh's environment.
+#include "agentprocesses.h"
 #include "pipeline/liveconnections.h"
 #include "pipeline/remotesource.h"
 
@@ -20,6 +21,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace TcpLens;
+using TcpLens::Test::agentProcesses;
 
 namespace {
 
@@ -32,27 +34,6 @@ bool hasListener(const SocketSnapshot &snapshot, quint16 port)
             return true;
     }
     return false;
-}
-
-// The agents running in this network namespace (the sshd's side), by their program.
-QList<qint64> agentProcesses()
-{
-    QList<qint64> pids;
-    // "net:[4026531840]": symLinkTarget() makes it a path, its file name is the namespace.
-    const auto namespaceOf = [](const QString &proc) {
-        return QFileInfo(QFile::symLinkTarget(proc + u"/ns/net"_s)).fileName();
-    };
-    const QString ourNamespace = namespaceOf(u"/proc/self"_s);
-    for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
-        bool ok = false;
-        const qint64 pid = entry.toLongLong(&ok);
-        if (!ok)
-            continue;
-        const QString proc = u"/proc/"_s + entry;
-        if (QFile::symLinkTarget(proc + u"/exe"_s).endsWith(u"/tcplens-agent"_s) && namespaceOf(proc) == ourNamespace)
-            pids.append(pid);
-    }
-    return pids;
 }
 
 } // namespace
