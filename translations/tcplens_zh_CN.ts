@@ -1811,6 +1811,14 @@ Options:
         <source>%1: %2 connections, port range %3</source>
         <translation>%1：%2 个连接，端口范围 %3</translation>
     </message>
+    <message>
+        <source>%1 (not rising just now)</source>
+        <translation>%1（此刻没有上升）</translation>
+    </message>
+    <message>
+        <source>%1 (%2/s)</source>
+        <translation>%1（%2/秒）</translation>
+    </message>
 </context>
 <context>
     <name>TcpLens::Formatting</name>

@@ -466,7 +466,13 @@ QString counterText(const Context &ctx, const QString &name)
     if (!value)
         return DiagnoserTexts::tr("not read yet");
     const auto rate = ctx.history.counterRate(name.toLatin1());
-    return rate ? u"%1 (%2/s)"_s.arg(*value).arg(QString::number(*rate, 'f', 1)) : QString::number(*value);
+    if (!rate)
+        return QString::number(*value);
+    // Overflows and drops come in bursts (a SYN-ACK retransmission draws the next final ACK): between
+    // two, "56 (0.0/s)" read as if nothing had happened.
+    if (*rate < 0.05)
+        return DiagnoserTexts::tr("%1 (not rising just now)").arg(*value);
+    return DiagnoserTexts::tr("%1 (%2/s)").arg(*value).arg(QString::number(*rate, 'f', 1));
 }
 
 QString rateText(const Context &ctx, const QString &name)

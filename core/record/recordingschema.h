@@ -20,12 +20,13 @@ namespace TcpLens {
 //
 // Versioning: a reader opens every version up to its own (SchemaVersion) and refuses a newer one;
 // a change an older reader would misread (a new column it must understand, a blob field) takes a
-// new version; new tables an older reader can ignore do not.
+// new version; new tables an older reader can ignore do not. Version 2: snapshot deltas may hold
+// AgedRun operations (core/record/snapshotcodec.cpp); a version 1 file has none and reads the same.
 class RecordingSchema
 {
 public:
     static constexpr QLatin1StringView FormatName{"tcplens-recording"};
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     // PRAGMA application_id (https://www.sqlite.org/pragma.html#pragma_application_id): "TCPL", so
     // `file(1)` and a reader tell a recording from other SQLite files without reading a table.
     static constexpr qint32 ApplicationId = 0x5443504c;

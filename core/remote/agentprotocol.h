@@ -23,8 +23,9 @@ namespace AgentProtocol {
 inline constexpr char Magic[] = "\x89TCPLNS\n";
 inline constexpr qsizetype MagicSize = 8;
 // One more whenever a frame an older reader knows changes its meaning; frames of new types do not
-// count (readers skip the types they do not know).
-inline constexpr quint16 Version = 1;
+// count (readers skip the types they do not know). 2: snapshot deltas may hold AgedRun operations,
+// as recordings of format 2 (core/record/snapshotcodec.cpp).
+inline constexpr quint16 Version = 2;
 // No frame is longer (its type byte and its blob): a key frame of 120,000 sockets is about 12 MB.
 // A longer length is a damaged or hostile stream, never a reason to allocate.
 inline constexpr quint32 MaximumFrameBytes = 64 * 1024 * 1024;

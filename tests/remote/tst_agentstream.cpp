@@ -302,12 +302,18 @@ private Q_SLOTS:
         QTest::addRow("a shell's answer")
             << "bash: line 1: tcplens: command not found\n"_ba << u"not a TCP Lens agent stream (it begins with \"b"_s;
         QTest::addRow("one wrong byte") << "X"_ba << u"not a TCP Lens agent stream"_s;
+        // The version is a little-endian u16 after the magic.
+        constexpr int Ours = AgentProtocol::Version;
         QByteArray newer = header;
-        newer[AgentProtocol::MagicSize] = 2;
-        QTest::addRow("newer version") << newer << u"stream version 2, this TCP Lens reads version 1"_s;
+        newer[AgentProtocol::MagicSize] = char(Ours + 1);
+        QTest::addRow("newer version") << newer
+                                       << u"stream version %1, this TCP Lens reads version %2"_s.arg(Ours + 1).arg(
+                                              Ours);
         QByteArray older = header;
-        older[AgentProtocol::MagicSize] = 0;
-        QTest::addRow("older version") << older << u"stream version 0, this TCP Lens reads version 1"_s;
+        older[AgentProtocol::MagicSize] = char(Ours - 1);
+        QTest::addRow("older version") << older
+                                       << u"stream version %1, this TCP Lens reads version %2"_s.arg(Ours - 1).arg(
+                                              Ours);
         QByteArray longHeader = header.first(AgentProtocol::MagicSize + 2);
         longHeader += "\xff\xff\xff\x7f"_ba;
         QTest::addRow("header too long") << longHeader << u"more than the 65536 allowed"_s;

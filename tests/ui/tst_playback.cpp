@@ -115,6 +115,17 @@ class TestPlayback : public QObject
             5000);
     }
 
+    // A window replaying the recording, paused at `timeNs`; null if it did not open.
+    std::unique_ptr<MainWindow> replayPausedAt(qint64 timeNs) const
+    {
+        auto window = Test::openWindow();
+        if (!window || !window->openRecording(m_path).has_value())
+            return nullptr;
+        window->playbackBar()->setPaused(true);
+        window->playbackBar()->seek(timeNs);
+        return window;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -212,12 +223,9 @@ private Q_SLOTS:
     // The filter works on a replay as on the kernel, and holds across a scrub (a fresh source).
     void filteringAReplayKeepsItsFilterAcrossAScrub()
     {
-        auto window = Test::openWindow();
+        auto window = replayPausedAt(m_firstNs);
         QVERIFY(window);
-        QVERIFY(window->openRecording(m_path).has_value());
         PlaybackBar *bar = window->playbackBar();
-        bar->setPaused(true);
-        bar->seek(m_firstNs);
         QVERIFY(tableShows(*window, m_first, m_second));
         const auto *proxy = window->connectionProxy();
         QTest::keyClicks(window->filterEdit(), u"state:listen"_s);
@@ -240,12 +248,9 @@ private Q_SLOTS:
 
     void steppingAndSpeedMoveThePlayback()
     {
-        auto window = Test::openWindow();
+        auto window = replayPausedAt(m_firstNs);
         QVERIFY(window);
-        QVERIFY(window->openRecording(m_path).has_value());
         PlaybackBar *bar = window->playbackBar();
-        bar->setPaused(true);
-        bar->seek(m_firstNs);
         QTRY_COMPARE(bar->position(), m_firstNs);
         // The next transition is the first phase's end: the sockets closed before the second.
         bar->stepToNextTransition();
