@@ -409,8 +409,9 @@ std::optional<QByteArray> encodeSnapshotDelta(
         const auto found = baseIndex.constFind(socket.cookie);
         if (found != baseIndex.cend()) {
             const SocketRecord &then = before[std::size_t(*found)];
-            // The run under way first: a socket with no figure that ages (a listener) fits any run.
-            if (runLength > 0 && *found == runStart + runLength &&
+            // An aged run under way first: a socket with no figure that ages (a listener) fits any run.
+            // (A plain run's aging is the common one, tried next.)
+            if (runAging != 0 && runLength > 0 && *found == runStart + runLength &&
                 sameSocketRecord(aged(then, quint32(qint64(aging) + runAging)), socket)) {
                 ++runLength;
                 continue;

@@ -52,6 +52,41 @@ SocketSnapshot first()
     return SocketSnapshot(std::move(data));
 }
 
+// first()'s sockets repeated to `count`, each with a cookie of its own, and no listeners.
+SocketSnapshot::Data manySockets(quint64 count)
+{
+    SocketSnapshot::Data data = first().data();
+    data.listeners.clear();
+    const std::vector<SocketRecord> captured = data.sockets;
+    data.sockets.clear();
+    for (quint64 i = 0; i < count; ++i) {
+        SocketRecord socket = captured[i % captured.size()];
+        socket.cookie = 1'000'000 + i;
+        data.sockets.push_back(socket);
+    }
+    return data;
+}
+
+// What `ms` of idleness does to a socket's figures in the kernel's report: the "ms since" ones grow,
+// a running timer counts down. The number of figures it aged (0, 1 or 2: tcp_info, timer).
+int ageSocket(SocketRecord &socket, quint32 ms)
+{
+    int aged = 0;
+    if (socket.info.isPresent() && socket.info.lastAckReceivedMs != 0) {
+        socket.info.lastAckReceivedMs += ms;
+        if (socket.info.lastDataSentMs != 0)
+            socket.info.lastDataSentMs += ms;
+        if (socket.info.lastDataReceivedMs != 0)
+            socket.info.lastDataReceivedMs += ms;
+        ++aged;
+    }
+    if (socket.timer != TimerKind::None && socket.timerExpiresMs >= ms) {
+        socket.timerExpiresMs -= ms;
+        ++aged;
+    }
+    return aged;
+}
+
 // The next poll of first(): one socket gone, one new, one with new tcp_info figures, one owner gone.
 SocketSnapshot second(const SocketSnapshot &before)
 {
@@ -265,20 +300,8 @@ private Q_SLOTS:
         SocketSnapshot::Data data = a.data();
         data.generation += 1;
         int aging = 0;
-        for (SocketRecord &socket : data.sockets) {
-            if (socket.info.isPresent() && socket.info.lastAckReceivedMs != 0) {
-                socket.info.lastAckReceivedMs += 1004;
-                if (socket.info.lastDataSentMs != 0)
-                    socket.info.lastDataSentMs += 1004;
-                if (socket.info.lastDataReceivedMs != 0)
-                    socket.info.lastDataReceivedMs += 1004;
-                ++aging;
-            }
-            if (socket.timer != TimerKind::None && socket.timerExpiresMs >= 1004) {
-                socket.timerExpiresMs -= 1004;
-                ++aging;
-            }
-        }
+        for (SocketRecord &socket : data.sockets)
+            aging += ageSocket(socket, 1004);
         QVERIFY2(aging > 0, "the captured sockets have no figure that ages: capture again with established sockets");
         const SocketSnapshot b(std::move(data));
         const auto delta = encodeSnapshotDelta(b, a, 0.0);
@@ -294,33 +317,12 @@ private Q_SLOTS:
     // minute at 120,000 sockets); as runs with their own aging, a delta stays small and exact.
     void socketsThatAgedUnevenlyStayRuns()
     {
-        SocketSnapshot::Data data = first().data();
-        data.listeners.clear();
-        const std::vector<SocketRecord> captured = data.sockets;
-        data.sockets.clear();
-        for (quint64 i = 0; i < 20000; ++i) {
-            SocketRecord socket = captured[i % captured.size()];
-            socket.cookie = 1'000'000 + i;
-            data.sockets.push_back(socket);
-        }
+        SocketSnapshot::Data data = manySockets(20000);
         const SocketSnapshot a{SocketSnapshot::Data(data)};
         data.generation += 1;
-        int aging = 0;
-        for (std::size_t i = 0; i < data.sockets.size(); ++i) {
-            SocketRecord &socket = data.sockets[i];
-            const quint32 moved = 1000 + quint32(i / 400 % 5) * 4; // 4 ms jiffies, 400 sockets each
-            if (socket.info.isPresent() && socket.info.lastAckReceivedMs != 0) {
-                socket.info.lastAckReceivedMs += moved;
-                if (socket.info.lastDataSentMs != 0)
-                    socket.info.lastDataSentMs += moved;
-                if (socket.info.lastDataReceivedMs != 0)
-                    socket.info.lastDataReceivedMs += moved;
-                ++aging;
-            } else if (socket.timer != TimerKind::None && socket.timerExpiresMs >= moved) {
-                socket.timerExpiresMs -= moved;
-                ++aging;
-            }
-        }
+        int aging = 0; // sockets with a figure that ages
+        for (std::size_t i = 0; i < data.sockets.size(); ++i)
+            aging += ageSocket(data.sockets[i], 1000 + quint32(i / 400 % 5) * 4) > 0; // 4 ms jiffies, 400 sockets each
         QVERIFY2(aging > 10000, "the captured sockets have too few figures that age: capture again");
         const SocketSnapshot b(std::move(data));
         const auto delta = encodeSnapshotDelta(b, a);
@@ -335,15 +337,7 @@ private Q_SLOTS:
     // Most of a big snapshot is runs of copies: far more sockets than the delta has bytes.
     void bigSnapshotFewChanges()
     {
-        SocketSnapshot::Data data = first().data();
-        data.listeners.clear();
-        const std::vector<SocketRecord> captured = data.sockets;
-        data.sockets.clear();
-        for (quint64 i = 0; i < 20000; ++i) {
-            SocketRecord socket = captured[i % captured.size()];
-            socket.cookie = 1'000'000 + i;
-            data.sockets.push_back(socket);
-        }
+        SocketSnapshot::Data data = manySockets(20000);
         const SocketSnapshot a{SocketSnapshot::Data(data)};
         data.generation += 1;
         data.sockets[4321].info.bytesAcked += 1448;
