@@ -20,13 +20,7 @@ for tool in prometheus promtool curl ss python3; do
     fi
 done
 source "$(dirname "$0")/innetns.sh"
-work=$(mktemp -d)
-cleanup() {
-    kill $(jobs -p) 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/../support/scratch.sh"
 fail() {
     echo "FAIL: $*"
     echo "--- tcplens serve's stderr:"; cat "$work/serve.err" 2>/dev/null || true

@@ -11,8 +11,7 @@
 set -euo pipefail
 app=$1
 source "$(dirname "$0")/innetns.sh"
-work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+source "$(dirname "$0")/../support/scratch.sh"
 python3 -c '
 import socket, time
 s = socket.socket()

@@ -9,8 +9,7 @@ set -euo pipefail
 app=$1
 mode=${2:-}
 source "$(dirname "$0")/innetns.sh"
-work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+source "$(dirname "$0")/../support/scratch.sh"
 "$app" watch --json --interval 50 $mode >"$work/events" 2>"$work/errors" &
 watcher=$!
 sleep 0.5

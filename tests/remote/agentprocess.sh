@@ -10,13 +10,7 @@ set -euo pipefail
 [ -z "${TCPLENS_TRACE:-}" ] || set -x
 app=$1
 source "$(dirname "$0")/../app/innetns.sh"
-work=$(mktemp -d)
-cleanup() {
-    kill $(jobs -p) 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/../support/scratch.sh"
 fail() { echo "FAIL: $*"; exit 1; }
 
 # stdin held open by a fifo we control.

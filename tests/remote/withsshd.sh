@@ -32,13 +32,7 @@ fi
 ip link set lo up
 # A name of its own, so that the viewer shows the agent's host name, not this machine's.
 hostname "${TCPLENS_REMOTE_HOSTNAME:-web1}"
-work=$(mktemp -d)
-cleanup() {
-    kill $(jobs -p) 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/../support/scratch.sh"
 
 # The privilege separation user and directory, in this mount namespace only.
 cp /etc/passwd "$work/passwd"
