@@ -35,6 +35,8 @@ public:
 public Q_SLOTS:
     void start();
     void setIntervalMs(int intervalMs);
+    // SnapshotSource::Options::keepDetails, from the next poll on.
+    void setKeepDetails(bool keep) { m_settings.snapshot.keepDetails = keep; }
     void setPaused(bool paused);
     void pollNow();
 

@@ -59,7 +59,8 @@ std::expected<SocketSnapshot, QString> SnapshotSource::take(const Options &optio
     SockDiagClient::Options dumpOptions;
     dumpOptions.stateMask = options.stateMask;
     dumpOptions.withTcpInfo = options.withTcpInfo;
-    dumpOptions.withMemory = options.withMemory;
+    dumpOptions.withMemory = options.withMemory && options.keepDetails;
+    dumpOptions.keepDetails = options.keepDetails;
     dumpOptions.splitPort = m_splitPort;
     // Splitting pays the hash walk twice to fill in parallel; a listener-only dump fills almost
     // nothing, so it would only pay (docs/benchmarks.md, variant l).
@@ -98,6 +99,7 @@ std::expected<SocketSnapshot, QString> SnapshotSource::take(const Options &optio
         data.statistics.ownerLookupNs = timer.nsecsElapsed();
     }
     data.sockets = std::move(dump->sockets);
+    data.details = std::move(dump->details);
     return SocketSnapshot(std::move(data));
 }
 

@@ -30,6 +30,10 @@ public:
         // (a) against (a2)). Right for a command that dumps once; a collector polling every second
         // wants the CPU back instead.
         bool parallel = true;
+        // Each socket's SocketDetails (memory, the rest of tcp_info) in the snapshot: for an export,
+        // a recording, an agent's stream. The window shows none of it and leaves it out, 112 bytes
+        // a socket; without it the dump does not ask for the memory either.
+        bool keepDetails = true;
     };
 
     // Opens the netlink socket in the calling thread's current namespace; `netnsName` is only the

@@ -44,48 +44,63 @@ struct Address
     const std::array<quint8, 16> &bytes;
 };
 
+// tcp_info's fields in the kernel's order; those of `details` only when the snapshot kept them.
 template<typename Out>
-void tcpInfoFields(Out &out, const TcpInfo &info)
+void tcpInfoFields(Out &out, const TcpInfo &info, const TcpInfoDetails *details)
 {
     out.field("kernel_length", info.kernelLength);
-    out.field("ca_state", info.caState);
+    if (details)
+        out.field("ca_state", details->caState);
     out.field("retransmits", info.retransmits);
     out.field("probes", info.probes);
-    out.field("backoff", info.backoff);
-    out.field("options", info.options);
-    out.field("snd_wscale", info.sendWindowScale());
-    out.field("rcv_wscale", info.receiveWindowScale());
-    out.field("rto_us", info.rtoUs);
+    if (details) {
+        out.field("backoff", details->backoff);
+        out.field("options", details->options);
+        out.field("snd_wscale", details->sendWindowScale());
+        out.field("rcv_wscale", details->receiveWindowScale());
+        out.field("rto_us", details->rtoUs);
+    }
     out.field("rtt_us", info.rttUs);
-    out.field("rttvar_us", info.rttVarUs);
-    out.field("min_rtt_us", info.minRttUs);
-    out.field("snd_mss", info.sendMss);
+    if (details) {
+        out.field("rttvar_us", details->rttVarUs);
+        out.field("min_rtt_us", details->minRttUs);
+        out.field("snd_mss", details->sendMss);
+    }
     out.field("snd_cwnd", info.congestionWindow);
-    out.field("snd_ssthresh", info.slowStartThreshold);
+    if (details)
+        out.field("snd_ssthresh", details->slowStartThreshold);
     out.field("unacked", info.unacked);
-    out.field("sacked", info.sacked);
+    if (details)
+        out.field("sacked", details->sacked);
     out.field("lost", info.lost);
     out.field("total_retrans", info.totalRetransmits);
-    out.field("notsent_bytes", info.notSentBytes);
+    if (details)
+        out.field("notsent_bytes", details->notSentBytes);
     out.field("last_data_sent_ms", info.lastDataSentMs);
     out.field("last_data_recv_ms", info.lastDataReceivedMs);
     out.field("last_ack_recv_ms", info.lastAckReceivedMs);
     out.field("snd_wnd", info.sendWindow);
-    out.field("rcv_wnd", info.receiveWindow);
-    out.field("pacing_rate", info.pacingRate);
-    out.field("delivery_rate", info.deliveryRate);
-    out.field("bytes_sent", info.bytesSent);
+    if (details) {
+        out.field("rcv_wnd", details->receiveWindow);
+        out.field("pacing_rate", details->pacingRate);
+        out.field("delivery_rate", details->deliveryRate);
+        out.field("bytes_sent", details->bytesSent);
+    }
     out.field("bytes_acked", info.bytesAcked);
     out.field("bytes_received", info.bytesReceived);
-    out.field("bytes_retrans", info.bytesRetransmitted);
-    out.field("busy_time_us", info.busyTimeUs);
-    out.field("rwnd_limited_us", info.receiveWindowLimitedUs);
-    out.field("sndbuf_limited_us", info.sendBufferLimitedUs);
+    if (details) {
+        out.field("bytes_retrans", details->bytesRetransmitted);
+        out.field("busy_time_us", details->busyTimeUs);
+        out.field("rwnd_limited_us", details->receiveWindowLimitedUs);
+        out.field("sndbuf_limited_us", details->sendBufferLimitedUs);
+    }
 }
 
 template<typename Out>
-void socketFields(Out &out, const SocketSnapshot &snapshot, const SocketRecord &socket)
+void socketFields(Out &out, const SocketSnapshot &snapshot, std::size_t index)
 {
+    const SocketRecord &socket = snapshot.sockets()[index];
+    const SocketDetails *details = snapshot.hasDetails() ? &snapshot.data().details[index] : nullptr;
     out.field("cookie", Cookie{socket.cookie});
     out.field("family", socket.isIpv6() ? "inet6"_L1 : "inet"_L1);
     out.field("state", stateName(socket.displayState()));
@@ -105,17 +120,17 @@ void socketFields(Out &out, const SocketSnapshot &snapshot, const SocketRecord &
     out.field("shutdown", socket.shutdown);
     if (const QByteArray name = snapshot.congestionName(socket); !name.isEmpty())
         out.field("congestion", QLatin1StringView(name));
-    if (socket.hasFlag(HasMemory)) {
+    if (socket.hasFlag(HasMemory) && details) {
         out.beginObject("memory");
-        out.field("rmem_alloc", socket.memory.receiveAllocated);
-        out.field("rcvbuf", socket.memory.receiveBuffer);
-        out.field("wmem_queued", socket.memory.sendQueued);
-        out.field("sndbuf", socket.memory.sendBuffer);
+        out.field("rmem_alloc", details->memory.receiveAllocated);
+        out.field("rcvbuf", details->memory.receiveBuffer);
+        out.field("wmem_queued", details->memory.sendQueued);
+        out.field("sndbuf", details->memory.sendBuffer);
         out.endObject();
     }
     if (socket.info.isPresent()) {
         out.beginObject("tcp_info");
-        tcpInfoFields(out, socket.info);
+        tcpInfoFields(out, socket.info, details ? &details->info : nullptr);
         out.endObject();
     }
     OwnerAbsence absence;
@@ -254,7 +269,7 @@ private:
 QJsonObject listenerToJson(const SocketSnapshot &snapshot, const ListenerQueue &listener)
 {
     ObjectFields out;
-    socketFields(out, snapshot, snapshot.sockets()[std::size_t(listener.socketIndex)]);
+    socketFields(out, snapshot, std::size_t(listener.socketIndex));
     queueFields(out, listener);
     return out.take();
 }
@@ -263,7 +278,7 @@ void writeListener(
     StreamFields &out, JsonStreamWriter &writer, const SocketSnapshot &snapshot, const ListenerQueue &listener)
 {
     writer.beginObject();
-    socketFields(out, snapshot, snapshot.sockets()[std::size_t(listener.socketIndex)]);
+    socketFields(out, snapshot, std::size_t(listener.socketIndex));
     queueFields(out, listener);
     writer.endObject();
 }
@@ -384,10 +399,10 @@ QLatin1StringView ownerAbsenceName(OwnerAbsence absence)
     return "unknown"_L1;
 }
 
-QJsonObject socketToJson(const SocketSnapshot &snapshot, const SocketRecord &socket)
+QJsonObject socketToJson(const SocketSnapshot &snapshot, std::size_t index)
 {
     ObjectFields out;
-    socketFields(out, snapshot, socket);
+    socketFields(out, snapshot, index);
     return out.take();
 }
 
@@ -401,8 +416,8 @@ QJsonObject snapshotToJson(const SocketSnapshot &snapshot, const SnapshotJsonOpt
     out.insertArray("listeners", listeners);
     if (!options.listenersOnly) {
         QJsonArray sockets;
-        for (const SocketRecord &socket : snapshot.sockets())
-            sockets.append(socketToJson(snapshot, socket));
+        for (std::size_t i = 0; i < snapshot.sockets().size(); ++i)
+            sockets.append(socketToJson(snapshot, i));
         out.insertArray("sockets", sockets);
     }
     return out.take();
@@ -425,7 +440,7 @@ void writeSnapshotJson(JsonStreamWriter &writer, const SocketSnapshot &snapshot,
         writeInOrder(writer, sockets.size(), true, [&](JsonStreamWriter &to, std::size_t index) {
             StreamFields fields(to);
             to.beginObject();
-            socketFields(fields, snapshot, sockets[index]);
+            socketFields(fields, snapshot, index);
             to.endObject();
         });
         writer.endArray();
@@ -456,7 +471,7 @@ void writeSnapshotJsonLines(
     writeInOrder(writer, sockets.size(), false, [&](JsonStreamWriter &to, std::size_t index) {
         StreamFields fields(to);
         to.beginObject();
-        socketFields(fields, snapshot, sockets[index]);
+        socketFields(fields, snapshot, index);
         if (sockets[index].state == TcpState::Listen) {
             if (const ListenerQueue *listener = listenerOf.value(int(index)))
                 queueFields(fields, *listener);

@@ -24,7 +24,9 @@ struct SnapshotJsonOptions
 
 // The whole snapshot as one object, for callers that want to edit or embed it.
 QJsonObject snapshotToJson(const SocketSnapshot &snapshot, const SnapshotJsonOptions &options = {});
-QJsonObject socketToJson(const SocketSnapshot &snapshot, const SocketRecord &socket);
+// sockets()[index]. A snapshot taken without details (SnapshotSource::Options::keepDetails) has no
+// "memory" and only the tcp_info fields the window reads; none of the commands takes one.
+QJsonObject socketToJson(const SocketSnapshot &snapshot, std::size_t index);
 
 // The same object streamed, ending with a newline: what `tcplens snapshot --json` prints. It never
 // holds more than the writer's buffer, 120,000 sockets or 1.

@@ -22,26 +22,18 @@ enum class TimerKind : quint8 {
 
 QLatin1StringView timerName(TimerKind timer);
 
-// Socket memory from INET_DIAG_SKMEMINFO (sk_get_meminfo()), bytes.
-struct SocketMemory
-{
-    quint32 receiveAllocated = 0; // SK_MEMINFO_RMEM_ALLOC: bytes held by the receive queue
-    quint32 receiveBuffer = 0; // SK_MEMINFO_RCVBUF: its limit (autotuned unless SO_RCVBUF was set)
-    quint32 sendQueued = 0; // SK_MEMINFO_WMEM_QUEUED: bytes queued for sending
-    quint32 sendBuffer = 0; // SK_MEMINFO_SNDBUF
-};
-
 // Flags about what the dump told us, or did not.
 enum SocketFlag : quint8 {
     HasTcpInfo = 1 << 0,
-    HasMemory = 1 << 1,
+    HasMemory = 1 << 1, // the dump had INET_DIAG_SKMEMINFO (SocketDetails::memory)
     IsRequest = 1 << 2, // a request socket: a SYN queue entry, not a full socket
     IsTimeWaitSocket = 1 << 3, // a timewait socket (TIME_WAIT, or FIN_WAIT2 after close())
     IsV6Only = 1 << 4, // IPV6_V6ONLY (INET_DIAG_SKV6ONLY)
 };
 
-// One socket as the kernel reported it in one dump. A plain value, copied into snapshots; its size
-// matters (bench/ holds the per-socket budget), so the layout is packed by hand.
+// One socket as the kernel reported it in one dump, without what no view reads (SocketDetails). A
+// plain value, copied into snapshots; its size matters (bench/ holds the per-socket budget), so the
+// layout is packed by hand.
 struct SocketRecord
 {
     quint64 cookie = 0; // idiag_cookie: sock_gen_cookie(), stable for the socket's whole life
@@ -64,8 +56,7 @@ struct SocketRecord
     quint8 shutdown = 0; // INET_DIAG_SHUTDOWN: bit 0 receive side shut, bit 1 send side shut
     quint8 congestion = 0; // index into SocketSnapshot::congestionNames(); 0: not reported
     quint8 flags = 0; // SocketFlag
-    SocketMemory memory;
-    TcpInfo info;
+    TcpInfo info; // what of tcp_info the views read; the rest is in SocketDetails
 
     bool isIpv6() const;
     bool hasFlag(SocketFlag flag) const { return flags & flag; }

@@ -76,10 +76,20 @@ std::optional<ListenerQueue> SocketSnapshot::listenerFor(int socketIndex) const
     return std::nullopt;
 }
 
+DetailedSocketRecord SocketSnapshot::detailedRecord(std::size_t index) const
+{
+    DetailedSocketRecord socket;
+    static_cast<SocketRecord &>(socket) = m_data->sockets[index];
+    if (index < m_data->details.size())
+        socket.details = m_data->details[index];
+    return socket;
+}
+
 qsizetype SocketSnapshot::heapBytes() const
 {
     qsizetype bytes = sizeof(Data);
     bytes += qsizetype(m_data->sockets.capacity() * sizeof(SocketRecord));
+    bytes += qsizetype(m_data->details.capacity() * sizeof(SocketDetails));
     bytes += m_data->listeners.capacity() * qsizetype(sizeof(ListenerQueue));
     // A QHash node holds key and value, and a byte of its span's index; the inode table may be
     // shared with the owner lookup, but this snapshot keeps it alive.

@@ -7,6 +7,7 @@
 #include "model/sharedsocketrecord.h"
 #include "model/socketowner.h"
 #include "model/socketowners.h"
+#include "model/detailedsocketrecord.h"
 #include "model/socketrecord.h"
 
 #include <QByteArray>
@@ -36,6 +37,9 @@ public:
         QString netnsName; // what the user chose: "", "/run/netns/lab", "/proc/1234/ns/net"
         quint32 stateMask = 0; // the states asked for
         std::vector<SocketRecord> sockets;
+        // sockets[i]'s details at details[i], or empty: a snapshot taken without them
+        // (SnapshotSource::Options::keepDetails).
+        std::vector<SocketDetails> details;
         QList<ListenerQueue> listeners;
         QList<QByteArray> congestionNames{QByteArray()}; // SocketRecord::congestion indexes this
         SocketOwners owners;
@@ -61,6 +65,9 @@ public:
     {
         return SharedSocketRecord(std::shared_ptr<const SocketRecord>(m_data, &m_data->sockets[index]));
     }
+    bool hasDetails() const { return m_data->details.size() == m_data->sockets.size(); }
+    // sockets()[index] with its details (default ones in a snapshot without).
+    DetailedSocketRecord detailedRecord(std::size_t index) const;
     const QList<ListenerQueue> &listeners() const { return m_data->listeners; }
     const DumpStatistics &statistics() const { return m_data->statistics; }
     bool ownersResolved() const { return m_data->ownersResolved; }

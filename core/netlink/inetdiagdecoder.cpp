@@ -48,44 +48,44 @@ DecodeFailure failure(qsizetype offset, QString message)
 // attribute of that length: older kernels send less, newer ones more. Copying min(length, ours) into a
 // zeroed struct reads neither past the attribute nor past our struct; a field beyond kernelLength is
 // absent rather than zero.
-void decodeTcpInfo(std::span<const std::byte> attribute, TcpInfo &info)
+void decodeTcpInfo(std::span<const std::byte> attribute, TcpInfo &info, TcpInfoDetails &details)
 {
     tcp_info raw{};
     const std::size_t length = std::min(attribute.size(), sizeof raw);
     std::memcpy(&raw, attribute.data(), length);
     info.kernelLength = quint16(std::min<std::size_t>(attribute.size(), 0xffff));
-    info.caState = raw.tcpi_ca_state;
+    details.caState = raw.tcpi_ca_state;
     info.retransmits = raw.tcpi_retransmits;
     info.probes = raw.tcpi_probes;
-    info.backoff = raw.tcpi_backoff;
-    info.options = raw.tcpi_options;
-    info.windowScales = quint8((raw.tcpi_snd_wscale & 0x0f) | (raw.tcpi_rcv_wscale << 4));
-    info.rtoUs = raw.tcpi_rto;
+    details.backoff = raw.tcpi_backoff;
+    details.options = raw.tcpi_options;
+    details.windowScales = quint8((raw.tcpi_snd_wscale & 0x0f) | (raw.tcpi_rcv_wscale << 4));
+    details.rtoUs = raw.tcpi_rto;
     info.rttUs = raw.tcpi_rtt;
-    info.rttVarUs = raw.tcpi_rttvar;
-    info.minRttUs = raw.tcpi_min_rtt;
-    info.sendMss = raw.tcpi_snd_mss;
+    details.rttVarUs = raw.tcpi_rttvar;
+    details.minRttUs = raw.tcpi_min_rtt;
+    details.sendMss = raw.tcpi_snd_mss;
     info.congestionWindow = raw.tcpi_snd_cwnd;
-    info.slowStartThreshold = raw.tcpi_snd_ssthresh;
+    details.slowStartThreshold = raw.tcpi_snd_ssthresh;
     info.unacked = raw.tcpi_unacked;
-    info.sacked = raw.tcpi_sacked;
+    details.sacked = raw.tcpi_sacked;
     info.lost = raw.tcpi_lost;
     info.totalRetransmits = raw.tcpi_total_retrans;
-    info.notSentBytes = raw.tcpi_notsent_bytes;
+    details.notSentBytes = raw.tcpi_notsent_bytes;
     info.lastDataSentMs = raw.tcpi_last_data_sent;
     info.lastDataReceivedMs = raw.tcpi_last_data_recv;
     info.lastAckReceivedMs = raw.tcpi_last_ack_recv;
     info.sendWindow = raw.tcpi_snd_wnd;
-    info.receiveWindow = raw.tcpi_rcv_wnd;
-    info.pacingRate = raw.tcpi_pacing_rate;
-    info.deliveryRate = raw.tcpi_delivery_rate;
-    info.bytesSent = raw.tcpi_bytes_sent;
+    details.receiveWindow = raw.tcpi_rcv_wnd;
+    details.pacingRate = raw.tcpi_pacing_rate;
+    details.deliveryRate = raw.tcpi_delivery_rate;
+    details.bytesSent = raw.tcpi_bytes_sent;
     info.bytesAcked = raw.tcpi_bytes_acked;
     info.bytesReceived = raw.tcpi_bytes_received;
-    info.bytesRetransmitted = raw.tcpi_bytes_retrans;
-    info.busyTimeUs = raw.tcpi_busy_time;
-    info.receiveWindowLimitedUs = raw.tcpi_rwnd_limited;
-    info.sendBufferLimitedUs = raw.tcpi_sndbuf_limited;
+    details.bytesRetransmitted = raw.tcpi_bytes_retrans;
+    details.busyTimeUs = raw.tcpi_busy_time;
+    details.receiveWindowLimitedUs = raw.tcpi_rwnd_limited;
+    details.sendBufferLimitedUs = raw.tcpi_sndbuf_limited;
 }
 
 void decodeMemory(std::span<const std::byte> attribute, SocketMemory &memory)
@@ -118,7 +118,7 @@ quint8 CongestionNameTable::indexOf(std::span<const std::byte> name)
     return quint8(m_names.size() - 1);
 }
 
-std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(
+std::expected<DetailedSocketRecord, DecodeFailure> decodeInetDiagMessage(
     std::span<const std::byte> payload, CongestionNameTable &congestion)
 {
     if (payload.size() < sizeof(inet_diag_msg))
@@ -131,7 +131,7 @@ std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(
     if (msg.idiag_state == 0 || msg.idiag_state >= TcpStateCount)
         return std::unexpected(failure(1, u"TCP state %1 does not exist"_s.arg(msg.idiag_state)));
 
-    SocketRecord record;
+    DetailedSocketRecord record;
     record.family = msg.idiag_family;
     record.state = TcpState(msg.idiag_state);
     record.timer = msg.idiag_timer <= 4 ? TimerKind(msg.idiag_timer) : TimerKind::None;
@@ -161,11 +161,11 @@ std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(
         const auto data = payload.subspan(offset + sizeof(rtattr), attribute.rta_len - sizeof(rtattr));
         switch (attribute.rta_type) {
         case INET_DIAG_INFO:
-            decodeTcpInfo(data, record.info);
+            decodeTcpInfo(data, record.info, record.details.info);
             record.flags |= HasTcpInfo;
             break;
         case INET_DIAG_SKMEMINFO:
-            decodeMemory(data, record.memory);
+            decodeMemory(data, record.details.memory);
             record.flags |= HasMemory;
             break;
         case INET_DIAG_CONG:
@@ -200,7 +200,8 @@ std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(
 }
 
 std::expected<DumpChunkResult, DecodeFailure> decodeDumpChunk(
-    std::span<const std::byte> chunk, CongestionNameTable &congestion, std::vector<SocketRecord> &out)
+    std::span<const std::byte> chunk, CongestionNameTable &congestion, std::vector<SocketRecord> &out,
+    std::vector<SocketDetails> *details)
 {
     DumpChunkResult result;
     std::size_t offset = 0;
@@ -237,6 +238,10 @@ std::expected<DumpChunkResult, DecodeFailure> decodeDumpChunk(
                 error.offset += qsizetype(offset + sizeof(nlmsghdr));
                 return std::unexpected(error);
             }
+            if (details)
+                details->push_back(record->details);
+            else
+                record->flags &= ~HasMemory; // the memory is in the details left out
             out.push_back(*record);
             ++result.messages;
         }

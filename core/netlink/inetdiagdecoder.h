@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
-#include "model/socketrecord.h"
+#include "model/detailedsocketrecord.h"
 
 #include <QByteArray>
 #include <QList>
@@ -35,7 +35,7 @@ private:
 };
 
 // Decodes one SOCK_DIAG_BY_FAMILY payload: struct inet_diag_msg and its attributes.
-std::expected<SocketRecord, DecodeFailure> decodeInetDiagMessage(
+std::expected<DetailedSocketRecord, DecodeFailure> decodeInetDiagMessage(
     std::span<const std::byte> payload, CongestionNameTable &congestion);
 
 // What one datagram of a dump contained, besides the sockets it appended.
@@ -50,7 +50,8 @@ struct DumpChunkResult
 // Decodes a datagram of netlink messages as recv() returned it, appending sockets to `out`. A
 // malformed message (length out of bounds, a payload shorter than its struct, an attribute that
 // overruns) is an error: the datagram cannot be trusted past it, and `out` keeps what came before.
-std::expected<DumpChunkResult, DecodeFailure> decodeDumpChunk(
-    std::span<const std::byte> chunk, CongestionNameTable &congestion, std::vector<SocketRecord> &out);
+// With `details`, each socket's SocketDetails is appended there too, in the same order.
+std::expected<DumpChunkResult, DecodeFailure> decodeDumpChunk(std::span<const std::byte> chunk,
+    CongestionNameTable &congestion, std::vector<SocketRecord> &out, std::vector<SocketDetails> *details = nullptr);
 
 } // namespace TcpLens

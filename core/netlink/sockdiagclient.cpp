@@ -53,9 +53,15 @@ std::expected<SockDiagClient::Result, QString> SockDiagClient::dump(const Option
     const bool split = options.parallel && canSplit() && options.splitPort < 65535;
     Part first;
     Part second;
+    first.keepDetails = second.keepDetails = options.keepDetails;
     first.sockets.reserve(sizeHint);
-    if (split)
+    if (options.keepDetails)
+        first.details.reserve(sizeHint);
+    if (split) {
         second.sockets.reserve(sizeHint / 2 + 64);
+        if (options.keepDetails)
+            second.details.reserve(sizeHint / 2 + 64);
+    }
     for (const quint8 family : {quint8(AF_INET), quint8(AF_INET6)}) {
         if ((family == AF_INET && !options.ipv4) || (family == AF_INET6 && !options.ipv6))
             continue;
@@ -78,6 +84,7 @@ std::expected<SockDiagClient::Result, QString> SockDiagClient::dump(const Option
 
     Result result;
     result.sockets = std::move(first.sockets);
+    result.details = std::move(first.details);
     result.statistics = first.statistics;
     if (!second.sockets.empty()) {
         // The second half's congestion names have their own numbering: renumber into the first's.
@@ -88,6 +95,7 @@ std::expected<SockDiagClient::Result, QString> SockDiagClient::dump(const Option
                     : first.congestion.indexOf(std::as_bytes(std::span(name.constData(), std::size_t(name.size())))));
         const std::size_t offset = result.sockets.size();
         result.sockets.insert(result.sockets.end(), second.sockets.cbegin(), second.sockets.cend());
+        result.details.insert(result.details.end(), second.details.cbegin(), second.details.cend());
         for (std::size_t i = offset; i < result.sockets.size(); ++i)
             result.sockets[i].congestion = renumber.value(result.sockets[i].congestion);
     }
@@ -96,8 +104,10 @@ std::expected<SockDiagClient::Result, QString> SockDiagClient::dump(const Option
     result.statistics.restarts += second.statistics.restarts;
     result.congestionNames = first.congestion.names();
     // A hint from the previous poll may overshoot a lot after a burst closed; give memory back then.
-    if (result.sockets.capacity() > result.sockets.size() + result.sockets.size() / 4 + 64)
+    if (result.sockets.capacity() > result.sockets.size() + result.sockets.size() / 4 + 64) {
         result.sockets.shrink_to_fit();
+        result.details.shrink_to_fit();
+    }
     result.statistics.durationNs = timer.nsecsElapsed();
     return result;
 }
@@ -107,6 +117,8 @@ void SockDiagClient::dumpPart(Channel &channel, const InetDiagQuery &query, Part
     const std::size_t firstOfPart = part.sockets.size();
     for (int attempt = 1;; ++attempt) {
         part.sockets.resize(firstOfPart);
+        if (part.keepDetails)
+            part.details.resize(firstOfPart);
         const QByteArray request = buildInetDiagDumpRequest(query, ++channel.sequence);
         if (auto sent = channel.socket.send(std::as_bytes(std::span(request.constData(), std::size_t(request.size()))));
             !sent) {
@@ -128,7 +140,8 @@ void SockDiagClient::dumpPart(Channel &channel, const InetDiagQuery &query, Part
                 return;
             }
             part.statistics.bytes += *received;
-            auto chunk = decodeDumpChunk(std::span(channel.buffer.get(), *received), part.congestion, part.sockets);
+            auto chunk = decodeDumpChunk(std::span(channel.buffer.get(), *received), part.congestion, part.sockets,
+                part.keepDetails ? &part.details : nullptr);
             if (!chunk) {
                 channel.socket.drain();
                 part.error =

@@ -36,10 +36,12 @@ public:
         bool ipv6 = true;
         bool parallel = true; // split in two when the machine has more than one CPU
         quint16 splitPort = 32767; // the first half: local ports 0..splitPort; the second: the rest
+        bool keepDetails = true; // each socket's SocketDetails in Result::details
     };
     struct Result
     {
         std::vector<SocketRecord> sockets;
+        std::vector<SocketDetails> details; // one per socket with keepDetails, else empty
         QList<QByteArray> congestionNames;
         DumpStatistics statistics;
     };
@@ -68,6 +70,8 @@ private:
     struct Part
     {
         std::vector<SocketRecord> sockets;
+        std::vector<SocketDetails> details;
+        bool keepDetails = true;
         CongestionNameTable congestion;
         DumpStatistics statistics;
         QString error;

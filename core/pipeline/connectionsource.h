@@ -45,6 +45,9 @@ public:
     // How often to sample the listeners: fast while a chart shows them, about once a second while
     // only the diagnosis and the counters need them (ignored where capabilities().live is false).
     virtual void setListenerIntervalMs(int intervalMs) = 0;
+    // Whether snapshots carry each socket's SocketDetails: a recording wants them, the window alone
+    // shows none. Sources whose snapshots always carry them (a recording, a remote agent) ignore it.
+    virtual void setSocketDetailsWanted(bool wanted) { Q_UNUSED(wanted); }
     // Asks for listenerHistoryReady(cookie, ...): the stored samples of one listener.
     virtual void requestListenerHistory(quint64 cookie) = 0;
     // Now, on the clock of the times this source reports (CLOCK_MONOTONIC ns of the machine observed),

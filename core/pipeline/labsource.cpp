@@ -201,6 +201,13 @@ void LabSource::setListenerIntervalMs(int intervalMs)
         m_inner->setListenerIntervalMs(intervalMs);
 }
 
+void LabSource::setSocketDetailsWanted(bool wanted)
+{
+    m_options.watch.collector.snapshot.keepDetails = wanted;
+    if (m_inner)
+        m_inner->setSocketDetailsWanted(wanted);
+}
+
 void LabSource::requestListenerHistory(quint64 cookie)
 {
     if (m_inner)

@@ -46,6 +46,7 @@ public:
     void pollNow() override;
     void setListenerWindowNs(qint64 windowNs) override;
     void setListenerIntervalMs(int intervalMs) override;
+    void setSocketDetailsWanted(bool wanted) override;
     void requestListenerHistory(quint64 cookie) override;
     std::shared_ptr<DescriptorBroker> descriptorBroker() const override { return m_broker; }
 

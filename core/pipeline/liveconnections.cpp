@@ -147,6 +147,8 @@ void LiveConnections::setSource(std::unique_ptr<ConnectionSource> source, Source
     connect(s, &ConnectionSource::markerAdded, this, &LiveConnections::markerAdded);
     if (m_listenerIntervalMs > 0)
         m_source->setListenerIntervalMs(m_listenerIntervalMs);
+    if (m_socketDetailsWanted)
+        m_source->setSocketDetailsWanted(*m_socketDetailsWanted);
     Q_EMIT sourceAttached();
     Q_EMIT statusChanged();
     m_source->start();
@@ -210,6 +212,13 @@ void LiveConnections::setListenerIntervalMs(int intervalMs)
     m_listenerIntervalMs = intervalMs;
     if (m_source)
         m_source->setListenerIntervalMs(intervalMs);
+}
+
+void LiveConnections::setSocketDetailsWanted(bool wanted)
+{
+    m_socketDetailsWanted = wanted;
+    if (m_source)
+        m_source->setSocketDetailsWanted(wanted);
 }
 
 void LiveConnections::requestListenerHistory(quint64 cookie)

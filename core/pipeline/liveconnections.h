@@ -104,6 +104,9 @@ public:
     void setListenerWindowNs(qint64 windowNs);
     // Kept for every later source too; 0: the source's own default.
     void setListenerIntervalMs(int intervalMs);
+    // Kept for every later source too (ConnectionSource::setSocketDetailsWanted()); unset: the
+    // source's own default, with details.
+    void setSocketDetailsWanted(bool wanted);
     void requestListenerHistory(quint64 cookie);
     // A moment from outside the source for every chart (a sysctl written from the window, a lab
     // step): emitted as markerAdded(), like the source's own markers.
@@ -150,6 +153,7 @@ private:
     quint64 m_followedId = 0;
     std::optional<TrackedConnection> m_followed;
     int m_listenerIntervalMs = 0;
+    std::optional<bool> m_socketDetailsWanted;
 };
 
 template<typename Inspect>

@@ -102,6 +102,12 @@ void LocalKernelSource::setListenerIntervalMs(int intervalMs)
         m_listeners->post(&ListenerSamplerWorker::setIntervalMs, intervalMs);
 }
 
+void LocalKernelSource::setSocketDetailsWanted(bool wanted)
+{
+    m_options.collector.snapshot.keepDetails = wanted;
+    m_collector.post(&CollectorWorker::setKeepDetails, wanted);
+}
+
 void LocalKernelSource::requestListenerHistory(quint64 cookie)
 {
     if (m_listeners)

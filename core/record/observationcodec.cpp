@@ -49,9 +49,13 @@ QByteArray encodeDestroyed(const DestroyedSockets &destroyed)
     for (const QByteArray &name : destroyed.congestionNames)
         out.byteArray(name);
     out.unsignedNumber(quint64(destroyed.sockets.size()));
-    const SocketRecord empty;
-    for (const SocketRecord &socket : destroyed.sockets)
-        encodeSocketRecord(out, empty, socket);
+    // A notice's record comes without details (DestroyWatcher keeps none): they encode as absent.
+    const DetailedSocketRecord empty;
+    DetailedSocketRecord detailed;
+    for (const SocketRecord &socket : destroyed.sockets) {
+        static_cast<SocketRecord &>(detailed) = socket;
+        encodeSocketRecord(out, empty, detailed);
+    }
     return out.take();
 }
 
@@ -70,9 +74,9 @@ std::expected<DestroyedSockets, QString> decodeDestroyed(QByteArrayView blob)
     for (qsizetype i = 0; i < names && !in.failed(); ++i)
         destroyed.congestionNames.append(in.byteArray("congestion name"));
     const qsizetype count = in.count(1, "sockets");
-    const SocketRecord empty;
+    const DetailedSocketRecord empty;
     for (qsizetype i = 0; i < count && !in.failed(); ++i) {
-        SocketRecord socket = empty;
+        DetailedSocketRecord socket = empty;
         decodeSocketRecord(in, socket);
         if (socket.congestion != 0 && socket.congestion >= destroyed.congestionNames.size())
             in.invalid("congestion", "index beyond the congestion names");

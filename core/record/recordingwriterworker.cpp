@@ -148,7 +148,9 @@ void RecordingWriterWorker::finish()
 
 void RecordingWriterWorker::addSnapshot(const SocketSnapshot &snapshot)
 {
-    if (!m_open || snapshot.isNull())
+    // A snapshot without details was taken before the source heard that a recording wants them
+    // (the window's File -> Record): the file starts at the next one rather than record less.
+    if (!m_open || snapshot.isNull() || !snapshot.hasDetails())
         return;
     std::optional<QByteArray> blob;
     // Another namespace is another set of sockets: a delta would only be a long list of changes.

@@ -275,9 +275,9 @@ std::expected<SocketSnapshot::Data, QString> finish(ByteReader &in, SocketSnapsh
 // and timers as "milliseconds until" (idiag_expires, inet_sk_diag_fill()): on an idle socket they
 // move by the time between two polls, on every socket at every poll. A delta states that time once
 // (`aging`, the commonest move) and a socket that only aged is unchanged.
-SocketRecord aged(const SocketRecord &base, quint32 aging)
+DetailedSocketRecord aged(const DetailedSocketRecord &base, quint32 aging)
 {
-    SocketRecord socket = base;
+    DetailedSocketRecord socket = base;
     if (aging == 0)
         return socket;
     auto since = [aging](quint32 &value) {
@@ -354,9 +354,9 @@ QByteArray encodeSnapshotKeyFrame(const SocketSnapshot &snapshot)
     writeProcesses(out, data.owners.byPid);
     writeInodes(out, sortedKeys<quint32>(data.owners.pidByInode), &data.owners.pidByInode);
     out.unsignedNumber(quint64(data.sockets.size()));
-    const SocketRecord empty;
-    for (const SocketRecord &socket : data.sockets)
-        encodeSocketRecord(out, empty, socket);
+    const DetailedSocketRecord empty;
+    for (std::size_t i = 0; i < data.sockets.size(); ++i)
+        encodeSocketRecord(out, empty, snapshot.detailedRecord(i));
     writeListeners(out, data.listeners);
     return out.take();
 }
@@ -404,11 +404,12 @@ std::optional<QByteArray> encodeSnapshotDelta(
         runLength = 1;
         runAging = extraAging;
     };
-    const SocketRecord empty;
-    for (const SocketRecord &socket : sockets) {
+    const DetailedSocketRecord empty;
+    for (std::size_t i = 0; i < sockets.size(); ++i) {
+        const DetailedSocketRecord socket = snapshot.detailedRecord(i);
         const auto found = baseIndex.constFind(socket.cookie);
         if (found != baseIndex.cend()) {
-            const SocketRecord &then = before[std::size_t(*found)];
+            const DetailedSocketRecord then = base.detailedRecord(std::size_t(*found));
             // An aged run under way first: a socket with no figure that ages (a listener) fits any run.
             // (A plain run's aging is the common one, tried next.)
             if (runAging != 0 && runLength > 0 && *found == runStart + runLength &&
@@ -433,7 +434,7 @@ std::optional<QByteArray> encodeSnapshotDelta(
         if (found != baseIndex.cend()) {
             ops.byte(quint8(SocketOp::Changed));
             ops.signedNumber(*found - cursor);
-            encodeSocketRecord(ops, aged(before[std::size_t(*found)], aging), socket);
+            encodeSocketRecord(ops, aged(base.detailedRecord(std::size_t(*found)), aging), socket);
             cursor = *found + 1;
         } else {
             ops.byte(quint8(SocketOp::New));
@@ -537,26 +538,32 @@ std::expected<SocketSnapshot::Data, QString> decodeSnapshot(QByteArrayView blob,
         else
             socketCount = qsizetype(announced);
     }
-    const SocketRecord empty;
+    const DetailedSocketRecord empty;
+    const auto append = [&data](const DetailedSocketRecord &socket) {
+        data.sockets.push_back(socket);
+        data.details.push_back(socket.details);
+    };
     if (!previous) {
         data.sockets.reserve(std::size_t(socketCount));
+        data.details.reserve(std::size_t(socketCount));
         for (qsizetype i = 0; i < socketCount && !in.failed(); ++i) {
-            SocketRecord socket = empty;
+            DetailedSocketRecord socket = empty;
             decodeSocketRecord(in, socket);
-            data.sockets.push_back(socket);
+            append(socket);
         }
     } else {
         // A run of copies can stand for many sockets in few bytes: bound by what the base holds.
         const auto &before = previous->sockets;
         const qsizetype opCount = in.count(2, "socket operations");
         data.sockets.reserve(std::size_t(socketCount));
+        data.details.reserve(std::size_t(socketCount));
         qsizetype cursor = 0;
         for (qsizetype op = 0; op < opCount && !in.failed(); ++op) {
             const quint8 code = in.byte("socket operation");
             if (code == quint8(SocketOp::New)) {
-                SocketRecord socket = empty;
+                DetailedSocketRecord socket = empty;
                 decodeSocketRecord(in, socket);
-                data.sockets.push_back(socket);
+                append(socket);
                 continue;
             }
             const qint64 start = cursor + in.signedNumber("base index");
@@ -577,16 +584,16 @@ std::expected<SocketSnapshot::Data, QString> decodeSnapshot(QByteArrayView blob,
                     break;
                 }
                 for (qint64 i = start; i < start + qint64(length); ++i)
-                    data.sockets.push_back(aged(before[std::size_t(i)], quint32(runAging)));
+                    append(aged(base->detailedRecord(std::size_t(i)), quint32(runAging)));
                 cursor = start + qint64(length);
             } else if (code == quint8(SocketOp::Changed)) {
                 if (start < 0 || quint64(start) >= before.size()) {
                     in.invalid("changed socket", "outside the base snapshot");
                     break;
                 }
-                SocketRecord socket = aged(before[std::size_t(start)], aging);
+                DetailedSocketRecord socket = aged(base->detailedRecord(std::size_t(start)), aging);
                 decodeSocketRecord(in, socket);
-                data.sockets.push_back(socket);
+                append(socket);
                 cursor = start + 1;
             } else {
                 in.invalid("socket operation", "unknown");

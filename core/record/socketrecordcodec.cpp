@@ -13,8 +13,8 @@ namespace {
 struct Field
 {
     const char *name;
-    quint64 (*get)(const SocketRecord &);
-    bool (*set)(SocketRecord &, quint64);
+    quint64 (*get)(const DetailedSocketRecord &);
+    bool (*set)(DetailedSocketRecord &, quint64);
 };
 
 template<typename T>
@@ -27,7 +27,7 @@ bool fits(quint64 value, quint64 maximum = quint64(std::numeric_limits<T>::max()
 #define TCPLENS_FIELD(path)                                                                                            \
     Field                                                                                                              \
     {                                                                                                                  \
-        #path, [](const SocketRecord &r) { return quint64(r.path); }, [](SocketRecord &r, quint64 v) {                 \
+        #path, [](const DetailedSocketRecord &r) { return quint64(r.path); }, [](DetailedSocketRecord &r, quint64 v) {                 \
             using T = std::remove_cvref_t<decltype(r.path)>;                                                           \
             if (!fits<T>(v))                                                                                           \
                 return false;                                                                                          \
@@ -39,7 +39,7 @@ bool fits(quint64 value, quint64 maximum = quint64(std::numeric_limits<T>::max()
 #define TCPLENS_ENUM_FIELD(path, largest)                                                                              \
     Field                                                                                                              \
     {                                                                                                                  \
-        #path, [](const SocketRecord &r) { return quint64(r.path); }, [](SocketRecord &r, quint64 v) {                 \
+        #path, [](const DetailedSocketRecord &r) { return quint64(r.path); }, [](DetailedSocketRecord &r, quint64 v) {                 \
             using T = std::remove_cvref_t<decltype(r.path)>;                                                           \
             if (v > quint64(largest))                                                                                  \
                 return false;                                                                                          \
@@ -65,43 +65,43 @@ const std::array Fields{
     TCPLENS_FIELD(shutdown),
     TCPLENS_FIELD(congestion),
     TCPLENS_FIELD(flags),
-    TCPLENS_FIELD(memory.receiveAllocated),
-    TCPLENS_FIELD(memory.receiveBuffer),
-    TCPLENS_FIELD(memory.sendQueued),
-    TCPLENS_FIELD(memory.sendBuffer),
+    TCPLENS_FIELD(details.memory.receiveAllocated),
+    TCPLENS_FIELD(details.memory.receiveBuffer),
+    TCPLENS_FIELD(details.memory.sendQueued),
+    TCPLENS_FIELD(details.memory.sendBuffer),
     TCPLENS_FIELD(info.kernelLength),
-    TCPLENS_FIELD(info.caState),
+    TCPLENS_FIELD(details.info.caState),
     TCPLENS_FIELD(info.retransmits),
     TCPLENS_FIELD(info.probes),
-    TCPLENS_FIELD(info.backoff),
-    TCPLENS_FIELD(info.options),
-    TCPLENS_FIELD(info.windowScales),
-    TCPLENS_FIELD(info.rtoUs),
+    TCPLENS_FIELD(details.info.backoff),
+    TCPLENS_FIELD(details.info.options),
+    TCPLENS_FIELD(details.info.windowScales),
+    TCPLENS_FIELD(details.info.rtoUs),
     TCPLENS_FIELD(info.rttUs),
-    TCPLENS_FIELD(info.rttVarUs),
-    TCPLENS_FIELD(info.minRttUs),
-    TCPLENS_FIELD(info.sendMss),
+    TCPLENS_FIELD(details.info.rttVarUs),
+    TCPLENS_FIELD(details.info.minRttUs),
+    TCPLENS_FIELD(details.info.sendMss),
     TCPLENS_FIELD(info.congestionWindow),
-    TCPLENS_FIELD(info.slowStartThreshold),
+    TCPLENS_FIELD(details.info.slowStartThreshold),
     TCPLENS_FIELD(info.unacked),
-    TCPLENS_FIELD(info.sacked),
+    TCPLENS_FIELD(details.info.sacked),
     TCPLENS_FIELD(info.lost),
     TCPLENS_FIELD(info.totalRetransmits),
-    TCPLENS_FIELD(info.notSentBytes),
+    TCPLENS_FIELD(details.info.notSentBytes),
     TCPLENS_FIELD(info.lastDataSentMs),
     TCPLENS_FIELD(info.lastDataReceivedMs),
     TCPLENS_FIELD(info.lastAckReceivedMs),
     TCPLENS_FIELD(info.sendWindow),
-    TCPLENS_FIELD(info.receiveWindow),
-    TCPLENS_FIELD(info.pacingRate),
-    TCPLENS_FIELD(info.deliveryRate),
-    TCPLENS_FIELD(info.bytesSent),
+    TCPLENS_FIELD(details.info.receiveWindow),
+    TCPLENS_FIELD(details.info.pacingRate),
+    TCPLENS_FIELD(details.info.deliveryRate),
+    TCPLENS_FIELD(details.info.bytesSent),
     TCPLENS_FIELD(info.bytesAcked),
     TCPLENS_FIELD(info.bytesReceived),
-    TCPLENS_FIELD(info.bytesRetransmitted),
-    TCPLENS_FIELD(info.busyTimeUs),
-    TCPLENS_FIELD(info.receiveWindowLimitedUs),
-    TCPLENS_FIELD(info.sendBufferLimitedUs),
+    TCPLENS_FIELD(details.info.bytesRetransmitted),
+    TCPLENS_FIELD(details.info.busyTimeUs),
+    TCPLENS_FIELD(details.info.receiveWindowLimitedUs),
+    TCPLENS_FIELD(details.info.sendBufferLimitedUs),
 };
 
 #undef TCPLENS_FIELD
@@ -113,7 +113,7 @@ constexpr int RemoteAddressBit = LocalAddressBit + 1;
 constexpr int FieldBits = RemoteAddressBit + 1;
 static_assert(FieldBits <= 64, "the field mask is one 64-bit varint");
 
-quint64 differences(const SocketRecord &base, const SocketRecord &socket)
+quint64 differences(const DetailedSocketRecord &base, const DetailedSocketRecord &socket)
 {
     quint64 mask = 0;
     for (std::size_t i = 0; i < Fields.size(); ++i) {
@@ -129,12 +129,12 @@ quint64 differences(const SocketRecord &base, const SocketRecord &socket)
 
 } // namespace
 
-bool sameSocketRecord(const SocketRecord &a, const SocketRecord &b)
+bool sameSocketRecord(const DetailedSocketRecord &a, const DetailedSocketRecord &b)
 {
     return differences(a, b) == 0;
 }
 
-void encodeSocketRecord(ByteWriter &out, const SocketRecord &base, const SocketRecord &socket)
+void encodeSocketRecord(ByteWriter &out, const DetailedSocketRecord &base, const DetailedSocketRecord &socket)
 {
     const quint64 mask = differences(base, socket);
     out.unsignedNumber(mask);
@@ -148,7 +148,7 @@ void encodeSocketRecord(ByteWriter &out, const SocketRecord &base, const SocketR
         out.bytes(socket.remoteAddress);
 }
 
-void decodeSocketRecord(ByteReader &in, SocketRecord &socket)
+void decodeSocketRecord(ByteReader &in, DetailedSocketRecord &socket)
 {
     const quint64 mask = in.unsignedNumber("socket field mask");
     if (mask >> FieldBits) {

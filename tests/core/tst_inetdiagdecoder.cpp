@@ -46,15 +46,17 @@ QList<qsizetype> messageBoundaries(const QByteArray &datagram)
 struct Decoded
 {
     std::vector<SocketRecord> sockets;
+    std::vector<SocketDetails> details; // with keepDetails
     CongestionNameTable congestion;
     bool done = false;
 };
 
-Decoded decodeAll(const QList<QByteArray> &datagrams)
+Decoded decodeAll(const QList<QByteArray> &datagrams, bool keepDetails = true)
 {
     Decoded decoded;
     for (const auto &datagram : datagrams) {
-        auto result = decodeDumpChunk(bytes(datagram), decoded.congestion, decoded.sockets);
+        auto result = decodeDumpChunk(
+            bytes(datagram), decoded.congestion, decoded.sockets, keepDetails ? &decoded.details : nullptr);
         if (!result)
             qFatal("captured datagram does not decode: %s", qPrintable(result.error().message));
         decoded.done |= result->done;
@@ -89,8 +91,19 @@ private Q_SLOTS:
         QVERIFY(decoded.done);
         QVERIFY(!decoded.sockets.empty());
 
+        QCOMPARE(decoded.details.size(), decoded.sockets.size());
+        // Without details: the same records, and no memory flag for memory that is not kept.
+        const Decoded lean = decodeAll(datagrams, false);
+        QVERIFY(lean.details.empty());
+        QCOMPARE(lean.sockets.size(), decoded.sockets.size());
+
         QHash<TcpState, int> states;
-        for (const auto &socket : decoded.sockets) {
+        for (std::size_t i = 0; i < decoded.sockets.size(); ++i) {
+            const SocketRecord &socket = decoded.sockets[i];
+            const SocketDetails &details = decoded.details[i];
+            QCOMPARE(lean.sockets[i].cookie, socket.cookie);
+            QCOMPARE(lean.sockets[i].info.bytesAcked, socket.info.bytesAcked);
+            QCOMPARE(lean.sockets[i].flags, quint8(socket.flags & ~HasMemory));
             QCOMPARE(socket.family, quint8(family));
             QVERIFY(socket.cookie != 0);
             ++states[socket.state];
@@ -106,6 +119,10 @@ private Q_SLOTS:
                 QVERIFY(socket.info.isPresent());
                 QVERIFY(socket.info.kernelLength >= 104); // every kernel since 4.x sends more
                 QVERIFY(socket.hasFlag(HasMemory));
+                QVERIFY(details.memory.receiveBuffer > 0);
+                QVERIFY(details.memory.sendBuffer > 0);
+                // tcp_get_info() returns early for a listener, before tcpi_snd_mss.
+                QVERIFY(socket.state == TcpState::Listen || details.info.sendMss > 0);
                 QVERIFY(socket.congestion != 0);
             }
         }

@@ -230,13 +230,17 @@ private Q_SLOTS:
         QFETCH(bool, lines);
         SocketSnapshot::Data data = withHostileOwners(captured({u"sockdiag-inet.bin"_s, u"sockdiag-inet6.bin"_s}));
         const std::vector<SocketRecord> few = data.sockets;
+        const std::vector<SocketDetails> fewDetails = data.details;
         QVERIFY(!few.empty());
+        QCOMPARE(fewDetails.size(), few.size());
         data.sockets.clear();
+        data.details.clear();
         for (quint64 copy = 0; data.sockets.size() < 20'000; ++copy) {
             for (SocketRecord socket : few) {
                 socket.cookie += copy << 32;
                 data.sockets.push_back(socket);
             }
+            data.details.insert(data.details.end(), fewDetails.cbegin(), fewDetails.cend());
         }
         data.listeners = buildListenerQueues(data.sockets);
         const SocketSnapshot snapshot(std::move(data));
@@ -288,6 +292,9 @@ private Q_SLOTS:
         socket.info.bytesAcked = 0x7fff'ffff'ffff'ffff;
         socket.info.bytesReceived = 0x8000'0000'0000'0001;
         data.sockets.push_back(socket);
+        SocketDetails details;
+        details.info.pacingRate = ~quint64(0); // what tcp_get_info() reports for no pacing
+        data.details.push_back(details);
         const SocketSnapshot snapshot(std::move(data));
         const QByteArray text = streamed(snapshot, {}, JsonStreamWriter::Layout::Compact, false);
         // Exact digits in the text, whatever a reader makes of them; the cookie as a string.
@@ -295,7 +302,41 @@ private Q_SLOTS:
         QVERIFY(text.contains("\"cookie\":\"18446744073709551615\""));
         QVERIFY(text.contains("\"bytes_acked\":9223372036854775807,"));
         QVERIFY(text.contains("\"bytes_received\":9223372036854775809,"));
+        QVERIFY(text.contains("\"pacing_rate\":18446744073709551615,"));
         QCOMPARE(parsedObject(text), snapshotToJson(snapshot));
+    }
+
+    // A snapshot taken without details (the window's) has no memory and only the tcp_info fields
+    // the window reads: absent, never zeros that look measured.
+    void withoutDetailsNothingIsMadeUp()
+    {
+        SocketSnapshot::Data data = captured({u"sockdiag-inet.bin"_s});
+        QVERIFY(!data.sockets.empty());
+        const SocketSnapshot full{SocketSnapshot::Data(data)};
+        data.details.clear();
+        const SocketSnapshot lean(std::move(data));
+        const QJsonArray fullSockets = snapshotToJson(full).value(u"sockets").toArray();
+        const QJsonArray leanSockets = snapshotToJson(lean).value(u"sockets").toArray();
+        QCOMPARE(leanSockets.size(), fullSockets.size());
+        int withInfo = 0;
+        for (qsizetype i = 0; i < leanSockets.size(); ++i) {
+            const QJsonObject a = leanSockets.at(i).toObject();
+            const QJsonObject b = fullSockets.at(i).toObject();
+            QVERIFY(!a.contains(u"memory"));
+            QCOMPARE(b.contains(u"memory"), b.contains(u"tcp_info"));
+            if (!b.contains(u"tcp_info"))
+                continue;
+            ++withInfo;
+            const QJsonObject leanInfo = a.value(u"tcp_info").toObject();
+            const QJsonObject fullInfo = b.value(u"tcp_info").toObject();
+            QVERIFY(!leanInfo.contains(u"pacing_rate"));
+            QVERIFY(!leanInfo.contains(u"snd_mss"));
+            QVERIFY(fullInfo.contains(u"snd_mss"));
+            for (auto it = leanInfo.constBegin(); it != leanInfo.constEnd(); ++it)
+                QCOMPARE(it.value(), fullInfo.value(it.key()));
+            QCOMPARE(leanInfo.value(u"rtt_us"), fullInfo.value(u"rtt_us"));
+        }
+        QVERIFY(withInfo > 0);
     }
 };
 

@@ -30,10 +30,11 @@ class TestSockDiagClient : public QObject
 private:
     std::unique_ptr<SnapshotSource> m_source;
 
-    SocketSnapshot take(quint32 mask = AllStatesMask)
+    SocketSnapshot take(quint32 mask = AllStatesMask, bool keepDetails = true)
     {
         SnapshotSource::Options options;
         options.stateMask = mask;
+        options.keepDetails = keepDetails;
         auto snapshot = m_source->take(options);
         if (!snapshot)
             qFatal("snapshot failed: %s", qPrintable(snapshot.error()));
@@ -58,6 +59,14 @@ private:
                 found.append(socket);
         }
         return found;
+    }
+
+    static std::size_t indexOf(const SocketSnapshot &snapshot, quint64 cookie)
+    {
+        const auto &sockets = snapshot.sockets();
+        return std::size_t(std::find_if(sockets.cbegin(), sockets.cend(),
+                               [cookie](const SocketRecord &s) { return s.cookie == cookie; }) -
+            sockets.cbegin());
     }
 
     static std::optional<ListenerQueue> listenerOnPort(const SocketSnapshot &snapshot, quint16 port)
@@ -275,7 +284,11 @@ private Q_SLOTS:
         // Unread data sits in the server's receive queue.
         QCOMPARE(established->receiveQueue, quint32(sizeof payload));
         QVERIFY(established->info.isPresent());
-        QVERIFY(established->info.sendMss > 0);
+        QVERIFY(snapshot.hasDetails());
+        const SocketDetails &details = snapshot.data().details[indexOf(snapshot, established->cookie)];
+        QVERIFY(details.info.sendMss > 0);
+        QVERIFY(established->hasFlag(HasMemory));
+        QVERIFY(details.memory.receiveBuffer > 0);
         QVERIFY(!snapshot.congestionName(*established).isEmpty());
 
         // Our own sockets have us as their owner.
@@ -290,6 +303,42 @@ private Q_SLOTS:
         QCOMPARE(clients.size(), 1);
         QVERIFY(clients[0].info.bytesAcked >= sizeof payload);
         QCOMPARE(snapshot.owner(clients[0])->pid, qint32(::getpid()));
+    }
+
+    // The window's snapshots leave the details out (SnapshotSource::Options::keepDetails): the same
+    // records, no memory asked for, and nothing in their place.
+    void withoutDetailsTheRecordsAreTheSame()
+    {
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
+        QVERIFY(listener.fd);
+        auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
+        QVERIFY(Sockets::waitConnected(client.get(), 1s));
+        auto server = Sockets::acceptOne(listener.fd.get(), 1s);
+        QVERIFY(server);
+        const char payload[] = "details";
+        QCOMPARE(::send(client.get(), payload, sizeof payload, 0), qsizetype(sizeof payload));
+        QTest::qWait(20);
+
+        const SocketSnapshot lean = take(AllStatesMask, false);
+        const SocketSnapshot full = take();
+        QVERIFY(!lean.sockets().empty());
+        QVERIFY2(lean.data().details.empty(), "a snapshot taken without details holds none");
+        QVERIFY(lean.hasDetails() == false);
+        QCOMPARE(full.data().details.size(), full.sockets().size());
+        const auto leanClients = withRemotePort(lean, listener.port);
+        const auto fullClients = withRemotePort(full, listener.port);
+        QCOMPARE(leanClients.size(), 1);
+        QCOMPARE(fullClients.size(), 1);
+        const SocketRecord &a = leanClients[0];
+        const SocketRecord &b = fullClients[0];
+        QCOMPARE(a.cookie, b.cookie);
+        QVERIFY2(!a.hasFlag(HasMemory), "without details the dump does not ask for the memory");
+        QVERIFY(b.hasFlag(HasMemory));
+        QCOMPARE(a.info.kernelLength, b.info.kernelLength);
+        QCOMPARE(a.info.bytesAcked, b.info.bytesAcked);
+        QVERIFY(a.info.bytesAcked >= sizeof payload);
+        QCOMPARE(a.info.congestionWindow, b.info.congestionWindow);
+        QVERIFY(full.data().details[indexOf(full, b.cookie)].info.sendMss > 0);
     }
 
     void splitDumpSeesEverySocketOnce()

@@ -51,8 +51,10 @@ QList<SocketSnapshot> polls()
         data.generation = quint64(i + 1);
         data.monotonicNs = (100 + i) * Second;
         data.sockets[0].info.bytesAcked += quint64(i) * 1000;
-        if (i % 2 == 1 && data.listeners.isEmpty())
+        if (i % 2 == 1 && data.listeners.isEmpty()) {
             data.sockets.pop_back();
+            data.details.pop_back();
+        }
         snapshots.append(SocketSnapshot(std::move(data)));
     }
     return snapshots;

@@ -43,7 +43,7 @@ std::optional<SocketSnapshot::Data> snapshotData(const QStringList &paths, quint
             return std::nullopt;
         for (const QByteArray &datagram : datagrams) {
             const auto bytes = std::as_bytes(std::span(datagram.constData(), std::size_t(datagram.size())));
-            if (!decodeDumpChunk(bytes, congestion, data.sockets))
+            if (!decodeDumpChunk(bytes, congestion, data.sockets, &data.details))
                 return std::nullopt;
         }
     }

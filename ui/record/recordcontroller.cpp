@@ -110,6 +110,7 @@ std::expected<void, QString> RecordController::start(const QString &path)
     connect(m_writer.get(), &RecordingWriter::failed, this,
         [this](const QString &message) { stopBecause(tr("Recording stopped: %1").arg(message)); });
     connect(m_writer.get(), &RecordingWriter::progress, this, &RecordController::updateIndicator);
+    m_connections->setSocketDetailsWanted(true);
     m_writer->record(*m_connections);
     m_startedNs = MonotonicClock::nowNs();
     m_action->setChecked(true);
@@ -133,6 +134,7 @@ void RecordController::stopBecause(const QString &reason)
     if (m_writer) {
         m_writer->finish();
         m_writer.reset();
+        m_connections->setSocketDetailsWanted(false);
     }
     m_clock->stop();
     m_indicator->hide();
