@@ -128,7 +128,7 @@ void ScreenshotRun::followMostInterestingConnection(MainWindow &window)
         return;
     const auto score = [](const TrackedConnection &c) {
         return (c.last->state == TcpState::Listen ? 0 : 1'000'000) + (c.seenFromStart ? 100'000 : 0) +
-            c.path.size() * 1000 + c.samples.size();
+            c.path.size() * 1000 + c.samples().size();
     };
     const quint64 chosen = window.connections()->inspect([&](const TrackingWorker &worker) {
         const TrackedConnection *best = nullptr;

@@ -2,12 +2,12 @@
 // SPDX-FileCopyrightText: 2026 The TCP Lens authors
 #pragma once
 
+#include "model/detailedsocketrecord.h"
 #include "model/dumpstatistics.h"
 #include "model/listenerqueue.h"
 #include "model/sharedsocketrecord.h"
 #include "model/socketowner.h"
 #include "model/socketowners.h"
-#include "model/detailedsocketrecord.h"
 #include "model/socketrecord.h"
 
 #include <QByteArray>

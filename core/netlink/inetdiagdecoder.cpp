@@ -199,9 +199,8 @@ std::expected<DetailedSocketRecord, DecodeFailure> decodeInetDiagMessage(
     return record;
 }
 
-std::expected<DumpChunkResult, DecodeFailure> decodeDumpChunk(
-    std::span<const std::byte> chunk, CongestionNameTable &congestion, std::vector<SocketRecord> &out,
-    std::vector<SocketDetails> *details)
+std::expected<DumpChunkResult, DecodeFailure> decodeDumpChunk(std::span<const std::byte> chunk,
+    CongestionNameTable &congestion, std::vector<SocketRecord> &out, std::vector<SocketDetails> *details)
 {
     DumpChunkResult result;
     std::size_t offset = 0;

@@ -27,7 +27,7 @@ bool fits(quint64 value, quint64 maximum = quint64(std::numeric_limits<T>::max()
 #define TCPLENS_FIELD(path)                                                                                            \
     Field                                                                                                              \
     {                                                                                                                  \
-        #path, [](const DetailedSocketRecord &r) { return quint64(r.path); }, [](DetailedSocketRecord &r, quint64 v) {                 \
+        #path, [](const DetailedSocketRecord &r) { return quint64(r.path); }, [](DetailedSocketRecord &r, quint64 v) { \
             using T = std::remove_cvref_t<decltype(r.path)>;                                                           \
             if (!fits<T>(v))                                                                                           \
                 return false;                                                                                          \
@@ -39,7 +39,7 @@ bool fits(quint64 value, quint64 maximum = quint64(std::numeric_limits<T>::max()
 #define TCPLENS_ENUM_FIELD(path, largest)                                                                              \
     Field                                                                                                              \
     {                                                                                                                  \
-        #path, [](const DetailedSocketRecord &r) { return quint64(r.path); }, [](DetailedSocketRecord &r, quint64 v) {                 \
+        #path, [](const DetailedSocketRecord &r) { return quint64(r.path); }, [](DetailedSocketRecord &r, quint64 v) { \
             using T = std::remove_cvref_t<decltype(r.path)>;                                                           \
             if (v > quint64(largest))                                                                                  \
                 return false;                                                                                          \

@@ -20,11 +20,21 @@ QLatin1StringView knowledgeName(StepKnowledge knowledge);
 // One state of a connection's path.
 struct ConnectionStep
 {
-    TcpState state = TcpState::Unknown;
+    ConnectionStep() = default;
+    ConnectionStep(TcpState state_, qint64 enteredNs_, qint64 notBeforeNs_, StepKnowledge knowledge_)
+        : enteredNs(enteredNs_)
+        , notBeforeNs(notBeforeNs_)
+        , state(state_)
+        , knowledge(knowledge_)
+    {
+    }
+
     // When the state was entered (CLOCK_MONOTONIC ns). For a polled or inferred step the change
     // happened between `notBeforeNs` (the previous poll) and `enteredNs` (the poll that saw it).
     qint64 enteredNs = 0;
     qint64 notBeforeNs = 0;
+    // After the times: 24 bytes a step instead of 32, and a tracked connection holds one inline.
+    TcpState state = TcpState::Unknown;
     StepKnowledge knowledge = StepKnowledge::Polled;
 };
 

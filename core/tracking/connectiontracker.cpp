@@ -205,21 +205,26 @@ void ConnectionTracker::takeFinalFigures(TrackedConnection &connection, const So
 
 void ConnectionTracker::sample(TrackedConnection &connection, SharedSocketRecord record, qint64 nowNs)
 {
-    connection.last = std::move(record);
-    const SocketRecord &socket = *connection.last;
-    if (!socket.info.isPresent() || socket.state == TcpState::Listen)
-        return;
-    const ConnectionSample next{
-        nowNs, socket.info.rttUs, socket.info.congestionWindow, socket.info.bytesAcked, socket.info.bytesReceived};
-    if (!connection.samples.isEmpty()) {
-        const auto &previous = connection.samples.constLast();
-        if (previous.rttUs == next.rttUs && previous.congestionWindow == next.congestionWindow &&
-            previous.bytesAcked == next.bytesAcked && previous.bytesReceived == next.bytesReceived)
-            return; // nothing moved: an idle connection costs no memory
+    const SocketRecord &socket = *record;
+    const bool hasFigures = socket.info.isPresent() && socket.state != TcpState::Listen;
+    const ConnectionSample next = ConnectionSample::of(nowNs, socket);
+    // The first sample is still told by `last`: before `last` changes its figures, write it down.
+    if (connection.moved.isEmpty() && connection.firstSampleNs != 0) {
+        const ConnectionSample first = ConnectionSample::of(connection.firstSampleNs, *connection.last);
+        if (!hasFigures || !first.sameFigures(next))
+            connection.moved.append(first, m_settings.maxSamples);
     }
-    if (connection.samples.size() >= m_settings.maxSamples)
-        connection.samples.removeFirst();
-    connection.samples.append(next);
+    connection.last = std::move(record);
+    if (!hasFigures)
+        return;
+    if (connection.moved.isEmpty()) {
+        if (connection.firstSampleNs == 0)
+            connection.firstSampleNs = nowNs;
+        return; // nothing moved: an idle connection costs no memory
+    }
+    if (connection.moved.list().constLast().sameFigures(next))
+        return;
+    connection.moved.append(next, m_settings.maxSamples);
 }
 
 TrackedConnection &ConnectionTracker::open(
@@ -375,7 +380,8 @@ ConnectionEvents ConnectionTracker::applySnapshot(const SocketSnapshot &snapshot
     JoinerAccess joiner(*this);
     const qint64 now = snapshot.monotonicNs();
     const auto &sockets = snapshot.sockets();
-    ++m_generation;
+    if (++m_generation == FreeSlot) // never the free mark
+        m_generation = 0;
     m_longestDumpNs = std::max(m_longestDumpNs, snapshot.statistics().durationNs);
     m_listenerPorts.clear();
     for (const auto &listener : snapshot.listeners())

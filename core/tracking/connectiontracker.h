@@ -119,9 +119,10 @@ private:
     static constexpr quint32 ChunkMask = (1u << ChunkBits) - 1;
     std::vector<std::unique_ptr<TrackedConnection[]>> m_chunks;
     // Per slot, the last applySnapshot() that saw its connection, or FreeSlot. Finding the
-    // connections a snapshot did not show walks 8 bytes per slot instead of every connection.
-    static constexpr quint64 FreeSlot = ~quint64(0);
-    std::vector<quint64> m_seenGeneration;
+    // connections a snapshot did not show walks 4 bytes per slot instead of every connection.
+    // 32 bits: a poll a second wraps it after 136 years.
+    static constexpr quint32 FreeSlot = ~quint32(0);
+    std::vector<quint32> m_seenGeneration;
     std::vector<quint32> m_freeSlots;
     qsizetype m_openCount = 0;
     SlotTable m_slotById;
@@ -140,7 +141,7 @@ private:
     ExactEventJoiner m_exact;
     QSet<quint16> m_listenerPorts; // of the last snapshot: a socket on one of them was accepted
     qint64 m_lastPollNs = 0;
-    quint64 m_generation = 0; // counts applySnapshot() calls, to find who was not seen
+    quint32 m_generation = 0; // counts applySnapshot() calls, to find who was not seen
     quint64 m_nextId = 1;
 };
 

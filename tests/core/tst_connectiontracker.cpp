@@ -184,6 +184,53 @@ private Q_SLOTS:
         QVERIFY2(!holds(first, *gone.last), "a closed connection must not hold its last snapshot alive");
     }
 
+    // A connection's figures are sampled when they move; until they first do, only the time of the
+    // first look is kept and the record tells the figures (TrackedConnection::samples()).
+    void samplesOnlyWhenFiguresMove()
+    {
+        const auto withFigures = [](SocketRecord socket, quint64 acked, quint32 rttUs) {
+            socket.info.kernelLength = 232;
+            socket.info.bytesAcked = acked;
+            socket.info.rttUs = rttUs;
+            return socket;
+        };
+        ConnectionTracker::Settings settings;
+        settings.maxSamples = 3;
+        ConnectionTracker tracker(settings);
+        SocketRecord goingAway = withFigures(client(12, S::Established), 7, 300);
+        goingAway.localPort = Client + 2;
+        SocketRecord timeWait = socket(12, S::TimeWait, Client + 2, Server, IsTimeWaitSocket);
+        tracker.applySnapshot(
+            snapshotAt(1000 * Millisecond, {withFigures(client(11, S::Established), 10, 100), goingAway}));
+        tracker.applySnapshot(
+            snapshotAt(2000 * Millisecond, {withFigures(client(11, S::Established), 10, 100), timeWait}));
+
+        const TrackedConnection *idle = tracker.findByCookie(11);
+        QVERIFY(idle);
+        QVERIFY2(idle->moved.isEmpty(), "figures that did not move take no list");
+        QCOMPARE(idle->samples().size(), 1);
+        QCOMPARE(idle->samples().constFirst().timeNs, 1000 * Millisecond);
+        QCOMPARE(idle->samples().constFirst().bytesAcked, quint64(10));
+        // A timewait socket has no tcp_info: the figures the connection had are kept, not lost with it.
+        const TrackedConnection *waiting = tracker.findByCookie(12);
+        QVERIFY(waiting);
+        QCOMPARE(waiting->samples().size(), 1);
+        QCOMPARE(waiting->samples().constFirst().timeNs, 1000 * Millisecond);
+        QCOMPARE(waiting->samples().constFirst().bytesAcked, quint64(7));
+        QCOMPARE(waiting->samples().constFirst().rttUs, quint32(300));
+
+        for (int i = 3; i <= 6; ++i)
+            tracker.applySnapshot(
+                snapshotAt(i * 1000 * Millisecond, {withFigures(client(11, S::Established), quint64(i * 10), 100)}));
+        const QList<ConnectionSample> moved = tracker.findByCookie(11)->samples();
+        QCOMPARE(moved.size(), 3); // settings.maxSamples, the oldest dropped
+        QCOMPARE(moved.constFirst().timeNs, 4000 * Millisecond);
+        QCOMPARE(moved.constLast().timeNs, 6000 * Millisecond);
+        QCOMPARE(moved.constLast().bytesAcked, quint64(60));
+        tracker.applySnapshot(snapshotAt(7000 * Millisecond, {withFigures(client(11, S::Established), 60, 100)}));
+        QCOMPARE(tracker.findByCookie(11)->samples(), moved); // nothing moved, nothing added
+    }
+
     void destroyNoticesCloseAtTheirTime()
     {
         ConnectionTracker tracker;
@@ -200,7 +247,7 @@ private Q_SLOTS:
         QCOMPARE(closed->closedNs, noticeNs);
         QCOMPARE(closed->path.constLast().knowledge, K::Exact);
         QCOMPARE(pathText(*closed), u"CLOSED(i) > SYN-SENT(i) > ESTAB(i) > CLOSE-WAIT(i) > LAST-ACK(i) > CLOSED(e)"_s);
-        QCOMPARE(closed->samples.constLast().bytesAcked, quint64(101)); // bytes were acknowledged: it got there
+        QCOMPARE(closed->samples().constLast().bytesAcked, quint64(101)); // bytes were acknowledged: it got there
 
         // A notice for a socket whose timewait socket the next poll shows: not closed.
         tracker.applySnapshot(snapshotAt(3000 * Millisecond, {socket(31, S::Established, 40001, Server)}));

@@ -64,9 +64,9 @@ private:
     static std::size_t indexOf(const SocketSnapshot &snapshot, quint64 cookie)
     {
         const auto &sockets = snapshot.sockets();
-        return std::size_t(std::find_if(sockets.cbegin(), sockets.cend(),
-                               [cookie](const SocketRecord &s) { return s.cookie == cookie; }) -
-            sockets.cbegin());
+        return std::size_t(std::find_if(sockets.cbegin(), sockets.cend(), [cookie](const SocketRecord &s) {
+            return s.cookie == cookie;
+        }) - sockets.cbegin());
     }
 
     static std::optional<ListenerQueue> listenerOnPort(const SocketSnapshot &snapshot, quint16 port)

@@ -177,7 +177,7 @@ private Q_SLOTS:
         TrackedConnection connection = clientConnection();
         const QList<ConnectionStep> fullPath = connection.path;
         connection.path.resize(3);
-        connection.samples = transferSamples(5, T0 + Second, Second);
+        connection.moved = SampleHistory(transferSamples(5, T0 + Second, Second));
         steps.setConnection(connection, T0 + 2 * Second);
         samples.setConnection(connection);
         QCOMPARE(steps.rowCount(), 3);
@@ -194,7 +194,7 @@ private Q_SLOTS:
         // A later poll: three more steps, and the tracker's bounded samples dropped two old ones.
         connection.path = fullPath;
         const QList<ConnectionSample> all = transferSamples(8, T0 + Second, Second);
-        connection.samples = all.mid(2);
+        connection.moved = SampleHistory(all.mid(2));
         steps.setConnection(connection, T0 + 10 * Second);
         samples.setConnection(connection);
         QCOMPARE(stepResets.size(), 0);
@@ -235,7 +235,7 @@ private Q_SLOTS:
         TrackedConnection other = clientConnection();
         other.id = 8;
         other.path.resize(2);
-        other.samples = transferSamples(3, T0, Second);
+        other.moved = SampleHistory(transferSamples(3, T0, Second));
         steps.setConnection(other, T0 + 12 * Second);
         samples.setConnection(other);
         QCOMPARE(stepResets.size(), 1);
@@ -244,7 +244,7 @@ private Q_SLOTS:
         QCOMPARE(samples.rowCount(), 3);
 
         // Samples that do not continue the ones shown (the tracker restarted them): a reset, not a guess.
-        other.samples = transferSamples(4, T0 + 500 * Ms, Second);
+        other.moved = SampleHistory(transferSamples(4, T0 + 500 * Ms, Second));
         samples.setConnection(other);
         QCOMPARE(sampleResets.size(), 2);
         QCOMPARE(samples.rowCount(), 4);
@@ -329,7 +329,7 @@ private Q_SLOTS:
             {S::FinWait1, T0 + 600 * Ms, T0 + 600 * Ms, K::Exact},
             {S::TimeWait, T0 + 700 * Ms, T0 + 700 * Ms, K::Exact},
         };
-        connection.samples = transferSamples(6, T0 + 100 * Ms, 100 * Ms);
+        connection.moved = SampleHistory(transferSamples(6, T0 + 100 * Ms, 100 * Ms));
         view.setConnection(connection, T0 + 55 * Second);
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         for (SampleChartView *chart : view.charts()) {
@@ -400,7 +400,7 @@ private Q_SLOTS:
         view.resize(900, 500);
         view.show();
         TrackedConnection connection = clientConnection();
-        connection.samples = transferSamples(30, T0 + 100 * Ms, 100 * Ms);
+        connection.moved = SampleHistory(transferSamples(30, T0 + 100 * Ms, 100 * Ms));
         // The transfer happens while ESTABLISHED: move the close after it.
         const qint64 shift = 2 * Second;
         for (qsizetype i = 3; i < connection.path.size(); ++i) {

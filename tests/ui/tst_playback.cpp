@@ -330,6 +330,9 @@ private Q_SLOTS:
         QVERIFY(listener.fd);
         auto window = Test::openWindow();
         QVERIFY(window);
+        // The window alone keeps no socket's details (memory, most of tcp_info): no view shows them.
+        QTRY_VERIFY(!window->connections()->latest().isNull());
+        QVERIFY(!window->connections()->latest().hasDetails());
         const QString path = m_folder.filePath(u"window.tcplens"_s);
         RecordController *recorder = window->recorder();
         auto started = recorder->start(path);
@@ -339,6 +342,8 @@ private Q_SLOTS:
         QVERIFY2(recorder->indicator()->text().contains(u"REC"_s), qPrintable(recorder->indicator()->text()));
         QTRY_VERIFY(!window->connections()->latest().isNull());
         QTest::qWait(1200);
+        // While it records, the window's snapshots carry the details a recording keeps.
+        QTRY_VERIFY(window->connections()->latest().hasDetails());
         recorder->stop();
         QVERIFY(!recorder->isRecording());
         QVERIFY(recorder->indicator()->isHidden());
@@ -346,6 +351,18 @@ private Q_SLOTS:
         auto reader = RecordingReader::open(path);
         QVERIFY2(reader.has_value(), qPrintable(reader ? QString() : reader.error()));
         QVERIFY((*reader)->info().rows[int(RecordKind::Snapshot)] >= 2);
+        // Every snapshot recorded has them, also the first (the window's own had none before).
+        const auto first = (*reader)->snapshotAt((*reader)->info().firstNs);
+        QVERIFY2(first.has_value(), qPrintable(first ? QString() : first.error()));
+        const SocketSnapshot &recorded = first->snapshot;
+        QVERIFY(recorded.hasDetails());
+        bool listenerMemory = false;
+        for (std::size_t i = 0; i < recorded.sockets().size(); ++i) {
+            if (recorded.sockets()[i].localPort == listener.port && recorded.sockets()[i].state == TcpState::Listen)
+                listenerMemory =
+                    recorded.sockets()[i].hasFlag(HasMemory) && recorded.data().details[i].memory.receiveBuffer > 0;
+        }
+        QVERIFY2(listenerMemory, "the recording holds the listener's memory, a detail the window leaves out");
         QVERIFY(window->openRecording(path).has_value());
         QVERIFY(tableShows(*window, {listener.port}, {}));
     }

@@ -118,7 +118,7 @@ QVariant ConnectionSampleModel::headerData(int section, Qt::Orientation orientat
 
 void ConnectionSampleModel::setConnection(const TrackedConnection &connection)
 {
-    const QList<ConnectionSample> &next = connection.samples;
+    const QList<ConnectionSample> next = connection.samples();
     if (m_hasConnection && connection.id == m_connectionId && connection.openedNs == m_openedNs) {
         // The tracker appends samples and, once full, drops the oldest: find where the rows we show
         // continue in the new list. Times increase, so a sample is known by its time.
