@@ -664,6 +664,11 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(u"tcplens-bench"_s);
     const qint64 rssBeforeWindow = residentKb();
     const qint64 heapBeforeWindow = heapInUseBytes();
+    if (qEnvironmentVariableIsSet("BENCH_GUI_SMAPS_BEFORE")) {
+        QFile in(u"/proc/self/smaps"_s), out(qEnvironmentVariable("BENCH_GUI_SMAPS_BEFORE"));
+        if (in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly))
+            out.write(in.readAll());
+    }
 
     CollectorSettings settings;
     settings.intervalMs = options.intervalMs;
@@ -749,6 +754,13 @@ int main(int argc, char **argv)
     const int polls = shown - shownBeforeProbe;
     const qint64 rssAfterPolls = residentKb();
     const qint64 heapAfterPolls = heapInUseBytes();
+    if (qEnvironmentVariableIsSet("BENCH_GUI_EXIT_AFTER_POLLS")) { // heap profiling: what is live now
+        QFile in(u"/proc/self/smaps"_s), out(qEnvironmentVariable("BENCH_GUI_EXIT_AFTER_POLLS"));
+        if (in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly))
+            out.write(in.readAll());
+        out.close();
+        ::_exit(0);
+    }
     const auto *sourceLabel = window.findChild<QLabel *>(u"collectionLabel"_s);
     const auto *dumpLabel = window.findChild<QLabel *>(u"dumpLabel"_s);
     const QString pacing = sourceLabel ? sourceLabel->text() : QString();
