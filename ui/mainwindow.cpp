@@ -112,6 +112,8 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     // 120,000 sockets (docs/benchmarks.md). File -> Record asks for them while it records.
     m_settings.snapshot.keepDetails = false;
     m_connections->setSocketDetailsWanted(false);
+    // The table takes each snapshot's tracking from showSnapshot(); kept here while it stands still.
+    m_connections->setKeepsTracking(false);
     m_theme->setTheme(m_preferences.theme);
 
     createTable();
@@ -651,6 +653,7 @@ void MainWindow::showSnapshot()
         updateStatus();
         return;
     }
+    m_trackingWhilePaused = m_connections->latestTracked().tracking;
     updateStatus();
     Q_EMIT snapshotShown(snapshot.generation());
 }
@@ -966,7 +969,7 @@ void MainWindow::setDisplayPaused(bool paused)
     m_reading->setPaused(paused);
     if (!paused && !m_connections->latest().isNull()) {
         // Catch up: the tracker kept following while the table stood still (tableUpdated() follows).
-        m_model->applySnapshot(m_connections->latest(), m_connections->latestTracked().tracking);
+        m_model->applySnapshot(m_connections->latest(), std::exchange(m_trackingWhilePaused, {}));
     }
     updateStatus();
 }

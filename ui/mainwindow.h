@@ -5,6 +5,7 @@
 #include "apppreferences.h"
 #include "collect/collectorsettings.h"
 #include "model/tcpstate.h"
+#include "pipeline/trackedsnapshot.h"
 
 #include <QMainWindow>
 
@@ -156,6 +157,8 @@ private:
     bool mayCloseWithHostSysctls();
 
     CollectorSettings m_settings;
+    // latest()'s tracking, while the table stands still (LiveConnections keeps none).
+    QList<SocketTracking> m_trackingWhilePaused;
     AppPreferences m_preferences;
     LiveConnections *m_connections;
     ThemeController *m_theme;

@@ -14,6 +14,7 @@ void applyAllocatorPolicy()
     // Mapping costs a page fault per 4 KiB on first touch: about 7,000 for a 120,000-socket snapshot,
     // a few ms per poll, against 60 MB kept resident for nothing.
     ::mallopt(M_MMAP_THRESHOLD, int(OwnMappingFromBytes));
+    ::mallopt(M_ARENA_MAX, MallocArenas);
 #endif
 }
 

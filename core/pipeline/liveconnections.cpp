@@ -179,6 +179,8 @@ void LiveConnections::applyTracked(const TrackedSnapshot &update)
         Q_EMIT statusChanged();
     }
     Q_EMIT snapshotApplied(m_latest.snapshot);
+    if (!m_keepsTracking)
+        m_latest.tracking = {};
     Q_EMIT stateCountsChanged(m_latest.snapshot.monotonicNs(), m_latest.stateCounts);
     Q_EMIT diagnosisUpdated(m_latest.diagnosis);
 }

@@ -7,8 +7,12 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
+#include <vector>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -62,6 +66,48 @@ private Q_SLOTS:
         QVERIFY(small);
         QCOMPARE(::mallinfo2().hblkhd, mappedBefore);
         std::free(small);
+#endif
+    }
+
+    // Threads that allocate at once share MallocArenas arenas, as malloc_info() lists them.
+    void threadsShareFewArenas()
+    {
+#if !defined(__GLIBC__)
+        QSKIP("glibc's malloc only");
+#elif defined(TCPLENS_OWN_MALLOC)
+        QSKIP("AddressSanitizer replaces malloc: glibc's policy does not apply");
+#else
+        applyAllocatorPolicy();
+        std::atomic<int> ready = 0;
+        std::atomic<bool> go = false;
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 6; ++i) {
+            threads.emplace_back([&] {
+                ++ready;
+                while (!go) { }
+                std::vector<void *> blocks;
+                for (int n = 0; n < 20'000; ++n)
+                    blocks.push_back(std::malloc(64));
+                for (void *block : blocks)
+                    std::free(block);
+            });
+        }
+        while (ready < 6) { }
+        go = true;
+        for (std::thread &thread : threads)
+            thread.join();
+        char *text = nullptr;
+        std::size_t length = 0;
+        FILE *out = ::open_memstream(&text, &length);
+        QVERIFY(out);
+        QCOMPARE(::malloc_info(0, out), 0);
+        std::fclose(out);
+        const QByteArray info(text, qsizetype(length));
+        std::free(text);
+        const qsizetype arenas = info.count("<heap nr=");
+        QVERIFY2(arenas >= 1 && arenas <= MallocArenas,
+            qPrintable(QStringLiteral("%1 arenas after six threads allocated at once; M_ARENA_MAX is not in force")
+                    .arg(arenas)));
 #endif
     }
 };

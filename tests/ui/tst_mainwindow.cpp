@@ -361,6 +361,54 @@ private Q_SLOTS:
         QVERIFY(!window.isDisplayPaused());
     }
 
+    // The window keeps the tracker's view of each socket only while its table stands still
+    // (LiveConnections keeps none for it): what came meanwhile still reaches the table on resume.
+    void resumingTheDisplayBringsWhatTheTrackerKnew()
+    {
+        auto owned = Test::openWindow();
+        QVERIFY(owned);
+        MainWindow &window = *owned;
+        LiveConnections *connections = window.connections();
+        QTRY_VERIFY(!connections->latest().isNull());
+        QVERIFY2(connections->latestTracked().tracking.isEmpty(),
+            "the window hands each snapshot's tracking to its table; a second copy is 16 bytes a socket");
+        window.connectionView()->setFocus();
+        QTest::keyClick(&window, Qt::Key_Space);
+        QVERIFY(window.isDisplayPaused());
+
+        auto listener = Sockets::listen(u"127.0.0.1"_s, 5);
+        QVERIFY(listener.fd);
+        auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
+        QVERIFY(Sockets::waitConnected(client.get(), 1s));
+        const auto clientCookie = [&]() -> quint64 {
+            for (const SocketRecord &socket : connections->latest().sockets()) {
+                if (socket.remotePort == listener.port && socket.state == TcpState::Established)
+                    return socket.cookie;
+            }
+            return 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(clientCookie() != 0, 5000);
+        ConnectionTableModel *model = window.connectionModel();
+        const auto rowOf = [&](quint64 cookie) {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->index(row, 0).data(ConnectionTableModel::CookieRole).toULongLong() == cookie)
+                    return row;
+            }
+            return -1;
+        };
+        QCOMPARE(rowOf(clientCookie()), -1); // the table stood still
+
+        QTest::keyClick(&window, Qt::Key_Space);
+        QVERIFY(!window.isDisplayPaused());
+        const quint64 cookie = clientCookie();
+        QTRY_VERIFY(rowOf(cookie) >= 0);
+        const quint64 id = model->index(rowOf(cookie), 0).data(ConnectionTableModel::ConnectionIdRole).toULongLong();
+        QVERIFY2(id != 0, "the row must know the tracker's connection");
+        const auto tracked = connections->connection(id);
+        QVERIFY(tracked);
+        QCOMPARE(tracked->cookie, cookie);
+    }
+
     // The documentation's pictures, written by the test that checks them: the main window in the
     // light and the dark palette and the diagram mid-animation. TCPLENS_SCREENSHOT_DIR=docs/screenshots
     // writes them where the README finds them; otherwise they go to the temporary folder.
