@@ -72,12 +72,14 @@ void tcpInfoFields(Out &out, const TcpInfo &info, const TcpInfoDetails *details)
     out.field("unacked", info.unacked);
     if (details)
         out.field("sacked", details->sacked);
-    out.field("lost", info.lost);
+    if (details)
+        out.field("lost", details->lost);
     out.field("total_retrans", info.totalRetransmits);
     if (details)
         out.field("notsent_bytes", details->notSentBytes);
     out.field("last_data_sent_ms", info.lastDataSentMs);
-    out.field("last_data_recv_ms", info.lastDataReceivedMs);
+    if (details)
+        out.field("last_data_recv_ms", details->lastDataReceivedMs);
     out.field("last_ack_recv_ms", info.lastAckReceivedMs);
     out.field("snd_wnd", info.sendWindow);
     if (details) {

@@ -31,7 +31,9 @@ struct TcpInfoDetails
     quint32 sendMss = 0; // tcpi_snd_mss
     quint32 slowStartThreshold = 0; // tcpi_snd_ssthresh, segments; >= TCP_INFINITE_SSTHRESH when unset
     quint32 sacked = 0; // tcpi_sacked
+    quint32 lost = 0; // tcpi_lost
     quint32 notSentBytes = 0; // tcpi_notsent_bytes: in the send buffer, not yet sent
+    quint32 lastDataReceivedMs = 0; // tcpi_last_data_recv (ages like TcpInfo's other "ms since")
     quint32 receiveWindow = 0; // tcpi_rcv_wnd: our advertised window, bytes (6.x kernels)
 
     quint64 pacingRate = 0; // tcpi_pacing_rate, bytes per second
@@ -47,7 +49,7 @@ struct TcpInfoDetails
 };
 
 // What a socket's dump said beyond its SocketRecord. The window shows none of it, and at 120,000
-// sockets it was 112 of a record's 240 bytes: a snapshot keeps it only when asked
+// sockets it was 120 of a record's 240 bytes: a snapshot keeps it only when asked
 // (SnapshotSource::Options::keepDetails), for an export, a recording or a remote agent's stream.
 struct SocketDetails
 {

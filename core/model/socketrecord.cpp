@@ -12,7 +12,7 @@ namespace TcpLens {
 
 using namespace Qt::StringLiterals;
 
-static_assert(sizeof(SocketRecord) <= 128, "a snapshot's budget is 128 bytes per socket (docs/benchmarks.md)");
+static_assert(sizeof(SocketRecord) <= 120, "a snapshot's budget is 120 bytes per socket (docs/benchmarks.md)");
 
 QLatin1StringView timerName(TimerKind timer)
 {

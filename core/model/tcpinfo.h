@@ -20,10 +20,8 @@ struct TcpInfo
     quint32 rttUs = 0; // tcpi_rtt: smoothed RTT, microseconds
     quint32 congestionWindow = 0; // tcpi_snd_cwnd, segments
     quint32 unacked = 0; // tcpi_unacked: segments in flight
-    quint32 lost = 0; // tcpi_lost
     quint32 totalRetransmits = 0; // tcpi_total_retrans: segments retransmitted over the whole life
     quint32 lastDataSentMs = 0; // tcpi_last_data_sent: ms since the last data segment was sent
-    quint32 lastDataReceivedMs = 0; // tcpi_last_data_recv
     quint32 lastAckReceivedMs = 0; // tcpi_last_ack_recv
     quint32 sendWindow = 0; // tcpi_snd_wnd: the peer's advertised window, bytes (kernel 5.4+)
 

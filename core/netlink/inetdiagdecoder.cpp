@@ -69,11 +69,11 @@ void decodeTcpInfo(std::span<const std::byte> attribute, TcpInfo &info, TcpInfoD
     details.slowStartThreshold = raw.tcpi_snd_ssthresh;
     info.unacked = raw.tcpi_unacked;
     details.sacked = raw.tcpi_sacked;
-    info.lost = raw.tcpi_lost;
+    details.lost = raw.tcpi_lost;
     info.totalRetransmits = raw.tcpi_total_retrans;
     details.notSentBytes = raw.tcpi_notsent_bytes;
     info.lastDataSentMs = raw.tcpi_last_data_sent;
-    info.lastDataReceivedMs = raw.tcpi_last_data_recv;
+    details.lastDataReceivedMs = raw.tcpi_last_data_recv;
     info.lastAckReceivedMs = raw.tcpi_last_ack_recv;
     info.sendWindow = raw.tcpi_snd_wnd;
     details.receiveWindow = raw.tcpi_rcv_wnd;

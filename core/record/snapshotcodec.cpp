@@ -9,8 +9,10 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <optional>
+#include <utility>
 
 namespace TcpLens {
 
@@ -286,7 +288,7 @@ DetailedSocketRecord aged(const DetailedSocketRecord &base, quint32 aging)
     };
     if (socket.info.isPresent()) {
         since(socket.info.lastDataSentMs);
-        since(socket.info.lastDataReceivedMs);
+        since(socket.details.info.lastDataReceivedMs);
         since(socket.info.lastAckReceivedMs);
     }
     if (socket.timer != TimerKind::None && socket.timerExpiresMs >= aging)
@@ -298,12 +300,17 @@ DetailedSocketRecord aged(const DetailedSocketRecord &base, quint32 aging)
 // nothing when none did. Each socket is read at its own moment of the dump, in jiffies, so on a real
 // kernel most sockets age by the common aging give or take a few milliseconds (bench_appcpu: without
 // this, every delta of 120,000 idle sockets became a key frame, 426 MB a minute).
-std::optional<qint64> agingOf(const SocketRecord &then, const SocketRecord &now)
+std::optional<qint64> agingOf(const DetailedSocketRecord &then, const DetailedSocketRecord &now)
 {
     if (now.info.isPresent() && then.info.isPresent()) {
-        for (const auto field : {&TcpInfo::lastAckReceivedMs, &TcpInfo::lastDataReceivedMs, &TcpInfo::lastDataSentMs}) {
-            if (then.info.*field != 0 && now.info.*field >= then.info.*field)
-                return qint64(now.info.*field) - qint64(then.info.*field);
+        const std::array<std::pair<quint32, quint32>, 3> figures{{
+            {then.info.lastAckReceivedMs, now.info.lastAckReceivedMs},
+            {then.details.info.lastDataReceivedMs, now.details.info.lastDataReceivedMs},
+            {then.info.lastDataSentMs, now.info.lastDataSentMs},
+        }};
+        for (const auto &[before, after] : figures) {
+            if (before != 0 && after >= before)
+                return qint64(after) - qint64(before);
         }
     }
     if (now.timer != TimerKind::None && now.timer == then.timer && then.timerExpiresMs >= now.timerExpiresMs)

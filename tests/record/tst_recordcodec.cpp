@@ -69,15 +69,15 @@ SocketSnapshot::Data manySockets(quint64 count)
 
 // What `ms` of idleness does to a socket's figures in the kernel's report: the "ms since" ones grow,
 // a running timer counts down. The number of figures it aged (0, 1 or 2: tcp_info, timer).
-int ageSocket(SocketRecord &socket, quint32 ms)
+int ageSocket(SocketRecord &socket, quint32 ms, SocketDetails *details = nullptr)
 {
     int aged = 0;
     if (socket.info.isPresent() && socket.info.lastAckReceivedMs != 0) {
         socket.info.lastAckReceivedMs += ms;
         if (socket.info.lastDataSentMs != 0)
             socket.info.lastDataSentMs += ms;
-        if (socket.info.lastDataReceivedMs != 0)
-            socket.info.lastDataReceivedMs += ms;
+        if (details && details->info.lastDataReceivedMs != 0)
+            details->info.lastDataReceivedMs += ms;
         ++aged;
     }
     if (socket.timer != TimerKind::None && socket.timerExpiresMs >= ms) {
@@ -300,8 +300,9 @@ private Q_SLOTS:
         SocketSnapshot::Data data = a.data();
         data.generation += 1;
         int aging = 0;
-        for (SocketRecord &socket : data.sockets)
-            aging += ageSocket(socket, 1004);
+        QCOMPARE(data.details.size(), data.sockets.size());
+        for (std::size_t i = 0; i < data.sockets.size(); ++i)
+            aging += ageSocket(data.sockets[i], 1004, &data.details[i]);
         QVERIFY2(aging > 0, "the captured sockets have no figure that ages: capture again with established sockets");
         const SocketSnapshot b(std::move(data));
         const auto delta = encodeSnapshotDelta(b, a, 0.0);
