@@ -108,7 +108,7 @@ MainWindow::MainWindow(const CollectorSettings &settings, bool rememberState, QW
     // What the command line chose wins over the saved preferences for this run.
     m_preferences.pollIntervalMs = settings.intervalMs;
     m_connections->setTrackerSettings(trackerSettings(m_preferences));
-    // No view shows a socket's details (memory, most of tcp_info): 112 of a record's 240 bytes at
+    // No view shows a socket's details (memory, most of tcp_info): 120 of a record's 240 bytes at
     // 120,000 sockets (docs/benchmarks.md). File -> Record asks for them while it records.
     m_settings.snapshot.keepDetails = false;
     m_connections->setSocketDetailsWanted(false);

@@ -31,7 +31,7 @@ public:
         // wants the CPU back instead.
         bool parallel = true;
         // Each socket's SocketDetails (memory, the rest of tcp_info) in the snapshot: for an export,
-        // a recording, an agent's stream. The window shows none of it and leaves it out, 112 bytes
+        // a recording, an agent's stream. The window shows none of it and leaves it out, 120 bytes
         // a socket; without it the dump does not ask for the memory either.
         bool keepDetails = true;
     };
