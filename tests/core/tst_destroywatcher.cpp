@@ -25,12 +25,8 @@ private Q_SLOTS:
         QVERIFY2(watcher.has_value(), TcpLens::Test::errorText(watcher).constData());
 
         // Open, talk and close a connection in far less time than any poll interval.
-        auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
-        QVERIFY(listener.fd);
-        auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
-        QVERIFY(Sockets::waitConnected(client.get(), 1s));
-        auto server = Sockets::acceptOne(listener.fd.get(), 1s);
-        QVERIFY(server);
+        auto [listener, client, server] = Sockets::connectedPair(u"127.0.0.1"_s);
+        QVERIFY2(server, "no loopback connection: listen, connect or accept failed");
         const quint16 clientPort = Sockets::localPort(client.get());
         const QByteArray payload(5000, 'x');
         QCOMPARE(::send(client.get(), payload.constData(), std::size_t(payload.size()), 0), payload.size());

@@ -309,12 +309,8 @@ private Q_SLOTS:
     // records, no memory asked for, and nothing in their place.
     void withoutDetailsTheRecordsAreTheSame()
     {
-        auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
-        QVERIFY(listener.fd);
-        auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
-        QVERIFY(Sockets::waitConnected(client.get(), 1s));
-        auto server = Sockets::acceptOne(listener.fd.get(), 1s);
-        QVERIFY(server);
+        auto [listener, client, server] = Sockets::connectedPair(u"127.0.0.1"_s);
+        QVERIFY2(server, "no loopback connection: listen, connect or accept failed");
         const char payload[] = "details";
         QCOMPARE(::send(client.get(), payload, sizeof payload, 0), qsizetype(sizeof payload));
         QTest::qWait(20);

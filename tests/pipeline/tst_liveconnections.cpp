@@ -81,12 +81,8 @@ class TestLiveConnections : public QObject
 private Q_SLOTS:
     void stateCountsAreWhatSsSees()
     {
-        auto listener = Sockets::listen(u"127.0.0.1"_s, 8);
-        QVERIFY(listener.fd);
-        auto client = Sockets::connectTo(u"127.0.0.1"_s, listener.port);
-        QVERIFY(Sockets::waitConnected(client.get(), 1s));
-        auto server = Sockets::acceptOne(listener.fd.get(), 1s);
-        QVERIFY(server);
+        auto [listener, client, server] = Sockets::connectedPair(u"127.0.0.1"_s);
+        QVERIFY2(server, "no loopback connection: listen, connect or accept failed");
 
         LiveConnections connections;
         QSignalSpy counts(&connections, &LiveConnections::stateCountsChanged);

@@ -138,4 +138,17 @@ void closeWithReset(UniqueFd &fd)
     fd.reset();
 }
 
+Connection connectedPair(const QString &address, int backlog)
+{
+    Connection connection;
+    connection.listener = listen(address, backlog);
+    if (!connection.listener.fd)
+        return connection;
+    connection.client = connectTo(address, connection.listener.port);
+    if (!waitConnected(connection.client.get(), std::chrono::seconds(1)))
+        return connection;
+    connection.server = acceptOne(connection.listener.fd.get(), std::chrono::seconds(1));
+    return connection;
+}
+
 } // namespace TcpLens::Test::LoopbackSockets

@@ -28,6 +28,15 @@ UniqueFd connectTo(const QString &address, quint16 port);
 bool waitConnected(int fd, std::chrono::milliseconds timeout);
 // accept() with a timeout; invalid fd if nothing came.
 UniqueFd acceptOne(int listenerFd, std::chrono::milliseconds timeout);
+// A listener on `address` and one connection to it, both ends: the client connected, the server
+// accepted. `server` is invalid when any step failed.
+struct Connection
+{
+    Listener listener;
+    UniqueFd client;
+    UniqueFd server;
+};
+Connection connectedPair(const QString &address, int backlog = 8);
 // The socket's local port.
 quint16 localPort(int fd);
 // close() with SO_LINGER off, the normal FIN close.
